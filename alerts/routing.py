@@ -1,0 +1,41 @@
+"""Which channels hear about a new estimate: the ones whose filters it passes, for a watched place."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from .rules import AlertRule
+
+
+class EstimateFields(Protocol):
+    low: int | None
+    high: int | None
+    outcome: str
+    victims: str
+    place: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Router:
+    """Picklable (it crosses into the crawl's child process) and pure: rules in, channel names out."""
+
+    rules: tuple[AlertRule, ...]
+    places: tuple[str, ...] = ()
+
+    def __call__(self, est: EstimateFields) -> list[str]:
+        if not self.watched(est.place):
+            return []
+        return [r.channel for r in self.rules
+                if r.wants(outcome=est.outcome, victims=est.victims, low=est.low, high=est.high)]
+
+    def watched(self, place: str | None) -> bool:
+        """An estimate with no place came from an item that names a watched place, so it counts."""
+        if place is None or not self.places:
+            return True
+        folded = place.casefold()
+        return any(p.casefold() in folded for p in self.places)
+
+
+def make_router(rules: Sequence[AlertRule], places: Sequence[str]) -> Router:
+    return Router(rules=tuple(rules), places=tuple(places))

@@ -1,0 +1,55 @@
+"""The `casualty-watch` command: a thin front door that checks input, builds the room objects and delegates."""
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .commands import archive_cmds, crawl_cmd, extract_cmd, serve_cmd, service_cmd
+from .context import state
+from .errors import CasualtyWatchError
+
+app = typer.Typer(
+    name="casualty-watch",
+    help="Monitor news and NGO reports for civilian casualty estimates, archive them, alert on new ones.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"casualty-watch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    config: Annotated[Optional[str], typer.Option("--config", "-c", metavar="PATH",
+                      help="Config file (else $CASUALTY_WATCH_CONFIG, ./casualty-watch.toml, the bundled default).")] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Monitor news and NGO reports for civilian casualty estimates, archive them, alert on new ones."""
+    state(ctx).config_path = config
+
+
+for module in (archive_cmds, extract_cmd, crawl_cmd, service_cmd, serve_cmd):
+    module.register(app)
+
+
+def main() -> None:
+    """Entry point: user errors are one line on stderr with their exit code, never a traceback."""
+    try:
+        app()
+    except CasualtyWatchError as exc:
+        typer.echo(f"casualty-watch: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("casualty-watch: interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,288 @@
+"""The config file: found, read once, validated, and turned into the plain values each room takes.
+
+Validation is declared once, as pydantic models whose field descriptions double as documentation
+(`tests/test_docs.py` checks README mentions every key). Errors become one `ConfigError` line naming the
+file, the key and the problem.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from alerts.rules import DEFAULT_OUTCOMES, DEFAULT_VICTIMS, AlertRule
+from crawler.spec import Politeness, SourceSpec, Watch
+
+from . import __version__
+from .durations import parse_duration
+from .errors import ConfigError
+
+ENV_VAR = "CASUALTY_WATCH_CONFIG"
+LOCAL_FILE = "casualty-watch.toml"
+PROJECT_URL = "https://github.com/casualty-watch/casualty-watch"
+OUTCOMES = ("killed", "injured", "missing", "casualties")
+VICTIMS = ("civilians", "children", "women", "people", "combatants", "security forces")
+_NAME = re.compile(r"^[a-z0-9-]+$")
+_VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def _http_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"bad URL {value!r} (need http:// or https:// and a host)")
+    return value
+
+
+def _duration(value: str) -> str:
+    parse_duration(value)
+    return value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class WatchTable(_Strict):
+    places: list[str] = Field(["Mosul", "Nineveh", "الموصل"], description="an item is relevant if it names one of these")
+
+    @field_validator("places")
+    @classmethod
+    def _non_empty(cls, v: list[str]) -> list[str]:
+        if not v or any(not p.strip() for p in v):
+            raise ValueError("needs at least one non-empty place name")
+        return v
+
+
+class CrawlTable(_Strict):
+    concurrency: int = Field(8, ge=1, le=512, description="requests in flight in all")
+    per_host: int = Field(1, ge=1, le=512, description="requests in flight per host")
+    delay: str = Field("1s", description="between requests to one host")
+    timeout: str = Field("30s", description="per request")
+    user_agent: str = Field(f"casualty-watch/{__version__} (+{PROJECT_URL})", description="User-Agent header")
+
+    _check_delay = field_validator("delay", "timeout")(classmethod(lambda cls, v: _duration(v)))
+
+
+class SourceTable(_Strict):
+    name: str = Field(description="unique, [a-z0-9-]")
+    feed: str | None = Field(None, description="an RSS or Atom feed URL")
+    sitemap: str | None = Field(None, description="a sitemap, sitemap index or Google News sitemap URL")
+    page: str | None = Field(None, description="a listing page whose links to reports (HTML or PDF) are followed")
+    follow: str | None = Field(None, description="page only: CSS selector of the links to follow")
+    every: str = Field("6h", description="poll interval")
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str) -> str:
+        if not _NAME.match(v):
+            raise ValueError(f"bad name {v!r} (use lowercase letters, digits and -)")
+        return v
+
+    _check_urls = field_validator("feed", "sitemap", "page")(
+        classmethod(lambda cls, v: None if v is None else _http_url(v)))
+    _check_every = field_validator("every")(classmethod(lambda cls, v: _duration(v)))
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "SourceTable":
+        given = [k for k in ("feed", "sitemap", "page") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError(f"needs exactly one of feed, sitemap, page (got {', '.join(given) or 'none'})")
+        if self.follow is not None and not self.page:
+            raise ValueError("follow is only for page sources")
+        return self
+
+
+class AlertTable(_Strict):
+    webhook: str | None = Field(None, description="URL to POST signed JSON to")
+    secret: str | None = Field(None, description="webhook signing secret, whsec_ + base64")
+    email: list[str] | None = Field(None, description="recipients")
+    smtp: str | None = Field(None, description="smtp://user:pw@host:587 (STARTTLS when offered) or smtps://")
+    from_: str | None = Field(None, alias="from", description="sender address")
+    outcomes: list[str] = Field(list(DEFAULT_OUTCOMES), description="only these outcomes alert")
+    victims: list[str] = Field(list(DEFAULT_VICTIMS), description="only these victim groups alert")
+    min: int = Field(0, ge=0, description="only figures at least this large alert")
+
+    _check_webhook = field_validator("webhook")(classmethod(lambda cls, v: None if v is None else _http_url(v)))
+
+    @field_validator("outcomes")
+    @classmethod
+    def _outcomes(cls, v: list[str]) -> list[str]:
+        bad = [o for o in v if o not in OUTCOMES]
+        if bad:
+            raise ValueError(f"unknown outcome {bad[0]!r} (use {', '.join(OUTCOMES)})")
+        return v
+
+    @field_validator("victims")
+    @classmethod
+    def _victims(cls, v: list[str]) -> list[str]:
+        bad = [o for o in v if o not in VICTIMS]
+        if bad:
+            raise ValueError(f"unknown victims {bad[0]!r} (use {', '.join(VICTIMS)})")
+        return v
+
+    @field_validator("secret")
+    @classmethod
+    def _secret(cls, v: str | None) -> str | None:
+        if v is not None and not v.startswith("whsec_"):
+            raise ValueError("secret must start with whsec_ (Standard Webhooks)")
+        return v
+
+    @field_validator("smtp")
+    @classmethod
+    def _smtp(cls, v: str | None) -> str | None:
+        if v is not None:
+            parts = urlsplit(v)
+            if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
+                raise ValueError("bad smtp URL (use smtp://user:pw@host:587 or smtps://host:465)")
+        return v
+
+    @model_validator(mode="after")
+    def _one_channel(self) -> "AlertTable":
+        if (self.webhook is None) == (self.email is None):
+            raise ValueError("needs exactly one of webhook, email")
+        if self.email is not None and (not self.email or not self.smtp or not self.from_):
+            raise ValueError("email alerts need email (non-empty), smtp and from")
+        if self.webhook is not None and (self.smtp or self.from_):
+            raise ValueError("smtp and from are for email alerts")
+        return self
+
+
+class ApiTable(_Strict):
+    token: str | None = Field(None, description="bearer token required when serve binds beyond loopback")
+
+
+class ConfigFile(_Strict):
+    database: str = Field("sqlite:///casualty-watch.db", description="SQLAlchemy URL: sqlite:///... or postgresql+psycopg://...")
+    failure_alert_after: int = Field(5, ge=1, description="failed polls in a row before a source-failing alert")
+    watch: WatchTable = Field(WatchTable(), description="what to watch")
+    crawl: CrawlTable = Field(CrawlTable(), description="politeness")
+    source: list[SourceTable] = Field([], description="where to look")
+    alert: list[AlertTable] = Field([], description="where to send new estimates")
+    api: ApiTable = Field(ApiTable(), description="the HTTP API")
+
+    @field_validator("database")
+    @classmethod
+    def _database(cls, v: str) -> str:
+        if not re.match(r"^(sqlite|postgresql(\+psycopg)?)://", v):
+            raise ValueError("database must be sqlite:///PATH or postgresql+psycopg://user:pw@host/db")
+        return v
+
+    @field_validator("source")
+    @classmethod
+    def _unique_names(cls, v: list[SourceTable]) -> list[SourceTable]:
+        seen: set[str] = set()
+        for s in v:
+            if s.name in seen:
+                raise ValueError(f"duplicate source name {s.name!r}")
+            seen.add(s.name)
+        return v
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything the commands need, as the plain values the rooms take."""
+
+    path: str
+    database: str
+    watch: Watch
+    politeness: Politeness
+    sources: tuple[SourceSpec, ...]
+    alerts: tuple[AlertRule, ...]
+    failure_alert_after: int
+    api_token: str | None
+
+
+def locate(explicit: str | None) -> tuple[str, str]:
+    """(display path, TOML text): --config, then $CASUALTY_WATCH_CONFIG, then ./casualty-watch.toml, then bundled."""
+    candidate = explicit or os.environ.get(ENV_VAR)
+    if candidate is None and Path(LOCAL_FILE).is_file():
+        candidate = LOCAL_FILE
+    if candidate is None:
+        return "<bundled default>", resources.files("casualty_watch").joinpath("default.toml").read_text("utf-8")
+    try:
+        return candidate, Path(candidate).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(candidate, None, "file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(candidate, None, f"cannot read: {exc}") from None
+
+
+def load(explicit: str | None = None, environ: dict[str, str] | None = None) -> Config:
+    """Find, parse and validate the config; any problem is one ConfigError."""
+    path, text = locate(explicit)
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, None, f"not valid TOML: {exc}") from None
+    raw = _expand(raw, os.environ if environ is None else environ, path, "")
+    try:
+        parsed = ConfigFile.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise ConfigError(path, _key(err["loc"]) or None, _problem(err)) from None
+    return _to_values(path, parsed)
+
+
+def _expand(node: Any, environ: Any, path: str, key: str) -> Any:
+    """Replace ${VAR} in every string; an unset variable is an error naming its key."""
+    if isinstance(node, dict):
+        return {k: _expand(v, environ, path, f"{key}.{k}" if key else k) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_expand(v, environ, path, f"{key}[{i + 1}]") for i, v in enumerate(node)]
+    if isinstance(node, str):
+        for var in _VAR.findall(node):
+            if var not in environ:
+                raise ConfigError(path, key, f"environment variable {var} is not set")
+        return _VAR.sub(lambda m: environ[m.group(1)], node)
+    return node
+
+
+def _key(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        elif part not in ("function-after", "function-before"):
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def _problem(err: dict[str, Any]) -> str:
+    kind, msg = err["type"], err["msg"]
+    if kind == "extra_forbidden":
+        return "unknown key"
+    if kind == "missing":
+        return "required key is missing"
+    if msg.startswith("Value error, "):
+        return msg.removeprefix("Value error, ")
+    return f"{msg} (got {err.get('input')!r})" if not isinstance(err.get("input"), (dict, list)) else msg
+
+
+def _to_values(path: str, f: ConfigFile) -> Config:
+    crawl = f.crawl
+    politeness = Politeness(
+        concurrency=crawl.concurrency, per_host=crawl.per_host, delay=parse_duration(crawl.delay),
+        timeout=parse_duration(crawl.timeout), user_agent=crawl.user_agent,
+    )
+    sources = tuple(
+        SourceSpec(name=s.name, kind=kind, url=getattr(s, kind), every=parse_duration(s.every), follow=s.follow)
+        for s in f.source for kind in ("feed", "sitemap", "page") if getattr(s, kind) is not None
+    )
+    alerts = tuple(_alert_rule(a) for a in f.alert)
+    return Config(path=path, database=f.database, watch=Watch(places=tuple(f.watch.places)),
+                  politeness=politeness, sources=sources, alerts=alerts,
+                  failure_alert_after=f.failure_alert_after, api_token=f.api.token)
+
+
+def _alert_rule(a: AlertTable) -> AlertRule:
+    common = dict(outcomes=tuple(a.outcomes), victims=tuple(a.victims), min=a.min)
+    if a.webhook is not None:
+        return AlertRule(kind="webhook", webhook=a.webhook, secret=a.secret, **common)
+    return AlertRule(kind="email", email=tuple(a.email or ()), smtp=a.smtp, sender=a.from_, **common)

@@ -1,0 +1,41 @@
+"""The archive: the one object through which everything outside `storage/` reads and writes."""
+from __future__ import annotations
+
+from sqlalchemy.engine import make_url
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from .db import make_engine, upgrade
+from .errors import ArchiveError
+from .items import ItemsMixin
+from .meta import MetaMixin
+from .outbox import OutboxMixin
+from .queries import QueriesMixin
+from .search import SearchMixin
+from .seen import SeenMixin
+from .sources import SourcesMixin
+
+
+class Archive(SourcesMixin, SeenMixin, ItemsMixin, QueriesMixin, SearchMixin, OutboxMixin, MetaMixin):
+    """Stories, estimates and alerts on SQLite or PostgreSQL, with the schema kept current."""
+
+    def __init__(self, url: str, *, migrate: bool = True) -> None:
+        self.url = url
+        try:
+            self.engine = make_engine(url)
+            if migrate:
+                upgrade(self.engine)
+        except (SQLAlchemyError, OSError, ValueError) as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            raise ArchiveError(f"cannot open archive {self.display_url}: {reason}") from exc
+
+    @property
+    def display_url(self) -> str:
+        """The database URL without its password, for messages and logs."""
+        try:
+            return make_url(self.url).render_as_string(hide_password=True)
+        except Exception:  # an unparsable URL: show only its scheme, it may hold a password
+            return self.url.split(":", 1)[0] + "://..."
+
+    def close(self) -> None:
+        self.engine.dispose()

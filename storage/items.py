@@ -1,0 +1,156 @@
+"""Archiving a story once: canonical URL, versions, exact and near-duplicate folding, estimates and mentions.
+
+Deduplication order (cheapest and surest first):
+1. the same canonical URL (or a known alias of it): unchanged, or a new version when the text changed;
+2. the same text under another URL (content hash): a duplicate of the first copy;
+3. a syndicated copy with other boilerplate and small edits (MinHash LSH bands, then estimated Jaccard):
+   a duplicate of the first copy, which then lists it under `also_at`.
+"""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+
+from sqlmodel import Session, col, select
+
+from .base import ArchiveBase, utcnow
+from .dialect import insert_for
+from .fingerprint import NEAR_DUPLICATE, bands, content_hash, minhash, similarity, to_bytes
+from .records import EstimateLike, ItemIn, StoredItem
+from .tables import Alert, Estimate, Item, ItemBand, ItemUrl, ItemVersion, Mention
+from .urls import canonical_url
+
+Route = Callable[[EstimateLike], Iterable[str]]  # the alert channels a new estimate goes to
+KeyOf = Callable[[EstimateLike], str]  # an estimate's identity (estimates.identity_key)
+
+
+class ItemsMixin(ArchiveBase):
+    def store_item(self, item: ItemIn, found: Sequence[EstimateLike], *, key: KeyOf,
+                   route: Route | None = None) -> StoredItem:
+        """Archive one story and its estimates in one transaction; alerts for new estimates are written with it."""
+        url = canonical_url(item.url)
+        aliases = {canonical_url(u) for u in item.other_urls} - {url}
+        digest = content_hash(item.text)
+        with self.writing() as s:
+            existing = _by_url(s, [url, *aliases])
+            if existing is not None:
+                status = _revise(s, existing, item, digest)
+                row = existing
+            else:
+                row, status = _insert(s, item, url, digest)
+            _add_aliases(s, row.id, aliases - {row.url})
+            if status == "unchanged":
+                return StoredItem(item_id=row.id, status=status, original_id=row.duplicate_of or row.id)
+            original = row.duplicate_of or row.id
+            new, known, alerts = _record_estimates(self.dialect, s, original, found, key, route)
+        return StoredItem(item_id=row.id, status=status, original_id=original, new_estimates=tuple(new),
+                          known_estimates=tuple(known), alerts=tuple(alerts))
+
+
+def _by_url(s: Session, urls: list[str]) -> Item | None:
+    row = s.exec(select(Item).where(col(Item.url).in_(urls))).first()
+    if row is not None:
+        return row
+    alias = s.exec(select(ItemUrl).where(col(ItemUrl.url).in_(urls))).first()
+    return s.get(Item, alias.item_id) if alias else None
+
+
+def _revise(s: Session, row: Item, item: ItemIn, digest: str) -> str:
+    """The same URL again: nothing to do, or keep the old text as a version and take the new one."""
+    if row.content_hash == digest:
+        return "unchanged"
+    s.add(ItemVersion(item_id=row.id, version=row.version, title=row.title, text=row.text,
+                      content_hash=row.content_hash, fetched=row.fetched))
+    row.title, row.text, row.content_hash = item.title or row.title, item.text, digest
+    row.version += 1
+    row.fetched = utcnow()
+    if item.published:
+        row.published = item.published
+    s.add(row)
+    if row.duplicate_of is None:
+        _index_bands(s, row, item.text, replace=True)
+    s.flush()
+    return "version"
+
+
+def _insert(s: Session, item: ItemIn, url: str, digest: str) -> tuple[Item, str]:
+    original = s.exec(select(Item.id).where(Item.content_hash == digest, col(Item.duplicate_of).is_(None))).first()
+    signature = minhash(item.text)
+    if original is None and signature is not None:
+        original = _near_duplicate(s, signature)
+    row = Item(url=url, title=item.title, source=item.source, outlet=item.outlet, author=item.author,
+               published=item.published, fetched=utcnow(), language=item.language,
+               text=item.text, content_hash=digest, duplicate_of=original,
+               minhash=to_bytes(signature) if signature is not None else None)
+    s.add(row)
+    s.flush()
+    if original is None and signature is not None:
+        s.add_all(ItemBand(hash=h, item_id=row.id) for h in bands(signature))
+    return row, "new" if original is None else "duplicate"
+
+
+def _near_duplicate(s: Session, signature) -> int | None:  # type: ignore[no-untyped-def]
+    """The first copy most like this text, if one is similar enough; LSH bands narrow the candidates."""
+    candidates = s.exec(select(ItemBand.item_id).where(col(ItemBand.hash).in_(bands(signature))).distinct()).all()
+    if not candidates:
+        return None
+    mine = to_bytes(signature)
+    best, best_sim = None, NEAR_DUPLICATE
+    for item_id, stored in s.exec(select(Item.id, Item.minhash).where(col(Item.id).in_(candidates))):
+        sim = similarity(mine, stored) if stored else 0.0
+        if sim >= best_sim:
+            best, best_sim = item_id, sim
+    return best
+
+
+def _index_bands(s: Session, row: Item, text: str, *, replace: bool) -> None:
+    if replace:
+        for band in s.exec(select(ItemBand).where(ItemBand.item_id == row.id)):
+            s.delete(band)
+    signature = minhash(text)
+    row.minhash = to_bytes(signature) if signature is not None else None
+    if signature is not None:
+        s.add_all(ItemBand(hash=h, item_id=row.id) for h in bands(signature))
+
+
+def _add_aliases(s: Session, item_id: int, urls: Iterable[str]) -> None:
+    for u in urls:
+        if s.get(ItemUrl, u) is None and s.exec(select(Item.id).where(Item.url == u)).first() is None:
+            s.add(ItemUrl(url=u, item_id=item_id))
+
+
+def _record_estimates(dialect: str, s: Session, item_id: int, found: Sequence[EstimateLike], key: KeyOf,
+                      route: Route | None) -> tuple[list[int], list[int], list[int]]:
+    """Upsert each estimate by identity, add this story's mention, and queue alerts for the new ones."""
+    new: list[int] = []
+    known: list[int] = []
+    alerts: list[int] = []
+    now = utcnow()
+    for est in found:
+        ident = key(est)
+        inserted = s.exec(insert_for(dialect, Estimate).values(  # type: ignore[call-overload]
+            key=ident, low=est.low, high=est.high, qualifier=est.qualifier, outcome=est.outcome,
+            victims=est.victims, place=est.place, claimant=est.claimant, quote=est.quote, lang=est.lang,
+            first_seen=now, first_item_id=item_id).on_conflict_do_nothing(index_elements=["key"])
+            .returning(Estimate.id)).first()
+        is_new = inserted is not None
+        est_id = inserted[0] if is_new else s.exec(select(Estimate.id).where(Estimate.key == ident)).one()
+        (new if is_new else known).append(est_id)
+        s.exec(insert_for(dialect, Mention).values(  # type: ignore[call-overload]
+            estimate_id=est_id, item_id=item_id, quote=est.quote, qualifier=est.qualifier, claimant=est.claimant,
+            seen=now).on_conflict_do_nothing(index_elements=["estimate_id", "item_id"]))
+        if is_new and route is not None:
+            alerts.extend(queue_alert(s, channel, "estimate.new", f"estimate:{est_id}", estimate_id=est_id,
+                                      item_id=item_id) for channel in route(est))
+    return list(dict.fromkeys(new)), list(dict.fromkeys(known)), alerts
+
+
+def queue_alert(s: Session, channel: str, event: str, subject: str, **fields: object) -> int:
+    """Write one outbox row; its message id is fixed now so every retry carries the same webhook-id."""
+    now = utcnow()
+    row = Alert(message_id=f"msg_{uuid.uuid4().hex}", channel=channel, event=event, subject=subject, created=now,
+                next_attempt=now, **fields)  # type: ignore[arg-type]
+    s.add(row)
+    s.flush()
+    assert row.id is not None
+    return row.id

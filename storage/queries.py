@@ -1,0 +1,105 @@
+"""Reading the archive: items, one item in full, estimates and one estimate with its stories."""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, col, select
+
+from .base import ArchiveBase
+from .shapes import estimate_dict, iso, item_dict
+from .tables import Estimate, Item, ItemVersion, Mention
+
+
+class QueriesMixin(ArchiveBase):
+    def items(self, *, since: datetime | None = None, source: str | None = None, limit: int = 50,
+              before: int | None = None) -> list[dict]:
+        """First copies, newest first; `before` is the cursor (an item id) for the next page."""
+        stmt = select(Item).where(col(Item.duplicate_of).is_(None))
+        if since is not None:
+            stmt = stmt.where(_since(since))
+        if source:
+            stmt = stmt.where(Item.source == source)
+        if before is not None:
+            stmt = stmt.where(col(Item.id) < before)
+        with self.reading() as s:
+            rows = list(s.exec(stmt.order_by(col(Item.id).desc()).limit(limit)))
+            return items_with_copies(s, rows)
+
+    def item(self, item_id: int) -> dict | None:
+        """One item with its text, earlier versions and the estimates it states."""
+        with self.reading() as s:
+            row = s.get(Item, item_id)
+            if row is None:
+                return None
+            out = items_with_copies(s, [row])[0]
+            versions = s.exec(select(ItemVersion).where(ItemVersion.item_id == item_id).order_by(ItemVersion.version))
+            out.update(text=row.text, version=row.version, duplicate_of=row.duplicate_of, outlet=row.outlet,
+                       author=row.author,
+                       versions=[{"version": v.version, "title": v.title, "fetched": iso(v.fetched), "text": v.text}
+                                 for v in versions],
+                       mentions=[{"estimate_id": m.estimate_id, "quote": m.quote, "qualifier": m.qualifier,
+                                  "claimant": m.claimant, "seen": iso(m.seen)}
+                                 for m in s.exec(select(Mention).where(Mention.item_id == (row.duplicate_of or row.id)))])
+            return out
+
+    def estimates(self, *, place: str | None = None, outcome: str | None = None, limit: int | None = None) -> list[dict]:
+        """Distinct estimates, newest first. `place` matches case-insensitively within the place name."""
+        stmt = select(Estimate)
+        if place:
+            stmt = stmt.where(func.lower(Estimate.place).contains(place.lower()))
+        if outcome:
+            stmt = stmt.where(Estimate.outcome == outcome)
+        stmt = stmt.order_by(col(Estimate.first_seen).desc(), col(Estimate.id).desc())
+        if limit:
+            stmt = stmt.limit(limit)
+        with self.reading() as s:
+            return estimates_with_counts(s, list(s.exec(stmt)))
+
+    def estimate(self, estimate_id: int) -> dict | None:
+        """One estimate with every story that states it (story, outlet, date, quote)."""
+        with self.reading() as s:
+            row = s.get(Estimate, estimate_id)
+            if row is None:
+                return None
+            out = estimates_with_counts(s, [row])[0]
+            stmt = (select(Mention, Item).join(Item, col(Item.id) == Mention.item_id)
+                    .where(Mention.estimate_id == estimate_id).order_by(col(Mention.seen), col(Mention.id)))
+            out["stories"] = [{"item_id": i.id, "url": i.url, "title": i.title, "source": i.source,
+                               "outlet": i.outlet, "published": iso(i.published), "seen": iso(m.seen),
+                               "quote": m.quote, "claimant": m.claimant} for m, i in s.exec(stmt)]
+            return out
+
+
+def _since(since: datetime):  # type: ignore[no-untyped-def]
+    return or_(col(Item.published) >= since, (col(Item.published).is_(None)) & (col(Item.fetched) >= since))
+
+
+def items_with_copies(s: Session, rows: list[Item]) -> list[dict]:
+    """Item dicts with `also_at`: the URLs of the copies folded into each."""
+    ids = [r.id for r in rows]
+    copies: dict[int, list[str]] = defaultdict(list)
+    if ids:
+        for dup_of, url in s.exec(select(Item.duplicate_of, Item.url).where(col(Item.duplicate_of).in_(ids))
+                                  .order_by(col(Item.id))):
+            copies[dup_of].append(url)
+    return [item_dict(r, copies[r.id]) for r in rows]
+
+
+def estimates_with_counts(s: Session, rows: list[Estimate]) -> list[dict]:
+    """Estimate dicts with the first story's URL and source and how many stories carry each."""
+    ids = [r.id for r in rows]
+    counts: dict[int, int] = {}
+    firsts: dict[int, tuple[str, str | None]] = {}
+    if ids:
+        counts = dict(s.exec(select(Mention.estimate_id, func.count(func.distinct(Mention.item_id)))
+                             .where(col(Mention.estimate_id).in_(ids)).group_by(Mention.estimate_id)).all())
+        first_ids = {r.first_item_id for r in rows if r.first_item_id}
+        firsts = {i: (u, src) for i, u, src in s.exec(select(Item.id, Item.url, Item.source)
+                                                      .where(col(Item.id).in_(first_ids)))}
+    out = []
+    for r in rows:
+        url, source = firsts.get(r.first_item_id or -1, (None, None))
+        out.append(estimate_dict(r, url=url, source=source, mentions=counts.get(r.id, 0)))
+    return out

@@ -1,0 +1,162 @@
+"""The archive's tables. Times are aware UTC datetimes (SQLModel's UTCDateTime stores them on both databases)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Column, Index, LargeBinary, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class Source(SQLModel, table=True):
+    """A configured source and its polling health; the validators make the next poll conditional."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True)
+    kind: str
+    url: str
+    every: float = 21600.0
+    etag: str | None = None
+    last_modified: str | None = None
+    last_polled: datetime | None = None
+    last_ok: datetime | None = None
+    status: str = "new"  # new, ok, unchanged, failed
+    consecutive_failures: int = 0
+    last_error: str | None = None
+    backoff_until: datetime | None = None
+    failing_alerted: bool = False
+
+
+class SeenUrl(SQLModel, table=True):
+    """A URL fetched once, relevant or not, so the next pass does not fetch it again."""
+
+    __tablename__ = "seen_url"
+    url: str = Field(primary_key=True)
+    source: str | None = None
+    first_seen: datetime
+    last_fetched: datetime
+    updated: str | None = None  # the feed/sitemap's updated date when last fetched
+    relevant: bool = False
+
+
+class Item(SQLModel, table=True):
+    """A story, archived once. A copy found elsewhere is its own row pointing at the first via duplicate_of."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(unique=True, index=True)
+    title: str | None = None
+    source: str | None = Field(default=None, index=True)
+    outlet: str | None = None
+    author: str | None = None
+    published: datetime | None = Field(default=None, index=True)
+    fetched: datetime = Field(index=True)
+    language: str | None = None
+    text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    content_hash: str = Field(index=True)
+    minhash: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
+    duplicate_of: int | None = Field(default=None, foreign_key="item.id", index=True)
+    version: int = 1
+
+
+class ItemVersion(SQLModel, table=True):
+    """An earlier text of an item whose URL now serves changed text."""
+
+    __tablename__ = "item_version"
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="item.id", index=True)
+    version: int
+    title: str | None = None
+    text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    content_hash: str
+    fetched: datetime
+
+
+class ItemUrl(SQLModel, table=True):
+    """Other URLs of the same item (rel=canonical targets, AMP and mobile variants) so they dedupe."""
+
+    __tablename__ = "item_url"
+    url: str = Field(primary_key=True)
+    item_id: int = Field(foreign_key="item.id", index=True)
+
+
+class ItemBand(SQLModel, table=True):
+    """MinHash LSH bands of first copies: items sharing a band are near-duplicate candidates."""
+
+    __tablename__ = "item_band"
+    __table_args__ = (Index("ix_item_band_hash", "hash"),)
+    id: int | None = Field(default=None, primary_key=True)
+    hash: int = Field(sa_column=Column(BigInteger, nullable=False))
+    item_id: int = Field(foreign_key="item.id", index=True)
+
+
+class Estimate(SQLModel, table=True):
+    """A distinct estimate: one row however many stories repeat it (`key` is its identity)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, index=True)
+    low: int | None = Field(default=None, sa_column=Column(BigInteger))
+    high: int | None = Field(default=None, sa_column=Column(BigInteger))
+    qualifier: str
+    outcome: str = Field(index=True)
+    victims: str
+    place: str | None = Field(default=None, index=True)
+    claimant: str | None = None
+    quote: str = Field(sa_column=Column(Text, nullable=False))
+    lang: str | None = None
+    first_seen: datetime = Field(index=True)
+    first_item_id: int | None = Field(default=None, foreign_key="item.id")
+
+
+class Mention(SQLModel, table=True):
+    """An estimate as one story states it, with the sentence quoted."""
+
+    __table_args__ = (UniqueConstraint("estimate_id", "item_id", name="uq_mention_estimate_item"),)
+    id: int | None = Field(default=None, primary_key=True)
+    estimate_id: int = Field(foreign_key="estimate.id", index=True)
+    item_id: int = Field(foreign_key="item.id", index=True)
+    quote: str = Field(sa_column=Column(Text, nullable=False))
+    qualifier: str
+    claimant: str | None = None
+    seen: datetime
+
+
+class Alert(SQLModel, table=True):
+    """An outbox row: one message owed to one channel, written in the transaction that made its cause.
+
+    `message_id` is fixed at creation so every retry carries the same `webhook-id`.
+    """
+
+    __table_args__ = (UniqueConstraint("channel", "event", "subject", name="uq_alert_channel_event_subject"),)
+    id: int | None = Field(default=None, primary_key=True)
+    message_id: str = Field(unique=True)
+    channel: str = Field(index=True)
+    event: str  # estimate.new, source.failing, source.recovered
+    subject: str  # what it is about: "estimate:<id>" or "source:<name>:<n>"
+    estimate_id: int | None = Field(default=None, foreign_key="estimate.id")
+    item_id: int | None = Field(default=None, foreign_key="item.id")
+    source: str | None = None
+    detail: str | None = None
+    created: datetime
+    state: str = Field(default="pending", index=True)  # pending, sending, sent, failed, gone
+    attempts: int = 0
+    next_attempt: datetime = Field(index=True)
+    last_error: str | None = None
+    delivered: datetime | None = None
+
+
+class Delivery(SQLModel, table=True):
+    """One attempt to deliver an alert, kept as a log."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    alert_id: int = Field(foreign_key="alert.id", index=True)
+    attempt: int
+    at: datetime
+    ok: bool
+    status: int | None = None
+    error: str | None = None
+
+
+class Meta(SQLModel, table=True):
+    """Small archive-wide facts (counters for metrics, last pass duration)."""
+
+    key: str = Field(primary_key=True)
+    value: str
