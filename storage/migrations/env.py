@@ -3,14 +3,14 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import storage.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
+from storage.db import FTS_TABLES
 
 target_metadata = SQLModel.metadata
-EXCLUDE = {"item_fts", "item_fts_data", "item_fts_idx", "item_fts_docsize", "item_fts_config", "item_fts_content"}
 
 
 def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
     # FTS5's virtual table and shadow tables are made by raw SQL in the migration; autogenerate must not drop them.
-    return not (type_ == "table" and name in EXCLUDE)
+    return not (type_ == "table" and name in FTS_TABLES)
 
 
 connection = context.config.attributes.get("connection")
