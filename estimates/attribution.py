@@ -1,0 +1,138 @@
+"""Who made the estimate (the claimant), not the outlet repeating it.
+
+Attributions are found once per sentence, each with the offset it sits at:
+- subject + reporting verb: "Amnesty International says", "..., residents said", "X told Y that Z believes"
+  (the innermost one, nearest before the figure, wins: Z);
+- "according to X", "..., said X", "citing X";
+- "X's estimate/tally/count", "figures released by X";
+- Arabic: "أعلنت وزارة الصحة ...", "بحسب X", "وفقا لـ X".
+A figure takes the nearest attribution before it, else the nearest after it. Pronoun subjects give None.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon as en
+from . import lexicon_ar as ar
+from .patterns import AR_LEFT, alternation, word_set
+from .text import RuleText
+
+MAX_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    pos: int          # where it sits (end of the reporting verb, or start of "according to")
+    claimant: str | None
+    speech: bool = True  # "said", "told", "according to"; False for "recorded", "counted", "X's tally"
+
+
+_VERBS = alternation(en.REPORT_VERBS)
+_SPEECH = frozenset(en.SPEECH_VERBS)
+_EN_SUBJECT = re.compile(
+    r"(?:^|(?<=[,;:\"“”])\s*|\b(?:that|and|but|while|as|where)\s+)"
+    r"(?P<np>[^\s,;:\"“”][^,;:\"“”.]{0,70}?)"
+    r"(?:\s+(?:has|have|had|also|previously|earlier|now|later|would|will|recently|separately|itself|"
+    r"only|last\s+\w+|on\s+\w+day|this\s+\w+|had\s+previously))*"
+    rf"\s+(?P<verb>(?-i:{_VERBS}))\b",
+    re.IGNORECASE)
+_EN_AFTER_VERB = re.compile(
+    r"(?P<lead>\baccording\s+to|[,;]['\"”’]?\s*(?:said|says|reported|added|noted)|\bcit(?:ing|ed)|\bquoting)\s+"
+    r"(?P<np>[^,.;:()]{2,90})", re.IGNORECASE)
+_DATA = alternation(en.DATA_NOUNS)
+_EN_POSSESSIVE = re.compile(
+    r"(?P<np>(?:[A-Z][\w.&-]*\s+){0,4}[A-Za-z][\w.&-]*)(?:'s|’s|'|’)\s+"
+    rf"(?:(?:own|latest|new|updated|conservative|preliminary|official|final|initial)\s+)*{_DATA}\b")
+_EN_BY = re.compile(
+    rf"\b(?i:{_DATA})\s+(?:\w+ed\s+)?(?:by|from|of)\s+(?P<np>(?:the\s+[A-Za-z]|[A-Z])[^,.;:()]{{1,60}})")
+_EN_TRIM = re.compile(
+    r"\s+(?:on|last|this|in\s+(?:a|an|its|their|his|her)|(?-i:who|which|that)|published|released|issued|"
+    r"earlier|late|early|told|to|at|as|citing|quoted|via|over|during|since|said|says|and\s+(?:the|a)|"
+    r"estimated|believes|found|while|after|when|put)\b.*$|\s+(?:has|have|had)$", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:an?\s+|by\s+)", re.IGNORECASE)
+_NON = en.NON_CLAIMANTS
+_DIGIT = re.compile(r"\d")
+_LIVES = re.compile(r"\s+(?:the\s+)?(?:lives|\d)", re.IGNORECASE)
+
+_AR_VERBS = re.compile(rf"{AR_LEFT}(?:[وف])?{alternation(ar.REPORT_VERBS, arabic=True)}(?!\w)")
+_AR_ACCORDING = re.compile(rf"{AR_LEFT}(?:[وف])?{alternation(ar.ACCORDING, arabic=True)}\s*(?:ـ\s*)?"
+                           rf"(?:{alternation(ar.REPORT_VERBS, arabic=True)}(?:ه)?\s+)?")
+_AR_TOKEN = re.compile(r"\s*([^\s،,.؛:؟!()\"«»]+)")
+_AR_STOPS = word_set(ar.CLAIMANT_STOPS, arabic=True)
+
+
+def find(rt: RuleText, arabic: bool, outcome_spans: list[tuple[int, int]]) -> list[Attribution]:
+    """All attributions of a sentence, sorted by position."""
+    found = _find_ar(rt, outcome_spans) if arabic else _find_en(rt.text, outcome_spans)
+    return sorted(found, key=lambda a: a.pos)
+
+
+def choose(attributions: list[Attribution], fig_start: int, fig_end: int) -> str | None:
+    """Nearest attribution before the figure, else the nearest after it. A speaker after the figure
+    beats a record-keeper before it: "The morgue registered 2,000 deaths, a doctor said" -> the doctor."""
+    before = [a for a in attributions if a.pos <= fig_start]
+    after = [a for a in attributions if a.pos >= fig_end]
+    if before and not (after and after[0].speech and after[0].claimant and not before[-1].speech):
+        return before[-1].claimant
+    return after[0].claimant if after else None
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _clean_en(np: str) -> str | None:
+    np = _EN_TRIM.sub("", np.strip().strip("\"'“”‘’ "))
+    np = _ARTICLE.sub("", np).strip()
+    words = np.split()
+    if not words or len(words) > MAX_WORDS or words[0].lower() in _NON or _DIGIT.search(np):
+        return None
+    return np
+
+
+def _find_en(text: str, outcome_spans: list[tuple[int, int]]) -> list[Attribution]:
+    out = []
+    for m in _EN_SUBJECT.finditer(text):
+        by = _EN_BY.search(m.group("np"))  # "Figures released by the Health Ministry show ..."
+        if by is None and _overlaps(m.start("np"), m.end("np"), outcome_spans) or _DIGIT.search(m.group("np")):
+            continue
+        if len(m.group("np").split()) > MAX_WORDS:
+            continue
+        if m.group("verb").lower().startswith("claim") and _LIVES.match(text, m.end("verb")):
+            continue  # "the shelling claimed 19 lives" is no attribution
+        speech = m.group("verb").lower() in _SPEECH
+        out.append(Attribution(m.end("verb"), _clean_en(by.group("np") if by else m.group("np")), speech))
+    for m in _EN_AFTER_VERB.finditer(text):
+        np = _EN_BY.search(m.group("np"))
+        out.append(Attribution(m.start(), _clean_en(np.group("np") if np else m.group("np"))))
+    for regex in (_EN_POSSESSIVE, _EN_BY):
+        for m in regex.finditer(text):
+            claimant = _clean_en(m.group("np"))
+            if claimant:
+                out.append(Attribution(m.start(), claimant, False))
+    return out
+
+
+def _ar_np(rt: RuleText, pos: int, outcome_spans: list[tuple[int, int]]) -> str | None:
+    """Up to five words after `pos`, stopping at a function word, a figure or an outcome word."""
+    start = end = None
+    for _ in range(5):
+        m = _AR_TOKEN.match(rt.text, pos)
+        if m is None or m.group(1) in _AR_STOPS or _DIGIT.search(m.group(1)):
+            break
+        if _overlaps(m.start(1), m.end(1), outcome_spans):
+            break
+        start = m.start(1) if start is None else start
+        end, pos = m.end(1), m.end()
+        if rt.text[pos:pos + 1] in "،,.":
+            break
+    return rt.span(start, end) if start is not None and end is not None else None
+
+
+def _find_ar(rt: RuleText, outcome_spans: list[tuple[int, int]]) -> list[Attribution]:
+    out = []
+    for regex in (_AR_VERBS, _AR_ACCORDING):
+        for m in regex.finditer(rt.text):
+            out.append(Attribution(m.end(), _ar_np(rt, m.end(), outcome_spans)))
+    return out

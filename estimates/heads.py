@@ -1,0 +1,127 @@
+"""What a figure counts: the noun phrase right after it.
+
+"27 people", "1,000 Iraqi troops", "326 civilian deaths", "2,117 bodies", "12 homes", "3 آلاف مدني".
+The head tells the victims ("children", "security forces"), may itself be the outcome ("deaths",
+"wounded", "قتيلا"), or shows that the figure counts something else ("homes", "days", "عائلة").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon as en
+from . import lexicon_ar as ar
+from .outcomes import Mention, mention_at
+from .patterns import word_set
+
+_EN_WORD = re.compile(r"\s*(?:-\s*)?([^\W\d_][\w'’.-]*)", re.UNICODE)
+_AR_WORD = re.compile(r"\s*([^\s،,.؛:]+)")
+EN_VICTIMS = {w: cls for cls, words in en.VICTIM_NOUNS.items() for w in word_set(words)}
+_EN_MODIFIERS = {w: cls for cls, words in en.MODIFIERS.items() for w in word_set(words)}
+_EN_NOT = word_set(en.NOT_VICTIMS)
+AR_VICTIMS = {w: cls for cls, words in ar.VICTIM_NOUNS.items() for w in word_set(words, arabic=True)}
+_AR_NOT = word_set(ar.NOT_VICTIMS, arabic=True)
+_AR_SECURITY = re.compile("|".join(sorted(word_set(ar.SECURITY_CONTEXT, arabic=True), key=len, reverse=True)))
+_MEMBERS_OF = re.compile(
+    r"\s+of\s+(?:the\s+)?(?P<c>isis|isil|is|daesh|islamic\s+state|al-qaeda|the\s+group|militant)|"
+    r"\s+of\s+(?:the\s+)?(?P<s>security|police|army|iraqi\s+(?:army|forces|security)|armed\s+forces|pmf|"
+    r"popular\s+mobili[sz]ation)", re.IGNORECASE)
+_AND_NOUN = re.compile(r"\s+(?:and|or)\s+([^\W\d_]+)", re.IGNORECASE)
+_AR_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل")
+MAX_MODIFIERS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """`end` is where the noun phrase stops (after-window starts there)."""
+
+    end: int
+    victims: str | None = None
+    outcome: Mention | None = None
+    blocked: bool = False
+
+
+def read(text: str, pos: int, arabic: bool) -> Head:
+    """The head of the figure ending at `pos`."""
+    return _read_ar(text, pos) if arabic else _read_en(text, pos)
+
+
+def _read_en(text: str, pos: int) -> Head:
+    flag: str | None = None
+    partitive = False  # "48 of the wounded later died": 'wounded' names the group, not the outcome
+    for _ in range(MAX_MODIFIERS + 1):
+        m = _EN_WORD.match(text, pos)
+        if m is None:
+            break
+        word = m.group(1).lower().rstrip(".'’")
+        outcome = mention_at(text, m.start(1), False)
+        if outcome is not None and partitive:
+            return Head(outcome.end, flag or "people")
+        if outcome is not None:
+            return _outcome_head(text, outcome, flag)
+        partitive = partitive or word == "of"
+        if word in EN_VICTIMS and not (word in _EN_MODIFIERS and _next_is_noun(text, m.end())):
+            return Head(m.end(), _en_victims(text, m.end(), word), None)
+        if word in _EN_MODIFIERS or (m.group(1)[0].isupper() and word not in _EN_NOT):
+            flag = _EN_MODIFIERS.get(word) or flag
+            pos = m.end()
+            continue
+        return Head(m.start(1), flag, None, word in _EN_NOT)
+    return Head(pos, flag)
+
+
+def _outcome_head(text: str, outcome: Mention, flag: str | None) -> Head:
+    """'326 civilian deaths', '1,700 wounded civilians': the victims noun may follow the outcome word."""
+    m = _EN_WORD.match(text, outcome.end)
+    if m and m.group(1).lower() in EN_VICTIMS and outcome.kind != "noun":
+        return Head(m.end(), _en_victims(text, m.end(), m.group(1).lower()), outcome)
+    return Head(outcome.end, flag, outcome)
+
+
+def _next_is_noun(text: str, pos: int) -> bool:
+    m = _EN_WORD.match(text, pos)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word in EN_VICTIMS or mention_at(text, m.start(1), False) is not None
+
+
+def _en_victims(text: str, end: int, word: str) -> str:
+    cls = EN_VICTIMS[word]
+    if word in ("members", "member"):
+        m = _MEMBERS_OF.match(text, end)
+        if m:
+            return "combatants" if m.group("c") else "security forces"
+    m = _AND_NOUN.match(text, end)
+    if m and cls in ("women", "children"):
+        other = EN_VICTIMS.get(m.group(1).lower())
+        if other in ("women", "children") and other != cls:
+            return "civilians"  # "women and children"
+    return cls
+
+
+def ar_lookup(word: str, table: dict[str, str] | frozenset[str]) -> str | None:
+    if word in table:
+        return word
+    for p in _AR_PREFIXES:
+        if word.startswith(p) and word[len(p):] in table:
+            return word[len(p):]
+    return None
+
+
+def _read_ar(text: str, pos: int) -> Head:
+    m = _AR_WORD.match(text, pos)
+    if m and m.group(1) == "من":  # partitive: "300 من المدنيين"
+        m = _AR_WORD.match(text, m.end())
+    if m is None:
+        return Head(pos)
+    outcome = mention_at(text, m.start(1), True)
+    if outcome is not None:
+        return Head(outcome.end, None, outcome)
+    key = ar_lookup(m.group(1), AR_VICTIMS)
+    if key is not None:
+        cls = AR_VICTIMS[key]
+        if cls == "combatants" and key.startswith("عن") and _AR_SECURITY.search(text, m.end(), m.end() + 20):
+            cls = "security forces"  # "عنصرا من الشرطة"
+        return Head(m.end(), cls)
+    return Head(m.start(1), None, None, ar_lookup(m.group(1), _AR_NOT) is not None)

@@ -1,0 +1,130 @@
+"""Which outcome a figure reports: the rules that tie a figure to an outcome word.
+
+Tried in order, first hit wins (each rule is one short function):
+1. head    - the noun after the figure is the outcome: "326 civilian deaths", "20,000 dead", "120 قتيلا".
+2. before  - an outcome verb governs the figure: "killed 27 people", "مقتل 3 آلاف", "أصيب ٢٥٠".
+3. after   - the figure's noun is the subject of an outcome predicate: "231 civilians had been shot dead",
+             "1,500 civilians wounded by sniper fire"; a blocker first ("were displaced") rejects.
+4. toll    - a toll noun earlier states its value: "the death toll rose to 240", "put the number of
+             missing residents at over 2,000", "ارتفعت حصيلة القتلى إلى 120".
+(5. inherit - lists and subsets take their neighbour's outcome; see reader.py.)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon as en
+from . import lexicon_ar as ar
+from .figures import Figure
+from .heads import Head
+from .outcomes import Mention, blocker_in
+from .patterns import alternation
+
+BLOCKED = "blocked"
+AFTER_WINDOW = 90
+TOLL_WINDOW = 110
+
+_STOP = {
+    False: re.compile(r"[;:()\[\]—]|\s[–-]\s|\b(?:but|while|whereas|although|after|before|when|because|since|"
+                      r"until|which|prompting|forcing|as(?!\s+well\s+as))\b", re.IGNORECASE),
+    True: re.compile(r"[؛:()]|(?<!\w)(?:لكن|بينما|بعد|قبل|عندما|حين|اثر|جراء|بسبب|فيما|حيث)(?!\w)"),
+}
+_GAP = {
+    False: re.compile(r"(?:\s+(?:another|a|an|the|total|of|further|additional|in|all|only|just|at|least|"
+                      r"nearly|some|estimated|reportedly|allegedly|more|than|over|up|to|almost|about)\b)*\s*",
+                      re.IGNORECASE),
+    True: re.compile(r"(?:\s+(?:ما|من|نحو|حوالي|اكثر|قرابه|اخرين|زهاء|عن|لا|يقل))*\s*"),
+}
+_AR_SUBJECT_GAP = re.compile(r"(?:\s+[^\s\d،,.؛:]+){1,3}\s+(?:(?:اكثر|نحو|حوالي|قرابه|زهاء)\s+(?:من\s+)?)?")
+_AUX = re.compile(r"\b(?:were|was|been|being|be|are|is|got|get|reportedly|allegedly|all|later|also|"
+                  r"feared|believed|thought|confirmed|reported|left)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_TOLL_END = {
+    False: re.compile(rf"\b{alternation(en.TOLL_LINKS)}\s*$", re.IGNORECASE),
+    True: re.compile(rf"(?<!\w){alternation(ar.TOLL_LINKS, arabic=True)}\s*$|^\s*$"),
+}
+# The figure phrase itself may carry the link: "exceeded 4,000", "between 9,000 and 10,000", "بأكثر من".
+_TOLL_START = {False: re.compile(r"(?:exceed|top|surpass|pass|between)", re.IGNORECASE),
+               True: re.compile(r"(?:ب|تجاوز|تخطي|فاق|يفوق|يتجاوز|تتجاوز)")}
+_AR_COUNT = re.compile(r"(?<!\w)(?:عدد|حصيله)\s*$")
+_TOLL_PUNCT = re.compile(r"[.;!?؛]")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    outcome: str
+    rule: str
+    mention: Mention | None  # the outcome word used (None for inherited links)
+
+
+def link(text: str, fig: Figure, head: Head, mentions: list[Mention], prev_end: int, next_start: int,
+         arabic: bool) -> Link | str | None:
+    """The outcome of `fig`, BLOCKED when a blocker rules it out, None when nothing ties it."""
+    found = _head(text, head, next_start, arabic) or _before(text, fig, mentions, prev_end, arabic)
+    if found:
+        return found
+    after = _after(text, head, mentions, next_start, arabic)
+    if after is not None:
+        return after
+    return _toll(text, fig, mentions, prev_end, arabic)
+
+
+def _active(text: str, m: Mention, next_start: int) -> bool:
+    """'... fighters killed 12 civilians': the verb takes the next figure as object (not passive)."""
+    if _AUX.search(text, max(0, m.start - 30), m.start):
+        return False
+    return m.end <= next_start and _GAP[False].fullmatch(text, m.end, next_start) is not None
+
+
+def _head(text: str, head: Head, next_start: int, arabic: bool) -> Link | None:
+    m = head.outcome
+    if m is None or (m.kind == "verb" and not arabic and _active(text, m, next_start)):
+        return None
+    return Link(m.outcome, "head", m)
+
+
+def _before(text: str, fig: Figure, mentions: list[Mention], prev_end: int, arabic: bool) -> Link | None:
+    kinds = ("verb", "vn") if arabic else ("verb",)
+    for m in reversed(mentions):
+        if m.end > fig.start:
+            continue
+        if m.start < prev_end:
+            break
+        if m.kind in kinds and _GAP[arabic].fullmatch(text, m.end, fig.start):
+            return Link(m.outcome, "before", m)
+        if arabic and m.kind == "verb" and _AR_SUBJECT_GAP.fullmatch(text, m.end, fig.start):
+            return Link(m.outcome, "before", m)  # VSO: "أعدم تنظيم داعش 40 مدنيا"
+        break
+    return None
+
+
+def _after(text: str, head: Head, mentions: list[Mention], next_start: int, arabic: bool) -> Link | str | None:
+    end = min(head.end + AFTER_WINDOW, next_start, len(text))
+    stop = _STOP[arabic].search(text, head.end, end)
+    end = stop.start() if stop else end
+    blocker = blocker_in(text, head.end, end, arabic)
+    for m in mentions:
+        if m.start < head.end or m.start >= end:
+            continue
+        if blocker and blocker.start() < m.start:
+            return BLOCKED
+        if m.kind == "noun" and not (arabic and not text[head.end:m.start].strip()):
+            continue
+        if m.kind == "vn" or (m.kind == "verb" and _active(text, m, next_start)):
+            return None
+        return Link(m.outcome, "after", m)
+    return BLOCKED if blocker else None
+
+
+def _toll(text: str, fig: Figure, mentions: list[Mention], prev_end: int, arabic: bool) -> Link | None:
+    for m in reversed(mentions):
+        if m.end > fig.start:
+            continue
+        if m.start < prev_end or fig.start - m.end > TOLL_WINDOW:
+            return None
+        gap_ok = _TOLL_END[arabic].search(text[m.end:fig.start]) or _TOLL_START[arabic].match(text, fig.start) \
+            or (arabic and _AR_COUNT.search(text, max(0, m.start - 8), m.start))
+        if not gap_ok or _TOLL_PUNCT.search(text, m.end, fig.start) or blocker_in(text, m.end, fig.start, arabic):
+            return None
+        return Link(m.outcome, "toll", m)
+    return None

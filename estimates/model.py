@@ -1,0 +1,46 @@
+"""The one value type the reader hands out.
+
+An `Estimate` is plain data: the storage and alert rooms copy it, so it is frozen and carries nothing
+but JSON-ready fields (`to_dict`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+QUALIFIERS = ("exact", "about", "at_least", "more_than", "up_to", "range")
+OUTCOMES = ("killed", "injured", "missing", "casualties")
+VICTIMS = ("civilians", "children", "women", "people", "combatants", "security forces")
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    """One casualty figure read from one sentence.
+
+    `low`/`high` follow the issue's convention: a point figure ("9,606", "about 9,400") has low == high;
+    an open bound leaves the other side None ("more than 40,000" -> 40000/None, "up to 11,000" ->
+    None/11000); a range keeps both ends.
+    """
+
+    low: int | None
+    high: int | None
+    qualifier: str
+    outcome: str
+    victims: str
+    place: str | None
+    claimant: str | None
+    quote: str
+    lang: str
+
+    def to_dict(self) -> dict:
+        """JSON-ready dict with exactly the documented keys (the CLI and the scorer read these)."""
+        return {
+            "low": self.low,
+            "high": self.high,
+            "qualifier": self.qualifier,
+            "outcome": self.outcome,
+            "victims": self.victims,
+            "place": self.place,
+            "claimant": self.claimant,
+            "quote": self.quote,
+            "lang": self.lang,
+        }

@@ -1,0 +1,79 @@
+"""Turns the word lists into precompiled regexes (once, at import).
+
+Kept apart from the lists so that a person extending the reader edits data, not regex syntax.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from . import lexicon as en
+from . import lexicon_ar as ar
+from .text import norm_ar
+
+# Arabic prefixes: conjunction (و ف), preposition (ب ل ك), article (ال / لل).
+AR_PREFIX = r"(?:[وف])?(?:[بلك])?(?:ال|ل)?"
+AR_LEFT = r"(?<![\w])"
+AR_RIGHT = r"(?![\w])"
+
+
+class Folded:
+    """A case-insensitive regex run as a case-sensitive one over lowercased text: `re` is several times
+    faster on long literal alternations that way. Falls back to IGNORECASE when lowercasing changes the
+    text's length (offsets would shift). Write the pattern's literal parts in lowercase."""
+
+    __slots__ = ("fast", "slow")
+
+    def __init__(self, pattern: str) -> None:
+        self.fast = re.compile(pattern)
+        self.slow = re.compile(pattern, re.IGNORECASE)
+
+    def _pick(self, text: str, low: str | None) -> tuple[re.Pattern[str], str]:
+        low = text.lower() if low is None else low
+        return (self.fast, low) if len(low) == len(text) else (self.slow, text)
+
+    def finditer(self, text: str, low: str | None = None):
+        regex, subject = self._pick(text, low)
+        return regex.finditer(subject)
+
+    def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
+        regex, subject = self._pick(text, low)
+        return regex.search(subject)
+
+
+def phrase(text: str) -> str:
+    """Regex for one list entry: escaped, any whitespace run between words."""
+    return r"\s+".join(re.escape(w) for w in text.split())
+
+
+def alternation(words: Iterable[str], *, arabic: bool = False) -> str:
+    """Non-capturing alternation, longest first so that 'more than' beats 'more'."""
+    items = {norm_ar(w) if arabic else w.lower() for w in words}
+    return "(?:" + "|".join(phrase(w) for w in sorted(items, key=len, reverse=True)) + ")"
+
+
+def word_set(words: Iterable[str], *, arabic: bool = False) -> frozenset[str]:
+    return frozenset(norm_ar(w) if arabic else w.lower() for w in words)
+
+
+def ar_map(mapping: dict[str, int]) -> dict[str, int]:
+    return {norm_ar(k): v for k, v in mapping.items()}
+
+
+def outcome_regex(rows: list[tuple[str, str, str]], *, arabic: bool) -> tuple[re.Pattern[str], list[tuple[str, str]]]:
+    """One regex with a named group per row; `lastgroup` indexes the (outcome, kind) table."""
+    parts, table = [], []
+    for i, (pattern, outcome, kind) in enumerate(rows):
+        if arabic:
+            body = "|".join(phrase(norm_ar(p)) for p in pattern.split("|"))
+            parts.append(f"(?P<g{i}>{AR_LEFT}{AR_PREFIX}(?:{body}){AR_RIGHT})")
+        else:
+            parts.append(rf"(?P<g{i}>\b(?:{pattern})\b(?!-))")
+        table.append((outcome, kind))
+    return re.compile("|".join(parts), re.IGNORECASE), table
+
+
+EN_OUTCOMES, EN_OUTCOME_TABLE = outcome_regex(en.OUTCOME_PHRASES, arabic=False)
+AR_OUTCOMES, AR_OUTCOME_TABLE = outcome_regex(ar.OUTCOME_PHRASES, arabic=True)
+EN_BLOCKERS = re.compile(rf"\b{alternation(en.BLOCKERS)}\b", re.IGNORECASE)
+AR_BLOCKERS = re.compile(rf"{AR_LEFT}{AR_PREFIX}{alternation(ar.BLOCKERS, arabic=True)}{AR_RIGHT}")

@@ -1,0 +1,223 @@
+"""extract(): text in, casualty estimates out. Reads top to bottom:
+
+prefilter -> sentences -> figures -> heads -> outcome links -> inheritance -> victims, claimant, place
+-> article-level place fallback -> one estimate per identity.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from . import attribution, figures, heads, linking, outcomes, places, sentences
+from . import lexicon as en
+from . import lexicon_ar as ar
+from .figures import Figure
+from .heads import Head
+from .identity import identity_key
+from .linking import Link
+from .model import Estimate
+from .patterns import AR_LEFT, AR_PREFIX, AR_RIGHT, Folded, alternation
+from .text import RuleText, detect_lang, has_arabic, norm_ar
+
+# Cheap gates: an article (and then a sentence) needs an outcome stem and something number-like.
+_OUTCOME_GATE = Folded(
+    r"kill|dead|death|died|bod(?:y|ies)|wound|injur|casualt|missing|perish|execut|fatalit|lives|slain|massacr|"
+    r"toll|murder|slaughter|hurt|maim|corpse|lost\s+(?:their|his|her)|unaccounted|disappeared|behead|martyr|"
+    r"lynched|gunned|drown|starv|froze|buried|vanished")
+_OUTCOME_GATE_AR = re.compile(alternation([w for p, _, _ in ar.OUTCOME_PHRASES for w in p.split("|")], arabic=True))
+_NUMBER_GATE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)\b|لف|لاف|مئ|مائ|ثلاث|ربع|خمس|ست|سبع|"
+    r"ثمان|تسع|عشر|واحد|اثن|مليون|ملاي", re.IGNORECASE)
+
+_INCLUDING = {
+    False: re.compile(r"\s*,?\s*(?:\(\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|most\s+of\s+them|"
+                      r"mostly|and|as\s+well\s+as|plus|along\s+with|together\s+with|(?:were|are|was)\s+among"
+                      r"(?:\s+the)?|among(?:\s+the)?|,)?\s*", re.IGNORECASE),
+    True: re.compile(r"\s*[،,]?\s*(?:بينهم|بينهن|من\s+بينهم|منهم|و|اضافه\s+الي|فضلا\s+عن|،)?\s*"),
+}
+_YEAR_WORD = re.compile(rf"\b{alternation(en.YEAR_PREPOSITIONS)}\s*$", re.IGNORECASE)
+_AMONG = re.compile(r"\bamong\s+(?:the\s+)?(?:\w+\s+)?(civilians|children|women|troops|soldiers|fighters|"
+                    r"militants|residents|people)\b|\b(civilian)\b", re.IGNORECASE)
+# "حصيلة الضحايا المدنيين ... 1800 قتيل": the victims sit next to the toll noun, not the figure.
+_AR_TOLL_VICTIMS = re.compile(  # a lookahead, so that overlapping pairs are all seen
+    rf"(?=(?:ضحايا|قتلي|جرحي|مصابين|مفقودين|حصيله)\s+(?:من\s+)?{AR_PREFIX}"
+    rf"({alternation([w for c in ar.VICTIM_NOUNS.values() for w in c], arabic=True)}){AR_RIGHT}())")
+_EN_VICTIM_WORD = re.compile(
+    rf"\b({alternation([w for c in en.VICTIM_NOUNS.values() for w in c if w not in ('others', 'members')])}"
+    r"|civilian)\b", re.IGNORECASE)
+_AR_VICTIM_WORD = re.compile(
+    rf"{AR_LEFT}{AR_PREFIX}({alternation([w for c in ar.VICTIM_NOUNS.values() for w in c], arabic=True)}){AR_RIGHT}")
+
+
+@dataclass(slots=True)
+class _Read:
+    """One linked figure of one sentence, before place fallback."""
+    fig: Figure
+    head: Head
+    link: Link
+
+
+def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -> list[Estimate]:
+    """Every casualty estimate in `text` (see the package docstring and model.Estimate)."""
+    if not text:
+        return []
+    if not _has_outcome(text) or not _NUMBER_GATE.search(text):
+        return []
+    art_lang = lang or detect_lang(text)
+    watched = places_regex(places)
+    found: list[Estimate] = []
+    for start, end in _candidate_sentences(text):
+        found.extend(_read_sentence(text[start:end], art_lang, watched))
+    if any(e.place is None for e in found):
+        fallback = _article_place(text, watched)
+        found = [e if e.place or not fallback else replace(e, place=fallback) for e in found]
+    return _unique(found)
+
+
+def _has_outcome(text: str) -> bool:
+    """An outcome stem anywhere (Arabic checked on the normalised spelling: short vowels hide stems)."""
+    if has_arabic(text) and _OUTCOME_GATE_AR.search(norm_ar(text)):
+        return True
+    return _OUTCOME_GATE.search(text) is not None
+
+
+def _candidate_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Sentences holding an outcome stem and something number-like. The outcome stems are found once
+    for the whole text; only sentences containing one pay for the number test."""
+    if has_arabic(text):  # normalising may shift offsets: test sentence by sentence
+        for start, end in sentences.split(text):
+            if _has_outcome(text[start:end]) and _NUMBER_GATE.search(text, start, end):
+                yield start, end
+        return
+    low = text.lower()
+    hits = [m.start() for m in _OUTCOME_GATE.finditer(text, low)]
+    if not hits:
+        return
+    for start, end in sentences.split(text):
+        i = bisect_left(hits, start)
+        if i < len(hits) and hits[i] < end and _NUMBER_GATE.search(text, start, end):
+            yield start, end
+
+
+def places_regex(names: Sequence[str]) -> Folded | None:
+    return places.watched_regex(tuple(names)) if names else None
+
+
+def _unique(found: list[Estimate]) -> list[Estimate]:
+    seen: set[str] = set()
+    out = []
+    for e in found:
+        key = identity_key(e)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+def _article_place(text: str, watched: Folded | None) -> str | None:
+    return places.most_mentioned(places.find(RuleText.of(text), watched, min_rank=0, max_rank=2))
+
+
+def _read_sentence(raw: str, lang: str, watched: Folded | None) -> list[Estimate]:
+    rt = RuleText.of(raw)
+    figs = figures.find(rt.text, rt.arabic)
+    if not figs:
+        return []
+    mentions = outcomes.find(rt.text, rt.arabic)
+    if not mentions:
+        return []
+    reads = list(_link_all(rt, figs, mentions))
+    if not reads:
+        return []
+    spans = [(m.start, m.end) for m in mentions]
+    attributions = attribution.find(rt, rt.arabic, spans)
+    sentence_places = places.find(rt, watched)
+    return [_estimate(rt, r, attributions, sentence_places, lang) for r in reads]
+
+
+def _link_all(rt: RuleText, figs: list[Figure], mentions: list[outcomes.Mention]) -> Iterator[_Read]:
+    text, arabic = rt.text, rt.arabic
+    hs = [heads.read(text, f.end, arabic) for f in figs]
+    kept = [i for i, (f, h) in enumerate(zip(figs, hs)) if _countable(text, f, h)]
+    figs, hs = [figs[i] for i in kept], [hs[i] for i in kept]
+    links: list[Link | str | None] = []
+    for i, (f, h) in enumerate(zip(figs, hs)):
+        prev_end = hs[i - 1].end if i else 0
+        next_start = figs[i + 1].start if i + 1 < len(figs) else len(text)
+        links.append(linking.link(text, f, h, mentions, prev_end, next_start, arabic))
+    _inherit(text, figs, hs, links, arabic)
+    for f, h, lk in zip(figs, hs, links):
+        if isinstance(lk, Link):
+            yield _Read(f, h, lk)
+
+
+def _countable(text: str, f: Figure, h: Head) -> bool:
+    """Rules that veto a figure whatever its outcome: counted things, bare years, a lone 'one'."""
+    if h.blocked:
+        return False
+    named = h.victims is not None or h.outcome is not None
+    if f.small_word and not named:
+        return False
+    if f.yearish and (h.victims is None or _YEAR_WORD.search(text, max(0, f.start - 15), f.start)):
+        return False
+    return True
+
+
+def _inherit(text: str, figs: list[Figure], hs: list[Head], links: list, arabic: bool) -> None:
+    """Subsets and lists take a neighbour's outcome: 'killed 27 people, including 11 children',
+    '10 soldiers and 5 civilians were killed'."""
+    for _ in range(2):
+        for i in range(len(figs)):
+            if links[i] is not None or hs[i].blocked:
+                continue
+            prev_ok = i > 0 and isinstance(links[i - 1], Link) and \
+                _INCLUDING[arabic].fullmatch(text, hs[i - 1].end, figs[i].start)
+            if prev_ok:
+                links[i] = Link(links[i - 1].outcome, "inherit", None)
+                continue
+            nxt_ok = i + 1 < len(figs) and isinstance(links[i + 1], Link) and \
+                _INCLUDING[arabic].fullmatch(text, hs[i].end, figs[i + 1].start)
+            if nxt_ok and hs[i].victims is not None:
+                links[i] = Link(links[i + 1].outcome, "inherit", None)
+
+
+def _victims(text: str, r: _Read, arabic: bool) -> str:
+    if r.head.victims:
+        return r.head.victims
+    m = r.link.mention
+    if r.link.rule == "toll" and m is not None:
+        regex = _AR_VICTIM_WORD if arabic else _EN_VICTIM_WORD
+        hits = list(regex.finditer(text, max(0, m.start - 30), r.fig.start))
+        if hits:
+            return _victim_class(hits[-1].group(1), arabic)
+    if r.link.rule == "head":
+        regex = _AR_TOLL_VICTIMS if arabic else _AMONG
+        classes = [_victim_class(h.group(1) or h.group(2), arabic)
+                   for h in regex.finditer(text, max(0, r.fig.start - 80), r.fig.start)]
+        named = [c for c in classes if c != "people"]
+        return named[-1] if named else "people"
+    return "people"
+
+
+def _victim_class(word: str, arabic: bool) -> str:
+    word = word.lower()
+    if arabic:
+        key = heads.ar_lookup(word, heads.AR_VICTIMS)
+        return heads.AR_VICTIMS[key] if key else "people"
+    return "civilians" if word == "civilian" else heads.EN_VICTIMS.get(word, "people")
+
+
+def _estimate(rt: RuleText, r: _Read, attributions: list[attribution.Attribution],
+              sentence_places: list[places.Place], lang: str) -> Estimate:
+    f = r.fig
+    return Estimate(
+        low=f.low, high=f.high, qualifier=f.qualifier, outcome=r.link.outcome,
+        victims=_victims(rt.text, r, rt.arabic),
+        place=places.choose(sentence_places, f.start),
+        claimant=attribution.choose(attributions, f.start, r.head.end),
+        quote=rt.original.strip(), lang=lang,
+    )

@@ -1,0 +1,59 @@
+"""Sentence splitting for news text, English and Arabic.
+
+A figure is read with the words of its own sentence only, so the splitter must not cut at "U.S." or
+"No. 5", nor run two sentences together. Very long "sentences" (tables, garbage, text without stops)
+are cut into bounded chunks so that no rule ever scans an unbounded window.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+MAX_SENTENCE = 1200
+
+# A stop (.!? Arabic ?) plus closing quotes/brackets, then space; or any line break.
+_BOUNDARY = re.compile(r"[.!?\u061F\u06D4]+[\"'\u201d\u2019)\]]*(?=\s)|\n")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen lt col st no nos sgt capt maj brig cpl pvt rep sen gov prof jan feb mar apr jun jul aug "
+    "sep sept oct nov dec vs etc approx e.g i.e inc co corp jr sr u.s u.n u.k p.m a.m fig vol".split()
+)
+
+
+def _is_abbreviation(text: str, stop: int) -> bool:
+    """True when the '.' at `stop` ends an abbreviation or an initial rather than a sentence."""
+    m = _WORD_BEFORE.search(text, max(0, stop - 12), stop + 1)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    return word in _ABBREVIATIONS or len(word) == 1
+
+
+def _chunks(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
+    """Cut an over-long span at whitespace into pieces of at most MAX_SENTENCE characters."""
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        yield start, cut
+        start = cut
+    yield start, end
+
+
+def split(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) offsets of the sentences of `text`, whitespace trimmed."""
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group() != "\n" and text[m.start()] == "." and _is_abbreviation(text, m.start()):
+            continue
+        yield from _trimmed(text, start, m.end())
+        start = m.end()
+    yield from _trimmed(text, start, len(text))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield from _chunks(start, end, text)

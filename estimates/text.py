@@ -1,0 +1,62 @@
+"""Script handling: language detection and Arabic normalisation.
+
+Arabic press spells the same word with or without hamza on alef, with ta marbuta or ha, with or without
+short vowels and tatweel. Rules are written once against a normalised spelling; `ArabicText` keeps a map
+back to the original so that quotes, places and claimants are returned as written.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ARABIC_CHAR = re.compile(r"[\u0600-\u06FF\u0750-\u077F]")
+_ARABIC_LETTERS = re.compile(r"[\u0621-\u064A]")
+_LATIN_LETTERS = re.compile(r"[A-Za-z]")
+# Short vowels, tanween, shadda, sukun, superscript alef and tatweel carry no meaning for the rules.
+_DIACRITICS = re.compile(r"[\u064B-\u0652\u0670\u0640]")
+_LETTER_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+
+
+def has_arabic(text: str) -> bool:
+    """True when the text holds any Arabic-script character (cheap routing test per sentence)."""
+    return _ARABIC_CHAR.search(text) is not None
+
+
+def detect_lang(text: str) -> str:
+    """'ar' when Arabic letters make up at least 30% of the letters in the first 4,000 characters."""
+    sample = text[:4000]
+    ar = len(_ARABIC_LETTERS.findall(sample))
+    la = len(_LATIN_LETTERS.findall(sample))
+    return "ar" if ar and ar >= 0.3 * (ar + la) else "en"
+
+
+def norm_ar(text: str) -> str:
+    """Normalised spelling used by every Arabic rule and word list (not length-preserving)."""
+    return _DIACRITICS.sub("", text).translate(_LETTER_MAP)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleText:
+    """The text the rules read (normalised when Arabic) plus the map back to the original's offsets."""
+
+    original: str
+    text: str
+    index: tuple[int, ...] | None  # None when nothing was removed: offsets are the same
+    arabic: bool
+
+    @classmethod
+    def of(cls, original: str) -> "RuleText":
+        """English passes through untouched; Arabic is normalised (see module docstring)."""
+        if not has_arabic(original):
+            return cls(original, original, None, False)
+        if not _DIACRITICS.search(original):
+            return cls(original, original.translate(_LETTER_MAP), None, True)
+        kept = [i for i, ch in enumerate(original) if not _DIACRITICS.match(ch)]
+        text = "".join(original[i] for i in kept).translate(_LETTER_MAP)
+        return cls(original, text, tuple(kept), True)
+
+    def span(self, start: int, end: int) -> str:
+        """The original text behind normalised offsets [start, end)."""
+        if self.index is None or start >= end:
+            return self.original[start:end]
+        return self.original[self.index[start]: self.index[end - 1] + 1]

@@ -1,0 +1,290 @@
+"""One test (or a few) per rule of the reader: figures, heads, links, inheritance, victims, claimant,
+place, identity. Each asserts on extract() so the rule is tested in place."""
+import pytest
+
+from estimates import Estimate, extract, identity_key, victims_group
+
+
+def one(text: str, **kw) -> Estimate:
+    found = extract(text, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def figs(text: str, **kw) -> list[tuple]:
+    return [(e.low, e.high, e.outcome) for e in extract(text, **kw)]
+
+
+# --- figures: qualifiers and ranges ---------------------------------------------------------------
+@pytest.mark.parametrize("text, low, high, qualifier", [
+    ("More than 40,000 civilians were killed.", 40000, None, "more_than"),
+    ("Over 2,000 people were killed.", 2000, None, "more_than"),
+    ("At least 5,805 civilians were killed.", 5805, None, "at_least"),
+    ("About 9,400 civilians were killed.", 9400, 9400, "about"),
+    ("Nearly 300 civilians were killed.", 300, 300, "about"),
+    ("Some 40,000 civilians were killed.", 40000, 40000, "about"),
+    ("Up to 11,000 civilians were killed.", None, 11000, "up_to"),
+    ("As many as 3,000 people died.", None, 3000, "up_to"),
+    ("Between 9,000 and 11,000 civilians were killed.", 9000, 11000, "range"),
+    ("9,000 to 11,000 civilians were killed.", 9000, 11000, "range"),
+    ("9,000-11,000 civilians were killed.", 9000, 11000, "range"),
+    ("9,000–11,000 civilians were killed.", 9000, 11000, "range"),
+    ("Between three and five thousand civilians were killed.", 3000, 5000, "range"),
+    ("9,606 people were killed.", 9606, 9606, "exact"),
+    ("40 people or more were killed.", 40, 40, "exact"),
+    ("قتل أكثر من ١٢٠٠ مدني.", 1200, None, "more_than"),
+    ("قتل ما لا يقل عن 50 شخصا.", 50, None, "at_least"),
+    ("قتل نحو 40 مدنيا.", 40, 40, "about"),
+    ("قتل بين 3 و5 آلاف مدني.", 3000, 5000, "range"),
+    ("قتل 20 شخصا على الأقل.", 20, None, "at_least"),
+])
+def test_qualifiers_and_ranges(text, low, high, qualifier):
+    e = one(text)
+    assert (e.low, e.high, e.qualifier) == (low, high, qualifier)
+
+
+def test_change_keeps_only_the_new_figure():
+    assert figs("The death toll rose from 120 to 240.") == [(240, 240, "killed")]
+
+
+# --- figures that are not counts --------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "The battle began on 17 October 2016 and killed thousands.",
+    "A 12-year-old boy was killed.",
+    "Over 90 per cent of the buildings were destroyed and many people died.",
+    "The strikes killed people in 2017.",
+    "The government paid $40 million to families of the dead.",
+    "The death rate was ten times higher.",
+    "UN Resolution 2379 concerns the killings.",
+    "The paper's issue 2570 ran a 3,000-word feature on the deaths.",
+    "Some 5,000 Iraqi troops were deployed as the killing went on.",
+    "Nearly one million people were displaced by the fighting that killed thousands.",
+    "The strikes destroyed 5,000 homes and killed dozens.",
+    "Dozens of civilians were killed.",
+    "At 10:30 a strike killed many.",
+    "One in five of the dead was a child.",
+    "The nine-month battle killed many people.",
+    "قتل عشرات المدنيين.",
+    "نزح أكثر من 800 ألف شخص بسبب القتال الذي قتل فيه الآلاف.",
+    "بدأت المعركة في 17 تشرين الأول 2016 وقتل فيها الآلاف.",
+    "ارتفعت نسبة القتلى 30 بالمئة.",
+])
+def test_non_counts(text):
+    assert extract(text) == []
+
+
+# --- heads: what is counted ------------------------------------------------------------------------
+@pytest.mark.parametrize("text, victims", [
+    ("27 people were killed.", "people"),
+    ("27 civilians were killed.", "civilians"),
+    ("11 children were killed.", "children"),
+    ("4 women were killed.", "women"),
+    ("40 women and children were killed.", "civilians"),
+    ("1,000 Iraqi troops were wounded.", "security forces"),
+    ("25 policemen were wounded.", "security forces"),
+    ("2,700 jihadists were killed.", "combatants"),
+    ("17 members of the Islamic State were killed.", "combatants"),
+    ("300 residents of Mosul were killed.", "people"),
+    ("326 civilian deaths were recorded.", "civilians"),
+    ("1,700 wounded civilians arrived.", "civilians"),
+    ("قتل 3 آلاف مدني.", "civilians"),
+    ("قتل 15 عنصرا من داعش.", "combatants"),
+    ("قتل 6 عناصر من الشرطة.", "security forces"),
+    ("قتل 7 جنود.", "security forces"),
+    ("قتل 5 أطفال.", "children"),
+])
+def test_victims_from_head(text, victims):
+    assert one(text).victims == victims
+
+
+def test_troops_counted_only_when_hurt():
+    assert extract("About 94,000 troops took part in the campaign that killed many.") == []
+    assert one("About 94,000 troops were killed.").victims == "security forces"
+
+
+# --- links: head, before, after, toll ---------------------------------------------------------------
+@pytest.mark.parametrize("text, outcome", [
+    ("The strikes left 20,000 dead.", "killed"),                       # head
+    ("Officials counted 3,500 bodies.", "killed"),                      # head
+    ("There were 500 casualties.", "casualties"),                       # head
+    ("Over 4,000 killed or injured.", "casualties"),                    # head
+    ("2,000 missing.", "missing"),                                      # head
+    ("The bomb killed 27 people.", "killed"),                           # before
+    ("Militants shot dead 163 people.", "killed"),                      # before
+    ("The blast wounded 40.", "injured"),                               # before
+    ("231 civilians had been shot dead.", "killed"),                    # after
+    ("1,500 civilians wounded by sniper fire were treated.", "injured"),  # after
+    ("12,000 civilians lost their lives.", "killed"),                   # after
+    ("More than 200 civilians are feared dead.", "killed"),             # after
+    ("320 people are unaccounted for.", "missing"),                     # after
+    ("The death toll has risen to 292.", "killed"),                     # toll
+    ("The number of missing residents stood at 2,000.", "missing"),     # toll
+    ("Casualties among civilians exceeded 4,000.", "casualties"),       # toll
+    ("مقتل 3 آلاف مدني.", "killed"),                                   # before (verbal noun)
+    ("أصيب ٢٥٠ شخصاً بجروح.", "injured"),                             # before (verb)
+    ("أعدم تنظيم داعش 40 مدنيا.", "killed"),                           # before (VSO)
+    ("قال مصدر إن 12 شخصا قتلوا.", "killed"),                          # after
+    ("سقط 45 قتيلا.", "killed"),                                       # head
+    ("ارتفعت حصيلة القتلى إلى 120.", "killed"),                        # toll
+    ("بلغ عدد المفقودين 2000 شخص.", "missing"),                        # toll
+])
+def test_links(text, outcome):
+    assert one(text).outcome == outcome
+
+
+def test_active_verb_belongs_to_the_next_figure():
+    assert figs("30 ISIS fighters killed 12 civilians.") == [(12, 12, "killed")]
+    assert figs("The attack killed 10 people and wounded 20 others.") == [(10, 10, "killed"), (20, 20, "injured")]
+
+
+def test_blocker_after_the_figure_rejects_it():
+    assert figs("Some 3,000 people fled the area where 40 civilians were killed.") == [(40, 40, "killed")]
+
+
+# --- inheritance ------------------------------------------------------------------------------------
+def test_subset_inherits_outcome():
+    found = extract("An air strike killed 27 people, including 11 children, residents said.")
+    assert [(e.low, e.victims) for e in found] == [(27, "people"), (11, "children")]
+
+
+def test_list_inherits_from_the_next_figure():
+    found = extract("Two soldiers and three civilians were killed by a roadside bomb.")
+    assert [(e.low, e.outcome, e.victims) for e in found] == [
+        (2, "killed", "security forces"), (3, "killed", "civilians")]
+
+
+def test_killed_and_wounded_are_separate():
+    assert figs("18 people were killed and 40 wounded.") == [(18, 18, "killed"), (40, 40, "injured")]
+
+
+# --- claimant -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, claimant", [
+    ("Amnesty International says at least 5,805 civilians were killed.", "Amnesty International"),
+    ("At least 440 civilians died, a monitoring group said.", "monitoring group"),
+    ("According to the UN, 231 civilians were shot dead.", "the UN"),
+    ("231 civilians were shot dead, according to the UN.", "the UN"),
+    ("231 civilians were shot dead, said Lise Grande.", "Lise Grande"),
+    ("Zebari told the Independent that Kurdish intelligence believes over 40,000 civilians died.",
+     "Kurdish intelligence"),
+    ("Kurdish officials' estimate of some 40,000 civilian deaths was disputed.", "Kurdish officials"),
+    ("The morgue received 2,117 bodies, a health official told the agency.", "health official"),
+    ("Figures released by the Health Ministry show 300 people were killed.", "the Health Ministry"),
+    ("Iraq Body Count has recorded about 9,400 civilian deaths.", "Iraq Body Count"),
+    ("أعلنت وزارة الصحة مقتل 3 آلاف مدني.", "وزارة الصحة"),
+    ("قتل 12 شخصا، بحسب مصدر أمني.", "مصدر أمني"),
+    ("قال مسؤول محلي إن 20 مدنيا قتلوا.", "مسؤول محلي"),
+])
+def test_claimant(text, claimant):
+    assert one(text).claimant == claimant
+
+
+@pytest.mark.parametrize("text", [
+    "More than 200 civilians are feared dead after a strike.",
+    "He said 40 people were killed.",
+    "قتل أكثر من ١٢٠٠ مدني في غارات التحالف.",
+])
+def test_no_claimant(text):
+    assert one(text).claimant is None
+
+
+# --- place --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, place", [
+    ("At least 5,805 civilians were killed in west Mosul.", "west Mosul"),
+    ("An air strike on the al-Thawra district killed 27 people in Mosul.", "al-Thawra district"),
+    ("In Aleppo, at least 440 civilians died.", "Aleppo"),
+    ("About 9,400 civilians were killed in Nineveh governorate.", "Nineveh governorate"),
+    ("1,229 bodies were recovered from the Old City of Mosul.", "Old City of Mosul"),
+    ("قتل أكثر من ١٢٠٠ مدني في غرب الموصل.", "غرب الموصل"),
+    ("قتل 25 مدنيا في حي الزنجيلي في الموصل.", "حي الزنجيلي"),
+])
+def test_place_most_specific(text, place):
+    assert one(text).place == place
+
+
+def test_place_falls_back_to_most_mentioned_in_article():
+    text = ("The battle for Mosul is over. Mosul lies in ruins. Aid reached Erbil.\n"
+            "Officials say 300 people were killed in the last week.")
+    assert one(text).place == "Mosul"
+
+
+def test_watched_places_are_recognised():
+    assert one("Some 40 people were killed in Qaraqosh.", places=["Qaraqosh"]).place == "Qaraqosh"
+
+
+# --- identity -----------------------------------------------------------------------------------------
+def test_identity_same_estimate_whatever_the_wording():
+    a = one("Over 40,000 civilians were killed in Mosul.")
+    b = one("Kurdish officials' estimate of some 40,000 civilian deaths in Mosul was disputed.")
+    assert identity_key(a) == identity_key(b) == "mosul|killed|civilian|40000|"
+
+
+def test_identity_differs_by_outcome_group_and_range():
+    base = Estimate(9000, 11000, "range", "killed", "people", "The Mosul", None, "q", "en")
+    assert identity_key(base) == "mosul|killed|unknown|9000|11000"
+    other = Estimate(9000, 11000, "range", "injured", "people", "Mosul", None, "q", "en")
+    assert identity_key(other) != identity_key(base)
+    children = Estimate(40, 40, "exact", "killed", "children", None, None, "q", "en")
+    civilians = Estimate(40, None, "at_least", "killed", "civilians", None, None, "q", "en")
+    assert identity_key(children) == identity_key(civilians) == "|killed|civilian|40|"
+
+
+@pytest.mark.parametrize("victims, group", [
+    ("civilians", "civilian"), ("children", "civilian"), ("women", "civilian"), ("combatants", "combatant"),
+    ("security forces", "combatant"), ("people", "unknown"),
+])
+def test_victims_group(victims, group):
+    assert victims_group(victims) == group
+
+
+# --- the value type and language ---------------------------------------------------------------------
+def test_to_dict_keys_and_quote():
+    e = one("Intro sentence about Mosul. At least 40 civilians were killed, police said. Other text.")
+    d = e.to_dict()
+    assert list(d) == ["low", "high", "qualifier", "outcome", "victims", "place", "claimant", "quote", "lang"]
+    assert d["quote"] == "At least 40 civilians were killed, police said."
+    assert d["lang"] == "en"
+
+
+def test_language_detected_and_overridable():
+    assert one("قتل 40 مدنيا في الموصل.").lang == "ar"
+    assert one("قتل 40 مدنيا في الموصل.", lang="xx").lang == "xx"
+
+
+def test_arabic_quote_and_place_keep_original_spelling():
+    e = one("قُتِلَ ٤٠ مدنيًّا في الموصل.")
+    assert e.quote == "قُتِلَ ٤٠ مدنيًّا في الموصل."
+    assert e.place == "الموصل"
+
+
+def test_repeated_estimate_in_one_article_is_kept_once():
+    text = "At least 40 civilians were killed in Mosul. Police said at least 40 civilians were killed in Mosul."
+    assert len(extract(text)) == 1
+
+
+# --- regressions found on fresh sentences -------------------------------------------------------------
+def test_claimed_lives_is_an_outcome_not_an_attribution():
+    e = one("The shelling claimed 19 lives, according to the Syrian Civil Defence.")
+    assert (e.low, e.outcome, e.claimant) == (19, "killed", "the Syrian Civil Defence")
+
+
+def test_unnamed_local_noun_is_no_place():
+    assert one("The hospital said it had received the bodies of nine people.").place is None
+
+
+def test_quoted_speech_then_said():
+    assert one("'At least 150 people are dead,' said Mohammed, a resident.").claimant == "Mohammed"
+
+
+def test_arabic_one_after_a_noun_is_an_adjective():
+    assert figs("ذكرت مصادر أن 17 شخصا من عائلة واحدة قتلوا.") == [(17, 17, "killed")]
+
+
+def test_every_outcome_word_passes_the_prefilter():
+    from estimates import lexicon_ar
+    from estimates.reader import _has_outcome
+    words = ["killed", "executed", "massacred", "slain", "beheaded", "shot dead", "gunned down", "died", "perished",
+             "dead", "drowned", "lost their lives", "deaths", "toll", "fatalities", "bodies", "corpses", "lives",
+             "wounded", "injured", "hurt", "maimed", "injuries", "missing", "unaccounted for", "disappeared",
+             "casualties", "starved to death"]
+    words += [w for p, _, _ in lexicon_ar.OUTCOME_PHRASES for w in p.split("|")]
+    assert [w for w in words if not _has_outcome(w)] == []
