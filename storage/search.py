@@ -1,18 +1,48 @@
-"""Full-text search over first copies: FTS5 on SQLite, a tsvector with a GIN index on PostgreSQL."""
+"""Full-text search over first copies: FTS5 on SQLite, a tsvector with a GIN index on PostgreSQL.
+
+Ranking (bm25 on SQLite, ts_rank_cd on PostgreSQL) must read every story it ranks. A word found in most
+stories ("Mosul" in a Mosul watch) would rank the whole archive on every search: 120-400 ms at 100,000
+stories. So each search ranks the newest RANK_WINDOW matching stories (after the since/source filters) and
+returns them best first: exact whenever fewer stories match, and newest-first as the tie-break between
+relevance and recency otherwise. Snippets are made only for the page returned. (`bench/search.py`.)
+"""
 from __future__ import annotations
 
 import re
 from datetime import datetime
 
 from sqlalchemy import bindparam, text
-from sqlmodel.sql.sqltypes import UTCDateTime
 from sqlmodel import col, select
+from sqlmodel.sql.sqltypes import UTCDateTime
 
 from .base import ArchiveBase
 from .queries import items_with_copies
 from .tables import Item
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+RANK_WINDOW = 1000  # matching stories ranked per search, newest first; see the module docstring
+
+_SQLITE = (
+    "SELECT top.id, snippet(item_fts, 1, '[', ']', '…', 16), top.r FROM ("
+    " SELECT id, r FROM ("
+    "  SELECT item_fts.rowid AS id, bm25(item_fts, 4.0, 1.0) AS r"
+    "  FROM item_fts CROSS JOIN item ON item.id = item_fts.rowid"  # CROSS JOIN: the full-text index leads
+    "  WHERE item_fts MATCH :q AND item.duplicate_of IS NULL{filters}"
+    "  ORDER BY item_fts.rowid DESC LIMIT :window)"
+    " ORDER BY r, id DESC LIMIT :limit OFFSET :offset) AS top "
+    "CROSS JOIN item_fts ON item_fts.rowid = top.id WHERE item_fts MATCH :q "
+    "ORDER BY top.r, top.id DESC"
+)
+_POSTGRES = (
+    "SELECT hit.id, ts_headline('english', left(item.text, 20000), websearch_to_tsquery('english', :q), "
+    "'StartSel=[,StopSel=],MaxWords=30,MinWords=12'), hit.r FROM ("
+    " SELECT c.id, -ts_rank_cd(c.search, websearch_to_tsquery('english', :q)) AS r FROM ("
+    "  SELECT item.id, item.search FROM item"
+    "  WHERE item.search @@ websearch_to_tsquery('english', :q) AND item.duplicate_of IS NULL{filters}"
+    "  ORDER BY item.id DESC LIMIT :window) c"
+    " ORDER BY r, c.id DESC LIMIT :limit OFFSET :offset) hit "
+    "JOIN item ON item.id = hit.id ORDER BY hit.r, hit.id DESC"
+)
 
 
 def fts5_query(q: str) -> str | None:
@@ -26,9 +56,10 @@ class SearchMixin(ArchiveBase):
                offset: int = 0) -> list[dict]:
         """Items matching every word of `q`, best first, each story once, with a snippet."""
         if self.dialect == "sqlite":
-            hits = self._search_sqlite(q, since, source, limit, offset)
+            match = fts5_query(q)
+            hits = self._run(_SQLITE, match, since, source, limit, offset) if match else []
         else:
-            hits = self._search_postgres(q, since, source, limit, offset)
+            hits = self._run(_POSTGRES, q, since, source, limit, offset) if _TOKEN.search(q) else []
         if not hits:
             return []
         with self.reading() as s:
@@ -36,35 +67,16 @@ class SearchMixin(ArchiveBase):
             dicts = {d["id"]: d for d in items_with_copies(s, list(rows.values()))}
         return [{**dicts[i], "snippet": snippet, "rank": rank} for i, snippet, rank in hits if i in dicts]
 
-    def _search_sqlite(self, q: str, since, source, limit: int, offset: int) -> list[tuple[int, str, float]]:  # type: ignore[no-untyped-def]
-        match = fts5_query(q)
-        if match is None:
-            return []
-        sql = ("SELECT item.id, snippet(item_fts, 1, '[', ']', '…', 16), bm25(item_fts, 4.0, 1.0) AS r "
-               "FROM item_fts JOIN item ON item.id = item_fts.rowid "
-               "WHERE item_fts MATCH :q AND item.duplicate_of IS NULL")
-        return self._run(sql, match, since, source, limit, offset, "r")
-
-    def _search_postgres(self, q: str, since, source, limit: int, offset: int) -> list[tuple[int, str, float]]:  # type: ignore[no-untyped-def]
-        if not _TOKEN.search(q):
-            return []
-        sql = ("SELECT hit.id, ts_headline('english', left(hit.text, 20000), websearch_to_tsquery('english', :q), "
-               "'StartSel=[,StopSel=],MaxWords=30,MinWords=12'), hit.r FROM ("
-               "SELECT item.id, item.text, -ts_rank_cd(item.search, websearch_to_tsquery('english', :q)) AS r "
-               "FROM item WHERE item.search @@ websearch_to_tsquery('english', :q) AND item.duplicate_of IS NULL")
-        return self._run(sql, q, since, source, limit, offset, "r", close=") hit ORDER BY hit.r, hit.id DESC")
-
-    def _run(self, sql: str, q: str, since, source, limit: int, offset: int, order: str,  # type: ignore[no-untyped-def]
-             close: str = "") -> list[tuple[int, str, float]]:
-        params: dict[str, object] = {"q": q, "limit": limit, "offset": offset}
+    def _run(self, template: str, q: str, since, source, limit: int, offset: int) -> list[tuple[int, str, float]]:  # type: ignore[no-untyped-def]
+        params: dict[str, object] = {"q": q, "limit": limit, "offset": offset, "window": RANK_WINDOW}
+        filters = ""
         if since is not None:
-            sql += " AND (item.published >= :since OR (item.published IS NULL AND item.fetched >= :since))"
+            filters += " AND (item.published >= :since OR (item.published IS NULL AND item.fetched >= :since))"
             params["since"] = since
         if source:
-            sql += " AND item.source = :source"
+            filters += " AND item.source = :source"
             params["source"] = source
-        sql += f" ORDER BY {order}, item.id DESC LIMIT :limit OFFSET :offset" + close
-        stmt = text(sql)
+        stmt = text(template.format(filters=filters))
         if since is not None:
             stmt = stmt.bindparams(bindparam("since", type_=UTCDateTime()))
         with self.reading() as s:

@@ -1,6 +1,55 @@
-"""Placeholder until its issue lands; replaced by the real commands."""
+"""`casualty-watch serve`: the read-only HTTP API and the page, served by uvicorn."""
+from __future__ import annotations
+
+import ipaddress
+from typing import Annotated
+
 import typer
+
+from .. import __version__
+from ..context import state
+from ..errors import UsageError
+
+
+def is_loopback(host: str) -> bool:
+    """Only this machine can reach the server: 127.0.0.0/8, ::1 or localhost."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name other than localhost may resolve anywhere
+
+
+def serve(ctx: typer.Context,
+          host: Annotated[str, typer.Option("--host", help="Address to bind; beyond loopback the config must set an API token.")]
+          = "127.0.0.1",
+          port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8080,
+          ) -> None:
+    """Serve the read-only HTTP API (/api/..., /metrics, /healthz) and the page at /."""
+    import uvicorn
+
+    from web.app import create_app
+
+    st = state(ctx)
+    config = st.config()
+    exposed = not is_loopback(host)
+    if exposed and not config.api_token:
+        raise UsageError(f"binding {host} makes the API reachable from other machines: set [api] token in "
+                         f"{config.path} (e.g. token = \"${{CASUALTY_WATCH_TOKEN}}\") or use --host 127.0.0.1")
+    archive = st.archive()
+    archive.sync_sources(config.sources)  # so /api/sources lists what config names, as `sources` does
+    archive.close()
+    app = create_app(config.database, token=config.api_token, require_token=exposed, version=__version__)
+    typer.echo(f"casualty-watch {__version__}: serving {archive.display_url} on http://{_hostport(host, port)}/",
+               err=True)
+    uvicorn.run(app, host=host.strip("[]"), port=port, log_level="warning", access_log=False,
+                server_header=False)
+
+
+def _hostport(host: str, port: int) -> str:
+    return f"[{host.strip('[]')}]:{port}" if ":" in host.strip("[]") else f"{host}:{port}"
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    app.command("serve")(serve)

@@ -1,0 +1,111 @@
+"""The real `casualty-watch serve` process on a free port, queried over HTTP."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+from storage import Archive
+from test_web_data import STORIES, fill
+
+CLI = str(Path(sys.executable).with_name("casualty-watch"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def write_config(tmp_path: Path, database: str, *, token: bool) -> Path:
+    path = tmp_path / "casualty-watch.toml"
+    text = f'database = "{database}"\n\n[[source]]\nname = "wire"\nfeed = "https://news.example/rss?key=K"\n'
+    if token:
+        text += '\n[api]\ntoken = "${CW_TEST_TOKEN}"\n'
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@contextmanager
+def serving(config: Path, port: int, env: dict[str, str] | None = None) -> Iterator[str]:
+    proc = subprocess.Popen([CLI, "--config", str(config), "serve", "--port", str(port)],
+                            env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"serve exited {proc.returncode}: {proc.stderr.read().decode()}")  # type: ignore[union-attr]
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("serve did not answer /healthz within 30 s")
+            time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture
+def filled_sqlite(sqlite_url: str) -> str:
+    archive = Archive(sqlite_url)
+    fill(archive)
+    archive.close()
+    return sqlite_url
+
+
+def test_serve_answers_over_http(tmp_path, filled_sqlite) -> None:  # type: ignore[no-untyped-def]
+    config = write_config(tmp_path, filled_sqlite, token=False)
+    with serving(config, free_port()) as base:
+        health = httpx.get(f"{base}/healthz").json()
+        assert health["status"] == "ok" and health["version"]
+        items = httpx.get(f"{base}/api/items", params={"q": "al-Jadida"}).json()["items"]
+        assert [i["url"] for i in items] == ["https://airwars.example/jadida"]
+        listing = httpx.get(f"{base}/api/items").json()
+        assert len(listing["items"]) == len(STORIES) and listing["next"] is None
+        sources = httpx.get(f"{base}/api/sources").json()["sources"]
+        assert [s["name"] for s in sources] == ["wire"] and "key=K" not in sources[0]["url"]
+        assert "casualty_watch_items" in httpx.get(f"{base}/metrics").text
+        assert httpx.get(f"{base}/api/items", params={"limit": -1}).status_code == 422
+
+
+def test_serve_with_a_token_checks_it(tmp_path, filled_sqlite) -> None:  # type: ignore[no-untyped-def]
+    config = write_config(tmp_path, filled_sqlite, token=True)
+    with serving(config, free_port(), env={"CW_TEST_TOKEN": "t0ken"}) as base:
+        assert httpx.get(f"{base}/api/items").status_code == 401
+        assert httpx.get(f"{base}/api/items", headers={"Authorization": "Bearer nope"}).status_code == 401
+        assert httpx.get(f"{base}/api/items", headers={"Authorization": "Bearer t0ken"}).status_code == 200
+
+
+def test_serve_beyond_loopback_without_a_token_is_a_one_line_error(tmp_path, sqlite_url) -> None:  # type: ignore[no-untyped-def]
+    config = write_config(tmp_path, sqlite_url, token=False)
+    done = subprocess.run([CLI, "--config", str(config), "serve", "--host", "0.0.0.0", "--port", str(free_port())],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "token" in lines[0] and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("host, loopback", [("127.0.0.1", True), ("127.3.4.5", True), ("localhost", True),
+                                            ("::1", True), ("[::1]", True), ("0.0.0.0", False), ("::", False),
+                                            ("192.168.1.10", False), ("example.org", False)])
+def test_loopback_detection(host, loopback) -> None:  # type: ignore[no-untyped-def]
+    from casualty_watch.commands.serve_cmd import is_loopback
+
+    assert is_loopback(host) is loopback
