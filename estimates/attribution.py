@@ -4,9 +4,11 @@ Attributions are found once per sentence, each with the offset it sits at:
 - subject + reporting verb: "Amnesty International says", "..., residents said", "X told Y that Z believes"
   (the innermost one, nearest before the figure, wins: Z);
 - "according to X", "..., said X", "citing X";
-- "X's estimate/tally/count", "figures released by X";
+- "X's estimate/tally/count", "figures released by X", "the Associated Press tally of", "a UN estimate of";
 - Arabic: "أعلنت وزارة الصحة ...", "بحسب X", "وفقا لـ X".
-A figure takes the nearest attribution before it, else the nearest after it. Pronoun subjects give None.
+A figure takes the nearest attribution before it, else the nearest after it. Pronoun subjects ("He said",
+"It said", Arabic "وأضاف أن" with no subject) are marked `pronoun`: the reader then takes the named
+claimant of the previous sentence ("Police chief X told reporters ... . He said 27 people were killed").
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ class Attribution:
     pos: int          # where it sits (end of the reporting verb, or start of "according to")
     claimant: str | None
     speech: bool = True  # "said", "told", "according to"; False for "recorded", "counted", "X's tally"
+    pronoun: bool = False  # "he/she/they/it said": the speaker was named earlier
 
 
 _VERBS = alternation(en.REPORT_VERBS)
@@ -38,12 +41,19 @@ _EN_SUBJECT = re.compile(
     rf"\s+(?P<verb>(?-i:{_VERBS}))\b",
     re.IGNORECASE)
 _EN_AFTER_VERB = re.compile(
-    r"(?P<lead>\baccording\s+to|[,;]['\"”’]?\s*(?:said|says|reported|added|noted)|\bcit(?:ing|ed)|\bquoting)\s+"
+    r"(?P<lead>\baccording\s+to|[,;]['\"”’]?\s*(?:said|says|reported|added|noted)|\bciting|\bcited(?!\s+by)|"
+    r"\bquoting)\s+"
     r"(?P<np>[^,.;:()]{2,90})", re.IGNORECASE)
 _DATA = alternation(en.DATA_NOUNS)
 _EN_POSSESSIVE = re.compile(
     r"(?P<np>(?:[A-Z][\w.&-]*\s+){0,4}[A-Za-z][\w.&-]*)(?:'s|’s|'|’)\s+"
     rf"(?:(?:own|latest|new|updated|conservative|preliminary|official|final|initial)\s+)*{_DATA}\b")
+# "The Associated Press tally of", "A UN estimate of", "An Iraq Body Count analysis of": an article, a
+# capitalised name (lower-case words may follow the first: "UN human rights office"), a data noun, "of".
+_EN_NP_DATA = re.compile(
+    r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?P<np>[A-Z][\w.&-]*(?:\s+[A-Za-z][\w.&-]*){0,4}?)\s+"
+    rf"(?:(?:own|latest|new|updated|conservative|preliminary|official|final|initial)\s+)*"
+    rf"{alternation(en.NP_DATA_NOUNS)}\s+(?:of|puts|put|shows|showed|found|finds|lists)\b")
 _EN_BY = re.compile(
     rf"\b(?i:{_DATA})\s+(?:\w+ed\s+)?(?:by|from|of)\s+(?P<np>(?:the\s+[A-Za-z]|[A-Z])[^,.;:()]{{1,60}})")
 _EN_TRIM = re.compile(
@@ -52,6 +62,8 @@ _EN_TRIM = re.compile(
     r"estimated|believes|found|while|after|when|put)\b.*$|\s+(?:has|have|had)$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:an?\s+|by\s+)", re.IGNORECASE)
 _NON = en.NON_CLAIMANTS
+_PRONOUNS = frozenset(("he", "she", "they", "it"))
+_AR_THAT = re.compile(r"\s*(?:ب)?[ا](?:ن|نه|نها|نهم)(?!\w)")  # normalised أن / إن / بأن / أنه
 _DIGIT = re.compile(r"\d")
 _LIVES = re.compile(r"\s+(?:the\s+)?(?:lives|\d)", re.IGNORECASE)
 
@@ -69,13 +81,25 @@ def find(rt: RuleText, arabic: bool, outcome_spans: list[tuple[int, int]]) -> li
 
 
 def choose(attributions: list[Attribution], fig_start: int, fig_end: int) -> str | None:
+    a = chosen(attributions, fig_start, fig_end)
+    return a.claimant if a else None
+
+
+def chosen(attributions: list[Attribution], fig_start: int, fig_end: int) -> Attribution | None:
     """Nearest attribution before the figure, else the nearest after it. A speaker after the figure
     beats a record-keeper before it: "The morgue registered 2,000 deaths, a doctor said" -> the doctor."""
     before = [a for a in attributions if a.pos <= fig_start]
     after = [a for a in attributions if a.pos >= fig_end]
     if before and not (after and after[0].speech and after[0].claimant and not before[-1].speech):
-        return before[-1].claimant
-    return after[0].claimant if after else None
+        return before[-1]
+    return after[0] if after else None
+
+
+def named(attributions: list[Attribution]) -> str | None:
+    """The last named claimant of a sentence (a speaker preferred): what a later "he said" refers to."""
+    names = [a for a in attributions if a.claimant]
+    speakers = [a for a in names if a.speech]
+    return (speakers or names)[-1].claimant if names else None
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -83,7 +107,9 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _clean_en(np: str) -> str | None:
-    np = _EN_TRIM.sub("", np.strip().strip("\"'“”‘’ "))
+    np = np.strip().strip("\"'“”‘’ ")
+    poss = _EN_POSSESSIVE.match(np)  # "Reuters' review of morgue records found": Reuters
+    np = _EN_TRIM.sub("", poss.group("np") if poss else np)
     np = _ARTICLE.sub("", np).strip()
     words = np.split()
     if not words or len(words) > MAX_WORDS or words[0].lower() in _NON or _DIGIT.search(np):
@@ -102,12 +128,16 @@ def _find_en(text: str, outcome_spans: list[tuple[int, int]]) -> list[Attributio
         if m.group("verb").lower().startswith("claim") and _LIVES.match(text, m.end("verb")):
             continue  # "the shelling claimed 19 lives" is no attribution
         speech = m.group("verb").lower() in _SPEECH
-        out.append(Attribution(m.end("verb"), _clean_en(by.group("np") if by else m.group("np")), speech))
+        np = by.group("np") if by else m.group("np")
+        pronoun = speech and np.strip().lower() in _PRONOUNS
+        out.append(Attribution(m.end("verb"), _clean_en(np), speech, pronoun))
     for m in _EN_AFTER_VERB.finditer(text):
         np = _EN_BY.search(m.group("np"))
         out.append(Attribution(m.start(), _clean_en(np.group("np") if np else m.group("np"))))
-    for regex in (_EN_POSSESSIVE, _EN_BY):
+    for regex in (_EN_POSSESSIVE, _EN_BY, _EN_NP_DATA):
         for m in regex.finditer(text):
+            if regex is _EN_NP_DATA and _overlaps(m.start("np"), m.end("np"), outcome_spans):
+                continue  # "the Mosul death toll of": no claimant
             claimant = _clean_en(m.group("np"))
             if claimant:
                 out.append(Attribution(m.start(), claimant, False))
@@ -134,5 +164,10 @@ def _find_ar(rt: RuleText, outcome_spans: list[tuple[int, int]]) -> list[Attribu
     out = []
     for regex in (_AR_VERBS, _AR_ACCORDING):
         for m in regex.finditer(rt.text):
-            out.append(Attribution(m.end(), _ar_np(rt, m.end(), outcome_spans)))
+            np = _ar_np(rt, m.end(), outcome_spans)
+            if np and m.group().endswith("ل") and np.startswith("ل"):
+                # "وفقا للأمم المتحدة": ل + الأمم, written لل; "للجنة": ل + اللجنة (a noun starting with ل)
+                np = "ال" + (np if np.startswith("لجن") else np[1:])
+            pronoun = np is None and regex is _AR_VERBS and _AR_THAT.match(rt.text, m.end()) is not None
+            out.append(Attribution(m.end(), np, True, pronoun))
     return out

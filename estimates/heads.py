@@ -60,10 +60,11 @@ def _read_en(text: str, pos: int) -> Head:
         if outcome is not None:
             return _outcome_head(text, outcome, flag)
         partitive = partitive or word == "of"
-        if word in EN_VICTIMS and not (word in _EN_MODIFIERS and _next_is_noun(text, m.end())):
+        if word in EN_VICTIMS and not (word in _EN_MODIFIERS and _next_is_noun(text, m.end())) \
+                and not _next_is_outcome_noun(text, m.end()):
             return Head(m.end(), _en_victims(text, m.end(), word), None)
-        if word in _EN_MODIFIERS or (m.group(1)[0].isupper() and word not in _EN_NOT):
-            flag = _EN_MODIFIERS.get(word) or flag
+        if word in _EN_MODIFIERS or (m.group(1)[0].isupper() and word not in _EN_NOT) or word in EN_VICTIMS:
+            flag = _EN_MODIFIERS.get(word) or EN_VICTIMS.get(word) or flag
             pos = m.end()
             continue
         return Head(m.start(1), flag, None, word in _EN_NOT)
@@ -84,6 +85,15 @@ def _next_is_noun(text: str, pos: int) -> bool:
         return False
     word = m.group(1).lower()
     return word in EN_VICTIMS or mention_at(text, m.start(1), False) is not None
+
+
+def _next_is_outcome_noun(text: str, pos: int) -> bool:
+    """'1,200 child deaths', '40 soldier fatalities': the victims word modifies an outcome noun."""
+    m = _EN_WORD.match(text, pos)
+    if m is None:
+        return False
+    outcome = mention_at(text, m.start(1), False)
+    return outcome is not None and outcome.kind == "noun"
 
 
 def _en_victims(text: str, end: int, word: str) -> str:

@@ -7,6 +7,9 @@ Tried in order, first hit wins (each rule is one short function):
              "1,500 civilians wounded by sniper fire"; a blocker first ("were displaced") rejects.
 4. toll    - a toll noun earlier states its value: "the death toll rose to 240", "put the number of
              missing residents at over 2,000", "ارتفعت حصيلة القتلى إلى 120".
+"lost" (kind "lost") reaches a figure only by rule 2 and only when the figure counts people: "have lost
+nearly 1,000 soldiers", "the family lost 11 relatives" -> killed; "lost 5,000 homes", "lost 30 percent",
+"lost 12 seats" -> nothing.
 (5. inherit - lists and subsets take their neighbour's outcome; see reader.py.)
 """
 from __future__ import annotations
@@ -48,6 +51,18 @@ _TOLL_START = {False: re.compile(r"(?:exceed|top|surpass|pass|between)", re.IGNO
                True: re.compile(r"(?:ب|تجاوز|تخطي|فاق|يفوق|يتجاوز|تتجاوز)")}
 _AR_COUNT = re.compile(r"(?<!\w)(?:عدد|حصيله)\s*$")
 _TOLL_PUNCT = re.compile(r"[.;!?؛]")
+# A blocker inside a modifier of the victims noun does not block the main predicate after it:
+# "civilians trying to flee were shot dead", "people who fled the village were later killed",
+# "civilians fleeing the city were killed". The blocker must open such a clause right after the head,
+# and the outcome must come with an auxiliary (the main verb), with no comma between.
+_REL_CLAUSE = {
+    False: re.compile(r"\s*(?:(?:who|that)\s+(?:had\s+|have\s+|were\s+|was\s+)?(?:been\s+)?"
+                      r"(?:(?:trying|attempting|seeking|hoping|waiting)\s+to\s+)?|"
+                      r"(?:trying|attempting|seeking|hoping|waiting)\s+to\s+)", re.IGNORECASE),
+    True: re.compile(r"\s*(?:الذين|ممن)\s+(?:كانوا\s+)?(?:يحاولون\s+)?"),
+}
+_MAIN_AUX = re.compile(r"\b(?:were|was|had\s+been|have\s+been|has\s+been|are|is)\s+(?:later\s+|then\s+|all\s+)?$",
+                       re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +75,7 @@ class Link:
 def link(text: str, fig: Figure, head: Head, mentions: list[Mention], prev_end: int, next_start: int,
          arabic: bool) -> Link | str | None:
     """The outcome of `fig`, BLOCKED when a blocker rules it out, None when nothing ties it."""
-    found = _head(text, head, next_start, arabic) or _before(text, fig, mentions, prev_end, arabic)
+    found = _head(text, head, next_start, arabic) or _before(text, fig, head, mentions, prev_end, arabic)
     if found:
         return found
     after = _after(text, head, mentions, next_start, arabic)
@@ -78,13 +93,14 @@ def _active(text: str, m: Mention, next_start: int) -> bool:
 
 def _head(text: str, head: Head, next_start: int, arabic: bool) -> Link | None:
     m = head.outcome
-    if m is None or (m.kind == "verb" and not arabic and _active(text, m, next_start)):
+    if m is None or m.kind == "lost" or (m.kind == "verb" and not arabic and _active(text, m, next_start)):
         return None
     return Link(m.outcome, "head", m)
 
 
-def _before(text: str, fig: Figure, mentions: list[Mention], prev_end: int, arabic: bool) -> Link | None:
-    kinds = ("verb", "vn") if arabic else ("verb",)
+def _before(text: str, fig: Figure, head: Head, mentions: list[Mention], prev_end: int,
+            arabic: bool) -> Link | None:
+    kinds = ("verb", "vn") if arabic else ("verb", "lost") if head.victims else ("verb",)
     for m in reversed(mentions):
         if m.end > fig.start:
             continue
@@ -107,20 +123,36 @@ def _after(text: str, head: Head, mentions: list[Mention], next_start: int, arab
         if m.start < head.end or m.start >= end:
             continue
         if blocker and blocker.start() < m.start:
-            return BLOCKED
+            if _modifier_blocker(text, head, blocker, m, arabic):
+                blocker = None
+            else:
+                return BLOCKED
         if m.kind == "noun" and not (arabic and not text[head.end:m.start].strip()):
             continue
-        if m.kind == "vn" or (m.kind == "verb" and _active(text, m, next_start)):
+        if m.kind in ("vn", "lost") or (m.kind == "verb" and _active(text, m, next_start)):
             return None
         return Link(m.outcome, "after", m)
     return BLOCKED if blocker else None
+
+
+def _modifier_blocker(text: str, head: Head, blocker: re.Match[str], m: Mention, arabic: bool) -> bool:
+    """True when `blocker` sits in a relative/participial clause on the head and `m` is the main verb."""
+    lead = text[head.end:blocker.start()]
+    participle = not arabic and not lead.strip() and blocker.group().lower().endswith("ing")
+    if not participle and not _REL_CLAUSE[arabic].fullmatch(lead):
+        return False
+    if "," in text[blocker.end():m.start] or "،" in text[blocker.end():m.start]:
+        return False
+    if arabic:
+        return m.kind == "intrans"
+    return _MAIN_AUX.search(text, max(0, m.start - 25), m.start) is not None
 
 
 def _toll(text: str, fig: Figure, mentions: list[Mention], prev_end: int, arabic: bool) -> Link | None:
     for m in reversed(mentions):
         if m.end > fig.start:
             continue
-        if m.start < prev_end or fig.start - m.end > TOLL_WINDOW:
+        if m.start < prev_end or fig.start - m.end > TOLL_WINDOW or m.kind == "lost":
             return None
         gap_ok = _TOLL_END[arabic].search(text[m.end:fig.start]) or _TOLL_START[arabic].match(text, fig.start) \
             or (arabic and _AR_COUNT.search(text, max(0, m.start - 8), m.start))

@@ -1,13 +1,14 @@
 """extract(): text in, casualty estimates out. Reads top to bottom:
 
 prefilter -> sentences -> figures -> heads -> outcome links -> inheritance -> victims, claimant, place
--> article-level place fallback -> one estimate per identity.
+-> elliptical figures ("307 civilians killed and 273 wounded") -> article-level place fallback -> one
+estimate per identity. A pronoun claimant ("He said") takes the named claimant of the previous sentence.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from . import attribution, figures, heads, linking, outcomes, places, sentences
@@ -24,7 +25,7 @@ from .text import RuleText, detect_lang, has_arabic, norm_ar
 # Cheap gates: an article (and then a sentence) needs an outcome stem and something number-like.
 _OUTCOME_GATE = Folded(
     r"kill|dead|death|died|bod(?:y|ies)|wound|injur|casualt|missing|perish|execut|fatalit|lives|slain|massacr|"
-    r"toll|murder|slaughter|hurt|maim|corpse|lost\s+(?:their|his|her)|unaccounted|disappeared|behead|martyr|"
+    r"toll|murder|slaughter|hurt|maim|corpse|\blos[tie]|unaccounted|disappeared|behead|martyr|"
     r"lynched|gunned|drown|starv|froze|buried|vanished")
 _OUTCOME_GATE_AR = re.compile(alternation([w for p, _, _ in ar.OUTCOME_PHRASES for w in p.split("|")], arabic=True))
 _NUMBER_GATE = re.compile(
@@ -53,6 +54,19 @@ _AR_VICTIM_WORD = re.compile(
     rf"{AR_LEFT}{AR_PREFIX}({alternation([w for c in ar.VICTIM_NOUNS.values() for w in c], arabic=True)}){AR_RIGHT}")
 
 
+# Elliptical second figure: "had been killed and 273", " وإصابة 45", " قتلوا وأصيب 30".
+_ELLIPSIS_GAP = {
+    False: re.compile(r"[^,.;:()\d]{0,40}?\b(?:and|while)\s+(?:[a-z]+\s+)?", re.IGNORECASE),
+    True: re.compile(r"(?:\s+[^\s\d،,.؛:]+){0,2}\s+و[^\s\d،,.؛:]*\s*"),
+}
+_OTHERS = {False: re.compile(r"\s*(?:others|more)\.?", re.IGNORECASE), True: re.compile(r"\s*(?:اخرين|اخرون)")}
+# "put the number of civilians killed at 40,000": the victims sit between the count noun and the verb.
+_EN_NUMBER_OF = re.compile(
+    rf"\b(?:number|numbers|toll|count|tally|total)\s+(?:of|among)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    rf"({alternation([w for c in en.VICTIM_NOUNS.values() for w in c if w not in ('others', 'members')])})"
+    r"\s+(?:who\s+(?:were|had\s+been|have\s+been)\s+)?$", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class _Read:
     """One linked figure of one sentence, before place fallback."""
@@ -70,8 +84,8 @@ def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -
     art_lang = lang or detect_lang(text)
     watched = places_regex(places)
     found: list[Estimate] = []
-    for start, end in _candidate_sentences(text):
-        found.extend(_read_sentence(text[start:end], art_lang, watched))
+    for start, end, prev in _candidate_sentences(text):
+        found.extend(_read_sentence(text[start:end], art_lang, watched, lambda p=prev: _named_in(text, p)))
     if any(e.place is None for e in found):
         fallback = _article_place(text, watched)
         found = [e if e.place or not fallback else replace(e, place=fallback) for e in found]
@@ -85,13 +99,16 @@ def _has_outcome(text: str) -> bool:
     return _OUTCOME_GATE.search(text) is not None
 
 
-def _candidate_sentences(text: str) -> Iterator[tuple[int, int]]:
-    """Sentences holding an outcome stem and something number-like. The outcome stems are found once
-    for the whole text; only sentences containing one pay for the number test."""
+def _candidate_sentences(text: str) -> Iterator[tuple[int, int, tuple[int, int]]]:
+    """Sentences holding an outcome stem and something number-like, each with the span of the sentence
+    before it. The outcome stems are found once for the whole text; only sentences containing one pay
+    for the number test."""
+    prev = (0, 0)
     if has_arabic(text):  # normalising may shift offsets: test sentence by sentence
         for start, end in sentences.split(text):
             if _has_outcome(text[start:end]) and _NUMBER_GATE.search(text, start, end):
-                yield start, end
+                yield start, end, prev
+            prev = (start, end)
         return
     low = text.lower()
     hits = [m.start() for m in _OUTCOME_GATE.finditer(text, low)]
@@ -100,7 +117,17 @@ def _candidate_sentences(text: str) -> Iterator[tuple[int, int]]:
     for start, end in sentences.split(text):
         i = bisect_left(hits, start)
         if i < len(hits) and hits[i] < end and _NUMBER_GATE.search(text, start, end):
-            yield start, end
+            yield start, end, prev
+        prev = (start, end)
+
+
+def _named_in(text: str, span: tuple[int, int]) -> str | None:
+    """The named claimant of the sentence at `span` (what "He said" in the next sentence refers to)."""
+    if span[1] <= span[0]:
+        return None
+    rt = RuleText.of(text[span[0]:span[1]])
+    spans = [(m.start, m.end) for m in outcomes.find(rt.text, rt.arabic)]
+    return attribution.named(attribution.find(rt, rt.arabic, spans))
 
 
 def places_regex(names: Sequence[str]) -> Folded | None:
@@ -122,7 +149,8 @@ def _article_place(text: str, watched: Folded | None) -> str | None:
     return places.most_mentioned(places.find(RuleText.of(text), watched, min_rank=0, max_rank=2))
 
 
-def _read_sentence(raw: str, lang: str, watched: Folded | None) -> list[Estimate]:
+def _read_sentence(raw: str, lang: str, watched: Folded | None,
+                   previous: Callable[[], str | None] = lambda: None) -> list[Estimate]:
     rt = RuleText.of(raw)
     figs = figures.find(rt.text, rt.arabic)
     if not figs:
@@ -136,7 +164,24 @@ def _read_sentence(raw: str, lang: str, watched: Folded | None) -> list[Estimate
     spans = [(m.start, m.end) for m in mentions]
     attributions = attribution.find(rt, rt.arabic, spans)
     sentence_places = places.find(rt, watched)
-    return [_estimate(rt, r, attributions, sentence_places, lang) for r in reads]
+    found = [_estimate(rt, r, attributions, sentence_places, lang, previous) for r in reads]
+    return _elliptic(rt, reads, found)
+
+
+def _elliptic(rt: RuleText, reads: list[_Read], found: list[Estimate]) -> list[Estimate]:
+    """'307 civilians had been killed and 273 wounded', 'مقتل 23 مدنيا وإصابة 45 آخرين': a second figure
+    with no victims noun of its own (or only 'others'), joined by 'and'/'و', counts the same victims
+    (and has the same claimant) as the figure before it."""
+    text, arabic = rt.text, rt.arabic
+    for i in range(1, len(reads)):
+        prev, cur, r = found[i - 1], found[i], reads[i]
+        if prev.victims == "people" or cur.victims != "people":
+            continue
+        if r.head.victims is not None and not _OTHERS[arabic].fullmatch(text, r.fig.end, r.head.end):
+            continue
+        if _ELLIPSIS_GAP[arabic].fullmatch(text, reads[i - 1].head.end, r.fig.start):
+            found[i] = replace(cur, victims=prev.victims, claimant=cur.claimant or prev.claimant)
+    return found
 
 
 def _link_all(rt: RuleText, figs: list[Figure], mentions: list[outcomes.Mention]) -> Iterator[_Read]:
@@ -189,6 +234,10 @@ def _victims(text: str, r: _Read, arabic: bool) -> str:
     if r.head.victims:
         return r.head.victims
     m = r.link.mention
+    if r.link.rule in ("before", "toll") and m is not None and not arabic:
+        hit = _EN_NUMBER_OF.search(text, max(0, m.start - 70), m.start)
+        if hit:
+            return _victim_class(hit.group(1), arabic)
     if r.link.rule == "toll" and m is not None:
         regex = _AR_VICTIM_WORD if arabic else _EN_VICTIM_WORD
         hits = list(regex.finditer(text, max(0, m.start - 30), r.fig.start))
@@ -212,12 +261,17 @@ def _victim_class(word: str, arabic: bool) -> str:
 
 
 def _estimate(rt: RuleText, r: _Read, attributions: list[attribution.Attribution],
-              sentence_places: list[places.Place], lang: str) -> Estimate:
+              sentence_places: list[places.Place], lang: str,
+              previous: Callable[[], str | None] = lambda: None) -> Estimate:
     f = r.fig
+    a = attribution.chosen(attributions, f.start, r.head.end)
+    claimant = a.claimant if a else None
+    if a is not None and a.pronoun:
+        claimant = previous()
     return Estimate(
         low=f.low, high=f.high, qualifier=f.qualifier, outcome=r.link.outcome,
         victims=_victims(rt.text, r, rt.arabic),
         place=places.choose(sentence_places, f.start),
-        claimant=attribution.choose(attributions, f.start, r.head.end),
+        claimant=claimant,
         quote=rt.original.strip(), lang=lang,
     )

@@ -288,3 +288,176 @@ def test_every_outcome_word_passes_the_prefilter():
              "casualties", "starved to death"]
     words += [w for p, _, _ in lexicon_ar.OUTCOME_PHRASES for w in p.split("|")]
     assert [w for w in words if not _has_outcome(w)] == []
+
+
+# --- claimant: organisation + data noun before the figure ------------------------------------------------
+@pytest.mark.parametrize("text, claimant", [
+    ("The Associated Press tally of between 9,000 and 11,000 dead is far above the official figure.",
+     "Associated Press"),
+    ("A UN estimate of more than 2,500 civilians killed was published on Monday.", "UN"),
+    ("An Iraq Body Count analysis of 3,100 deaths in Anbar shows most were caused by shelling.", "Iraq Body Count"),
+    ("Reuters' review of morgue records found 5,200 bodies.", "Reuters"),
+    ("Airwars' count of at least 1,400 civilian deaths was cited by lawmakers.", "Airwars"),  # not 'lawmakers'
+])
+def test_claimant_as_noun_phrase_before_the_figure(text, claimant):
+    assert one(text).claimant == claimant
+
+
+def test_toll_noun_phrase_names_no_claimant():
+    assert one("The Mosul death toll of 9,000 is disputed.").claimant is None
+
+
+# --- "lost" with a count of people ----------------------------------------------------------------------
+@pytest.mark.parametrize("text, victims", [
+    ("Iraqi forces have lost nearly 1,000 soldiers since October.", "security forces"),
+    ("The family lost 11 relatives in the strike.", "people"),
+    ("The militia has lost more than 300 fighters.", "combatants"),
+    ("She lost two sons in the shelling.", "people"),
+])
+def test_lost_people_is_killed(text, victims):
+    e = one(text)
+    assert (e.outcome, e.victims) == ("killed", victims)
+
+
+@pytest.mark.parametrize("text", [
+    "Residents lost 5,000 homes in the fighting that killed many.",
+    "The dinar lost 30 percent of its value as the dead were buried.",
+    "The ruling party lost 12 seats in the election held after the killings.",
+    "The firm lost 2 million after the deaths.",
+    "Some 40 soldiers lost contact with their unit before the killings.",
+])
+def test_lost_without_people_is_no_count(text):
+    assert extract(text) == []
+
+
+# --- elliptical second figure ------------------------------------------------------------------------
+@pytest.mark.parametrize("text, victims", [
+    ("Officials said 307 civilians had been killed and 273 wounded.", "civilians"),
+    ("At least 18 soldiers were killed and 40 injured in the ambush.", "security forces"),
+    ("The strike killed 4 children and injured 11 others.", "children"),
+    ("أسفرت الغارة عن مقتل 23 مدنيا وإصابة 45 آخرين.", "civilians"),
+    ("قتل 12 جنديا وأصيب 30 آخرون في هجوم انتحاري.", "security forces"),
+])
+def test_elliptical_figure_takes_the_victims_before_it(text, victims):
+    found = extract(text)
+    assert [e.victims for e in found] == [victims, victims]
+    assert found[1].outcome == "injured"
+
+
+def test_elliptical_rule_keeps_a_named_second_group():
+    assert [e.victims for e in extract("Airstrikes killed 12 militants and wounded 30 people.")] == \
+        ["combatants", "people"]
+
+
+def test_elliptical_figure_takes_the_claimant_too():
+    found = extract("Officials said 307 civilians had been killed and 273 wounded.")
+    assert {e.claimant for e in found} == {"Officials"}
+
+
+# --- victims from "the number of X killed" ----------------------------------------------------------
+@pytest.mark.parametrize("text, victims", [
+    ("Kurdish intelligence put the number of civilians killed at over 40,000.", "civilians"),
+    ("The ministry put the number of children killed since January at 1,120.", "children"),
+    ("Officials put the number of civilians wounded in the blast at nearly 200.", "civilians"),
+    ("The health directorate put the civilian death toll at 9,000.", "civilians"),
+    ("The toll among civilians rose to 212.", "civilians"),
+    ("Civilian casualties reached 1,250 by the end of the month.", "civilians"),
+])
+def test_victims_from_the_count_noun_phrase(text, victims):
+    assert one(text).victims == victims
+
+
+# --- Arabic claimant boundaries -----------------------------------------------------------------------
+@pytest.mark.parametrize("text, claimant", [
+    ("قدرت الاستخبارات الكردية عدد القتلى المدنيين بأكثر من 40 ألفا.", "الاستخبارات الكردية"),
+    ("وقدر مسؤولون محليون أعداد الضحايا بنحو 300 مدني.", "مسؤولون محليون"),
+    ("وفقا للأمم المتحدة، قتل أكثر من 2500 مدني.", "الأمم المتحدة"),
+    ("طبقا للمرصد السوري، لقي 37 شخصا مصرعهم.", "المرصد السوري"),
+    ("وفقا لوزارة الصحة، قتل 30 شخصا.", "وزارة الصحة"),
+    ("وفقا للجنة الدولية للصليب الأحمر، قتل 14 مدنيا.", "اللجنة الدولية للصليب الأحمر"),
+])
+def test_arabic_claimant_stops_at_the_counted_noun_and_restores_the_article(text, claimant):
+    assert one(text).claimant == claimant
+
+
+# --- blockers inside a modifier of the victims --------------------------------------------------------
+@pytest.mark.parametrize("text, low", [
+    ("At least 231 civilians trying to flee the Old City were shot dead by militants.", 231),
+    ("Fourteen people who fled the village were later killed by a roadside bomb.", 14),
+    ("At least 19 civilians fleeing the city were killed by sniper fire.", 19),
+])
+def test_flee_in_a_relative_clause_does_not_block_the_main_verb(text, low):
+    assert one(text).low == low
+
+
+@pytest.mark.parametrize("text", [
+    "Some 700,000 people remain trapped in the Old City, where dozens have been killed.",
+    "Some 60,000 civilians trying to flee were trapped in the Old City, where many were killed.",
+    "About 3,000 people who fled the city have returned, and dozens were killed.",
+    "About 3,000 families fled the town after the massacre.",
+])
+def test_flee_as_the_main_verb_still_blocks(text):
+    assert extract(text) == []
+
+
+# --- subsets in "were among" lists ------------------------------------------------------------------
+def test_subset_among_total_gives_the_total():
+    found = figs("Twenty-three women and children were among 61 people killed in the strike.")
+    assert (61, 61, "killed") in found
+    assert set(found) <= {(61, 61, "killed"), (23, 23, "killed")}
+
+
+# --- pronoun claimant: the speaker named in the previous sentence -----------------------------------
+@pytest.mark.parametrize("text, claimant", [
+    ("The UN human rights office said on Friday it was alarmed. It said at least 350 civilians were killed.",
+     "The UN human rights office"),
+    ("Police chief Khalid al-Obeidi told reporters the attack was planned. He said 27 people were killed.",
+     "Police chief Khalid al-Obeidi"),
+    ("Residents of the Zanjili district said the strike came at dawn. They said 19 people were killed.",
+     "Residents of the Zanjili district"),
+    ("قال محافظ نينوى إن الوضع خطير. وأضاف أن 40 مدنيا قتلوا في القصف.", "محافظ نينوى"),
+])
+def test_pronoun_claimant_takes_the_previous_named_speaker(text, claimant):
+    assert one(text).claimant == claimant
+
+
+def test_pronoun_claimant_with_no_named_speaker_before_is_none():
+    assert one("The strike hit at dawn. He said 27 people were killed.").claimant is None
+
+
+def test_outlet_reporting_is_the_claimant():
+    assert one("Reuters reported that 14 people were killed in the blast.").claimant == "Reuters"
+
+
+# --- Arabic months never become figures ---------------------------------------------------------------
+@pytest.mark.parametrize("month", [
+    "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول",
+    "تشرين الثاني", "كانون الأول", "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس",
+    "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+])
+def test_arabic_day_and_month_is_no_figure(month):
+    assert figs(f"قتل 7 مدنيين في 14 {month} 2017 في قصف.") == [(7, 7, "killed")]
+    assert figs(f"وفي 14 {month} قتل 7 مدنيين.") == [(7, 7, "killed")]
+
+
+# --- more negatives -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "The coalition carried out 1,250 strikes around Mosul, killing hundreds of militants.",
+    "About 2,000 homes were destroyed and several people were killed.",
+    "The UN appealed for $50 million after the deadly floods.",
+    "Some 35 percent of those killed were children.",
+    "UN resolution 2379 set up a team to investigate the killings.",
+    "Hundreds of civilians were killed in the assault.",
+    "More than 1,800 people were evacuated after the bombing killed several residents.",
+    "بلغ عدد النازحين 800 ألف نازح بعد مقتل العشرات.",
+    "شن التحالف 45 غارة على مواقع التنظيم وقتل عشرات المسلحين.",
+    "سقط عشرات القتلى في القصف على الأحياء الغربية.",
+    "دمر القصف 300 منزل وأوقع قتلى بين المدنيين.",
+])
+def test_more_non_counts(text):
+    assert extract(text) == []
+
+
+def test_victims_word_before_an_outcome_noun_is_a_modifier():
+    e = one("A Save the Children analysis of 1,200 child deaths in Yemen was released.")
+    assert (e.low, e.outcome, e.victims) == (1200, "killed", "children")
