@@ -46,6 +46,10 @@ def read(text: str, pos: int, arabic: bool) -> Head:
     return _read_ar(text, pos) if arabic else _read_en(text, pos)
 
 
+# Words that count groups of people, never people, unless a people noun follows ("11 family members").
+_UNITS_OF_PEOPLE = frozenset({"family", "household"})
+
+
 def _read_en(text: str, pos: int) -> Head:
     flag: str | None = None
     partitive = False  # "48 of the wounded later died": 'wounded' names the group, not the outcome
@@ -60,6 +64,8 @@ def _read_en(text: str, pos: int) -> Head:
         if outcome is not None:
             return _outcome_head(text, outcome, flag)
         partitive = partitive or word == "of"
+        if word in _UNITS_OF_PEOPLE and not _next_is_victims(text, m.end()):
+            return Head(m.start(1), flag, None, True)  # "one family lost ...": counts families, not people
         if word in EN_VICTIMS and not (word in _EN_MODIFIERS and _next_is_noun(text, m.end())) \
                 and not _next_is_outcome_noun(text, m.end()):
             return Head(m.end(), _en_victims(text, m.end(), word), None)
@@ -85,6 +91,11 @@ def _next_is_noun(text: str, pos: int) -> bool:
         return False
     word = m.group(1).lower()
     return word in EN_VICTIMS or mention_at(text, m.start(1), False) is not None
+
+
+def _next_is_victims(text: str, pos: int) -> bool:
+    m = _EN_WORD.match(text, pos)
+    return m is not None and m.group(1).lower() in EN_VICTIMS
 
 
 def _next_is_outcome_noun(text: str, pos: int) -> bool:

@@ -120,7 +120,7 @@ NOT_VICTIMS = [
     "homes", "houses", "buildings", "apartments", "schools", "hospitals", "clinics", "mosques", "churches",
     "shops", "bridges", "roads", "strikes", "airstrikes", "raids", "sorties", "bombs", "bombings", "rockets",
     "missiles", "shells", "mortars", "munitions", "rounds", "bullets", "vehicles", "cars", "trucks", "tanks",
-    "weapons", "guns", "families", "households", "days", "day", "weeks", "week", "months", "month", "years",
+    "weapons", "guns", "families", "households", "household", "days", "day", "weeks", "week", "months", "month", "years",
     "year", "hours", "hour", "minutes", "minute", "seconds", "km", "kilometres", "kilometers", "miles",
     "metres", "meters", "feet", "tonnes", "tons", "kg", "kilograms", "dollars", "euros", "pounds", "dinars",
     "times", "percent", "refugees", "idps", "camps", "tents", "villages", "towns", "cities", "districts",

@@ -461,3 +461,14 @@ def test_more_non_counts(text):
 def test_victims_word_before_an_outcome_noun_is_a_modifier():
     e = one("A Save the Children analysis of 1,200 child deaths in Yemen was released.")
     assert (e.low, e.outcome, e.victims) == (1200, "killed", "children")
+
+
+# --- heads: families and households are counted as groups, not people -------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Eight members of one family lost their lives when their house was hit.", [(8, 8, "killed")]),
+    ("The strike killed 11 family members, relatives said.", [(11, 11, "killed")]),
+    ("Two families lost 14 people in the strike.", [(14, 14, "killed")]),
+    ("Three households were wiped out in the strike.", []),
+])
+def test_families_are_not_people(text, expected):
+    assert figs(text) == expected
