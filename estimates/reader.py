@@ -134,15 +134,23 @@ def places_regex(names: Sequence[str]) -> Folded | None:
     return places.watched_regex(tuple(names)) if names else None
 
 
+def _one_line(text: str | None) -> str | None:
+    """Quotes and names as one line: the source text may be hard-wrapped (PDFs, plain text)."""
+    return " ".join(text.split()) if text is not None else None
+
+
 def _unique(found: list[Estimate]) -> list[Estimate]:
-    seen: set[str] = set()
-    out = []
+    """One estimate per identity within an article: the first mention that names a claimant, else the first.
+
+    Headlines state a figure bare ("UN: at least 2,521 killed") before the body attributes it; the attributed
+    sentence is the better quote and names who made the claim.
+    """
+    best: dict[str, Estimate] = {}
     for e in found:
         key = identity_key(e)
-        if key not in seen:
-            seen.add(key)
-            out.append(e)
-    return out
+        if key not in best or (best[key].claimant is None and e.claimant is not None):
+            best[key] = e
+    return list(best.values())
 
 
 def _article_place(text: str, watched: Folded | None) -> str | None:
@@ -271,7 +279,7 @@ def _estimate(rt: RuleText, r: _Read, attributions: list[attribution.Attribution
     return Estimate(
         low=f.low, high=f.high, qualifier=f.qualifier, outcome=r.link.outcome,
         victims=_victims(rt.text, r, rt.arabic),
-        place=places.choose(sentence_places, f.start),
-        claimant=claimant,
-        quote=rt.original.strip(), lang=lang,
+        place=_one_line(places.choose(sentence_places, f.start)),
+        claimant=_one_line(claimant),
+        quote=_one_line(rt.original) or "", lang=lang,
     )

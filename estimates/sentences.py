@@ -29,6 +29,27 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     return word in _ABBREVIATIONS or len(word) == 1
 
 
+def _soft_wrap(text: str, newline: int) -> bool:
+    """A line break inside a sentence (hard-wrapped text, PDF lines) rather than between paragraphs.
+
+    It is soft when the next line goes on in lower case, or when the line before is long and ends without a
+    stop; a blank line, or a short line such as a headline, always ends the sentence.
+    """
+    line_start = text.rfind("\n", 0, newline) + 1
+    line = text[line_start:newline].rstrip()
+    rest = text[newline + 1:newline + 3]
+    if not line or not rest.strip() or rest[0] == "\n":
+        return False
+    if line[-1] in _STOPS:
+        return False
+    nxt = rest.lstrip()[:1]
+    return nxt.islower() or len(line) >= _WRAPPED_LINE
+
+
+_STOPS = frozenset(".!?:;\u061F\u06D4\u2026\"'\u201d\u2019)]")
+_WRAPPED_LINE = 60  # a line this long without a stop was wrapped, not ended (headlines are shorter)
+
+
 def _chunks(start: int, end: int, text: str) -> Iterator[tuple[int, int]]:
     """Cut an over-long span at whitespace into pieces of at most MAX_SENTENCE characters."""
     while end - start > MAX_SENTENCE:
@@ -44,6 +65,8 @@ def split(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         if m.group() != "\n" and text[m.start()] == "." and _is_abbreviation(text, m.start()):
+            continue
+        if m.group() == "\n" and _soft_wrap(text, m.start()):
             continue
         yield from _trimmed(text, start, m.end())
         start = m.end()

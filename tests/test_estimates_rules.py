@@ -472,3 +472,24 @@ def test_victims_word_before_an_outcome_noun_is_a_modifier():
 ])
 def test_families_are_not_people(text, expected):
     assert figs(text) == expected
+
+
+# --- sentences: hard-wrapped lines (PDF text, plain text) stay one sentence ----------------------------
+def test_hard_wrapped_sentence_keeps_its_claimant():
+    text = ("At least 2,521 civilians were killed in Mosul between October 2016 and July 2017, the United Nations\n"
+            "human rights office said on Thursday.\n")
+    e = one(text)
+    assert e.claimant == "the United Nations human rights office" and "\n" not in e.quote
+
+
+def test_short_lines_and_blank_lines_still_end_sentences():
+    text = "Mosul toll\n\nMore than 40,000 civilians were killed, Kurdish intelligence said.\nThe UN said 2,521 civilians were killed."
+    assert sorted((e.low, e.claimant) for e in extract(text)) == [(2521, "The UN"), (40000, "Kurdish intelligence")]
+
+
+# --- one estimate per article: the attributed mention wins over a bare headline -------------------------
+def test_attributed_mention_is_kept_over_a_bare_headline():
+    text = ("At least 2,521 civilians killed during Mosul operation\n"
+            "At least 2,521 civilians were killed in Mosul, the UN human rights office said on Thursday.")
+    e = one(text)
+    assert e.claimant == "the UN human rights office" and e.quote.endswith("said on Thursday.")
