@@ -29,6 +29,7 @@ class Politeness:
     user_agent: str = "casualty-watch"
     max_page_bytes: int = 20 * 1024 * 1024
     max_pdf_bytes: int = 60 * 1024 * 1024
+    retries: int = 2  # extra tries of a request after a timeout, connection error or 5xx
 
 
 @dataclass(frozen=True, slots=True)

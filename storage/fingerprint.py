@@ -4,9 +4,12 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 64
 BANDS = 16  # 16 bands x 4 rows: pairs above ~0.5 Jaccard become candidates, then checked exactly
@@ -30,6 +33,8 @@ def minhash(text: str) -> MinHash | None:
     words = normalise(text)
     if len(words) < 30:
         return None
+    from datasketch import MinHash  # imported here: it pulls in scipy, ~0.2 s every command would pay
+
     mh = MinHash(num_perm=NUM_PERM)
     mh.update_batch([" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)])
     return mh

@@ -23,9 +23,11 @@ class SeenBatchMixin(ArchiveBase):
     def mark_seen_many(self, marks: Iterable[SeenMark]) -> int:
         """Upsert every mark (the last mark of a URL wins); returns how many URLs were written."""
         now = utcnow()
-        rows = {canonical_url(m.url): dict(url=canonical_url(m.url), source=m.source, first_seen=now,
-                                          last_fetched=now, updated=m.updated, relevant=m.relevant)
-                for m in marks}
+        rows: dict[str, dict] = {}
+        for m in marks:
+            url = canonical_url(m.url)
+            rows[url] = dict(url=url, source=m.source, first_seen=now, last_fetched=now, updated=m.updated,
+                             relevant=m.relevant)
         if not rows:
             return 0
         stmt = insert_for(self.dialect, SeenUrl)

@@ -1,6 +1,147 @@
-"""Placeholder until its issue lands; replaced by the real commands."""
+"""`casualty-watch crawl`: one pass over the sources now (the service runs the same pass on schedule)."""
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated, Optional
+
 import typer
+
+from ..context import State, state
+from ..errors import CasualtyWatchError, UsageError
+
+Sources = Annotated[Optional[list[str]], typer.Option("--source", metavar="NAME",
+                                                      help="Only this source (repeat for more).")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print the pass summary as one JSON object on stdout.")]
+Force = Annotated[bool, typer.Option("--force", help="Also poll sources that are backing off after failures.")]
+
+
+def crawl(ctx: typer.Context, source: Sources = None, as_json: JsonFlag = False, force: Force = False) -> None:
+    """Poll the sources once, archive relevant stories and their casualty estimates, and print a summary."""
+    from alerts.routing import make_router
+    from crawler import CrawlError, run_pass
+    from storage import ArchiveError
+
+    st = state(ctx)
+    cfg = st.config()
+    specs = _chosen(cfg.sources, source or [])
+    archive = st.archive()
+    try:
+        archive.sync_sources(cfg.sources)
+    finally:
+        archive.close()
+    try:
+        summary = run_pass(database=cfg.database, sources=specs, politeness=cfg.politeness, watch=cfg.watch,
+                           route=make_router(cfg.alerts, cfg.watch.places),
+                           progress=sys.stderr.isatty(), force=force)
+    except (CrawlError, ArchiveError) as exc:
+        raise CasualtyWatchError(str(exc)) from None
+    archive = st.archive()
+    try:
+        if not cfg.alerts:
+            _log_new_estimates(archive, summary.new_estimates)
+        deliver_after_pass(st, archive, summary)
+    finally:
+        archive.close()
+    if as_json:
+        sys.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")
+    else:
+        _print_summary(summary)
+
+
+def deliver_after_pass(st: State, archive, summary) -> None:  # type: ignore[no-untyped-def]
+    """ALERT DELIVERY HOOK (issue 5): alerts queued by this pass (summary.alerts, in the archive's outbox) are
+    delivered here, right after the pass, by the alerts engineer's code. The crawler only queues them."""
+    from alerts.after_pass import settle_pass
+
+    cfg = st.config()
+    polled = [*summary.sources_ok, *summary.sources_unchanged, *summary.sources_failed]
+    settled = settle_pass(archive, cfg.alerts, failing_after=cfg.failure_alert_after, sources=polled,
+                          alert_ids=summary.alerts)
+    if settled.sent or settled.pending or settled.failed:
+        later = f", {settled.pending} to retry later (run or the next crawl sends them)" if settled.pending else ""
+        failed = f", {settled.failed} failed (see `casualty-watch alerts`)" if settled.failed else ""
+        typer.echo(f"alerts: {settled.sent} sent{later}{failed}", err=True)
+
+
+def _chosen(specs, names: list[str]):  # type: ignore[no-untyped-def]
+    if not names:
+        return specs
+    known = {s.name: s for s in specs}
+    for name in names:
+        if name not in known:
+            hint = ", ".join(sorted(known)) or "none configured"
+            raise UsageError(f"unknown source {name!r} (known: {hint})")
+    return tuple(known[n] for n in dict.fromkeys(names))
+
+
+def _log_new_estimates(archive, ids: list[int]) -> None:  # type: ignore[no-untyped-def]
+    """With no [[alert]] configured, each new estimate is one readable line on stderr."""
+    for est_id in ids:
+        est = archive.estimate(est_id)
+        if est is not None:
+            typer.echo(f"new estimate: {describe_estimate(est)}", err=True)
+
+
+def describe_estimate(est: dict) -> str:
+    """'more than 40,000 civilians killed in Mosul (Kurdish intelligence) <url>'"""
+    from .archive_cmds import figure
+
+    words = [_figure_words(est) or figure(est), est.get("victims") or "", est.get("outcome") or ""]
+    if est.get("place"):
+        words.append(f"in {est['place']}")
+    if est.get("claimant"):
+        words.append(f"({est['claimant']})")
+    if est.get("url"):
+        words.append(f"<{est['url']}>")
+    return " ".join(w for w in words if w)
+
+
+def _figure_words(est: dict) -> str | None:
+    low, high, qualifier = est.get("low"), est.get("high"), est.get("qualifier")
+    if low is not None and high is not None and low != high:
+        return f"{low:,} to {high:,}"
+    value = low if low is not None else high
+    if value is None:
+        return None
+    prefix = {"more_than": "more than ", "at_least": "at least ", "about": "about ", "at_most": "at most ",
+              "less_than": "fewer than ", "up_to": "up to "}.get(qualifier or "", "")
+    return f"{prefix}{value:,}"
+
+
+def _print_summary(summary) -> None:  # type: ignore[no-untyped-def]
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    table = Table(title="crawl pass", show_header=False)
+    table.add_column("what")
+    table.add_column("value", overflow="fold")
+    rows = [
+        ("sources ok", _names(summary.sources_ok)),
+        ("sources unchanged", _names(summary.sources_unchanged)),
+        ("sources failed", _names(summary.sources_failed)),
+        ("sources skipped (backing off)", _names(summary.sources_skipped)),
+        ("pages fetched", str(summary.pages_fetched)),
+        ("pages failed", str(summary.pages_failed)),
+        ("items new", str(summary.items_new)),
+        ("items duplicate", str(summary.items_duplicate)),
+        ("items updated", str(summary.items_version)),
+        ("new estimates", str(len(summary.new_estimates))),
+        ("alerts queued", str(len(summary.alerts))),
+        ("duration", f"{summary.duration:.1f}s"),
+    ]
+    for what, value in rows:
+        table.add_row(what, Text(value))
+    console.print(table)
+    for name, error in summary.errors.items():
+        console.print(Text(f"{name}: {error}", style="red"))
+
+
+def _names(names: list[str]) -> str:
+    return f"{len(names)}" + (f" ({', '.join(names)})" if names else "")
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    app.command("crawl")(crawl)

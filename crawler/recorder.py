@@ -1,0 +1,148 @@
+"""Everything a pass writes to the archive, and the tally it returns.
+
+Relevant stories are archived one transaction each as soon as they are read (with their estimates and the
+alerts for new ones); "seen" marks for the many irrelevant pages are batched, because a write transaction per
+page would cost more than reading it. Everything is flushed when each source finishes and when the pass ends.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from storage import Archive, ItemIn, SeenInfo, StoredItem
+from storage.seen_batch import SeenMark
+from storage.urls import canonical_url, site_of
+
+from .backoff import backoff_until
+from .document import Document
+from .entries import Entry
+from .runs import SourceRun
+from .spec import Watch
+from .summary import PassSummary
+
+log = logging.getLogger("crawler")
+Extract = Callable[..., Sequence[Any]]  # estimates.extract
+KeyOf = Callable[[Any], str]  # estimates.identity_key
+FLUSH_EVERY = 500
+
+
+class Recorder:
+    def __init__(self, archive: Archive, *, watch: Watch, extract: Extract, key: KeyOf,
+                 route: Callable | None = None) -> None:
+        self.archive = archive
+        self.watch = watch
+        self.extract = extract
+        self.key = key
+        self.route = route
+        self.summary = PassSummary()
+        self._marks: list[SeenMark] = []
+
+    # -- before fetching
+
+    def seen(self, urls: Iterable[str]) -> dict[str, SeenInfo]:
+        return self.archive.seen(urls)
+
+    # -- after fetching
+
+    def mark_seen(self, url: str, *, source: str, updated: str | None, relevant: bool = False) -> None:
+        self._marks.append(SeenMark(url=url, source=source, updated=updated, relevant=relevant))
+        if len(self._marks) >= FLUSH_EVERY:
+            self.flush()
+
+    def store(self, run: SourceRun, *, url: str, doc: Document, entry: Entry | None,
+              aliases: Iterable[str]) -> StoredItem | None:
+        """Read the estimates out of one relevant story and archive both; a failure costs only this story."""
+        title = doc.title or (entry.title if entry else None)
+        published = doc.published or (entry.published if entry else None)
+        item = ItemIn(url=url, text=doc.text, source=run.name, title=title, outlet=site_of(url), author=doc.author,
+                      published=published, language=doc.language,
+                      other_urls=tuple(_aliases(url, [*aliases, doc.canonical_url, *doc.other_urls])))
+        try:
+            found = self.extract(doc.text, lang=doc.language, places=self.watch.places)
+            stored = self.archive.store_item(item, found, key=self.key, route=self.route)
+        except Exception as exc:  # noqa: BLE001  (one bad story must not end the pass)
+            log.warning("could not archive %s: %s", url, _one_line(exc))
+            self.summary.pages_failed += 1
+            run.complete = False
+            return None
+        self._tally(stored)
+        return stored
+
+    def finish(self, run: SourceRun) -> None:
+        """Record how the source's poll went: outcome, new validators, or failure with its back-off."""
+        if run.finished:
+            return
+        run.finished = True
+        self.flush()
+        now = datetime.now(UTC)
+        outcome = run.outcome
+        names = {"ok": self.summary.sources_ok, "unchanged": self.summary.sources_unchanged,
+                 "failed": self.summary.sources_failed}
+        names[outcome].append(run.name)
+        try:
+            if outcome == "failed":
+                self.summary.errors[run.name] = run.error or "failed"
+                until = backoff_until(run.failures_before + 1, run.spec.every, now, retry_after=run.retry_after)
+                self.archive.record_poll(run.name, "failed", error=run.error, backoff_until=until, at=now)
+                log.warning("source %s failed: %s", run.name, run.error)
+            else:
+                etag, last_modified = run.validators()
+                self.archive.record_poll(run.name, outcome, etag=etag, last_modified=last_modified, at=now)
+        except Exception as exc:  # noqa: BLE001
+            log.warning("could not record the poll of %s: %s", run.name, _one_line(exc))
+
+    def flush(self) -> None:
+        if not self._marks:
+            return
+        marks, self._marks = self._marks, []
+        try:
+            self.archive.mark_seen_many(marks)
+        except Exception as exc:  # noqa: BLE001  (the pages will be fetched again next pass; nothing is lost)
+            log.warning("could not record %d seen pages: %s", len(marks), _one_line(exc))
+
+    def close(self, duration: float) -> PassSummary:
+        """Flush, and publish the pass's counters and duration for the metrics endpoint."""
+        self.flush()
+        self.summary.duration = round(duration, 3)
+        try:
+            self.archive.bump(self.summary.counters())
+            self.archive.set_fact("last_pass_duration", f"{duration:.3f}")
+            self.archive.set_fact("last_pass_finished", datetime.now(UTC).isoformat())
+        except Exception as exc:  # noqa: BLE001
+            log.warning("could not record the pass counters: %s", _one_line(exc))
+        return self.summary
+
+    def _tally(self, stored: StoredItem) -> None:
+        s = self.summary
+        if stored.status == "new":
+            s.items_new += 1
+        elif stored.status == "duplicate":
+            s.items_duplicate += 1
+        elif stored.status == "version":
+            s.items_version += 1
+        else:
+            s.items_unchanged += 1
+        s.new_estimates.extend(stored.new_estimates)
+        s.alerts.extend(stored.alerts)
+
+
+def _aliases(url: str, candidates: Iterable[str | None]) -> list[str]:
+    """Other addresses of the story worth deduplicating on. A canonical link to a site's home page (a common
+    CMS mistake) would fold every story of the site into one, so root paths are never aliases."""
+    own = canonical_url(url)
+    out: dict[str, None] = {}
+    for candidate in candidates:
+        if not candidate or not candidate.startswith(("http://", "https://")):
+            continue
+        if urlsplit(candidate).path.strip("/") == "" or canonical_url(candidate) == own:
+            continue
+        out[candidate] = None
+    return list(out)
+
+
+def _one_line(exc: Exception) -> str:
+    text = (str(exc).strip().splitlines() or [""])[0]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

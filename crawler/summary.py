@@ -1,0 +1,48 @@
+"""What one pass did: the value `run_pass` returns and `casualty-watch crawl --json` prints."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class PassSummary:
+    """Sources by outcome (names), failures by source (one line each), and what was fetched and archived."""
+
+    sources_ok: list[str] = field(default_factory=list)
+    sources_failed: list[str] = field(default_factory=list)
+    sources_unchanged: list[str] = field(default_factory=list)
+    sources_skipped: list[str] = field(default_factory=list)  # backing off after failures
+    errors: dict[str, str] = field(default_factory=dict)
+    pages_fetched: int = 0  # every response we read: feeds, sitemaps, listings, articles
+    pages_failed: int = 0  # article pages that could not be fetched or read
+    pages_irrelevant: int = 0
+    items_new: int = 0
+    items_duplicate: int = 0
+    items_version: int = 0
+    items_unchanged: int = 0
+    new_estimates: list[int] = field(default_factory=list)
+    alerts: list[int] = field(default_factory=list)
+    duration: float = 0.0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def counters(self) -> dict[str, float]:
+        """This pass as archive counters named like Scrapy stats, for the metrics endpoint."""
+        return {
+            "crawl/passes": 1,
+            "crawl/polls": len(self.sources_ok) + len(self.sources_failed) + len(self.sources_unchanged),
+            "crawl/polls_ok": len(self.sources_ok),
+            "crawl/polls_unchanged": len(self.sources_unchanged),
+            "crawl/failures": len(self.sources_failed),
+            "crawl/skipped": len(self.sources_skipped),
+            "crawl/pages": self.pages_fetched,
+            "crawl/pages_failed": self.pages_failed,
+            "crawl/pages_irrelevant": self.pages_irrelevant,
+            "crawl/items_new": self.items_new,
+            "crawl/items_duplicate": self.items_duplicate,
+            "crawl/items_version": self.items_version,
+            "crawl/estimates_new": len(self.new_estimates),
+            "crawl/alerts_queued": len(self.alerts),
+            "crawl/seconds": round(self.duration, 3),
+        }
