@@ -40,6 +40,13 @@ def _http_url(value: str) -> str:
     return value
 
 
+def _members(values: list[str], allowed: tuple[str, ...], what: str) -> list[str]:
+    bad = [v for v in values if v not in allowed]
+    if bad:
+        raise ValueError(f"unknown {what} {bad[0]!r} (use {', '.join(allowed)})")
+    return values
+
+
 def _duration(value: str) -> str:
     parse_duration(value)
     return value
@@ -111,21 +118,8 @@ class AlertTable(_Strict):
 
     _check_webhook = field_validator("webhook")(classmethod(lambda cls, v: None if v is None else _http_url(v)))
 
-    @field_validator("outcomes")
-    @classmethod
-    def _outcomes(cls, v: list[str]) -> list[str]:
-        bad = [o for o in v if o not in OUTCOMES]
-        if bad:
-            raise ValueError(f"unknown outcome {bad[0]!r} (use {', '.join(OUTCOMES)})")
-        return v
-
-    @field_validator("victims")
-    @classmethod
-    def _victims(cls, v: list[str]) -> list[str]:
-        bad = [o for o in v if o not in VICTIMS]
-        if bad:
-            raise ValueError(f"unknown victims {bad[0]!r} (use {', '.join(VICTIMS)})")
-        return v
+    _check_outcomes = field_validator("outcomes")(classmethod(lambda cls, v: _members(v, OUTCOMES, "outcome")))
+    _check_victims = field_validator("victims")(classmethod(lambda cls, v: _members(v, VICTIMS, "victims")))
 
     @field_validator("secret")
     @classmethod

@@ -6,30 +6,22 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from casualty_watch.cli import app
+from fakes import Est, key
 from storage import Archive, ItemIn
 
 BODY = ("Amnesty International says at least 5,805 civilians were killed in west Mosul between February and June "
         "2017, in a report documenting coalition and Islamic State violations. ") * 2
 
 
-@dataclass(frozen=True)
-class Est:
-    low: int | None
-    high: int | None
-    outcome: str = "killed"
-    victims: str = "civilians"
-    place: str | None = "west Mosul"
-    claimant: str | None = "Amnesty International"
-    qualifier: str = "at_least"
-    quote: str = "at least 5,805 civilians were killed in west Mosul"
-    lang: str = "en"
+def amnesty(low: int) -> Est:
+    return Est(low, None, place="west Mosul", claimant="Amnesty International", qualifier="at_least",
+               quote="at least 5,805 civilians were killed in west Mosul")
 
 
 @pytest.fixture
@@ -40,10 +32,9 @@ def configured(tmp_path: Path) -> tuple[Path, Archive]:
     cfg.write_text(f'database = "sqlite:///{db}"\n[[source]]\nname = "amnesty"\npage = "https://amnesty.example/iraq"\n',
                    encoding="utf-8")
     archive = Archive(f"sqlite:///{db}")
-    key = lambda e: f"{e.place}|{e.low}"  # noqa: E731
     archive.store_item(ItemIn(url="https://amnesty.example/report", text=BODY, source="amnesty", title="At any cost"),
-                       [Est(5805, None)], key=key)
-    archive.store_item(ItemIn(url="https://mirror.example/report", text=BODY, source="mirror"), [Est(5805, None)],
+                       [amnesty(5805)], key=key)
+    archive.store_item(ItemIn(url="https://mirror.example/report", text=BODY, source="mirror"), [amnesty(5805)],
                        key=key)
     return cfg, archive
 

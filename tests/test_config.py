@@ -104,6 +104,8 @@ BAD = [
     ("email without smtp", '[[alert]]\nemail = ["a@b.org"]\n', "alert[1]", "need email (non-empty), smtp and from"),
     ("bad outcome", '[[alert]]\nwebhook = "https://h.org/x"\noutcomes = ["murdered"]\n', "alert[1].outcomes",
      "unknown outcome"),
+    ("bad victims", '[[alert]]\nwebhook = "https://h.org/x"\nvictims = ["civilians", "bystanders"]\n',
+     "alert[1].victims", "unknown victims 'bystanders'"),
     ("bad secret", '[[alert]]\nwebhook = "https://h.org/x"\nsecret = "hunter2"\n', "alert[1].secret", "whsec_"),
     ("bad database", 'database = "mysql://x"\n', "database", "database must be"),
     ("follow on a feed", '[[source]]\nname = "a"\nfeed = "https://a.org/rss"\nfollow = "a"\n', "source[1]",

@@ -6,24 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from fakes import Est, key
 from storage import Archive, ItemIn
-
-
-@dataclass(frozen=True)
-class Est:
-    low: int | None
-    high: int | None
-    outcome: str = "killed"
-    victims: str = "civilians"
-    place: str | None = "Mosul"
-    claimant: str | None = None
-    qualifier: str = "exact"
-    quote: str = "q"
-    lang: str = "en"
-
-
-def key(e: Est) -> str:
-    return f"{(e.place or '').casefold()}|{e.outcome}|{e.victims}|{e.low}|{e.high}"
 
 
 STORY = (
