@@ -83,7 +83,7 @@ def _crawl(runs: list[SourceRun], recorder: Recorder, politeness: Politeness, wa
     gc.collect()
     gc.freeze()
     process = CrawlerProcess(scrapy_settings(politeness))
-    logging.getLogger("scrapy.downloadermiddlewares.robotstxt").addFilter(_without_traceback)
+    logging.getLogger("scrapy.downloadermiddlewares.robotstxt").addFilter(_robots_errors)
     display = PassProgress() if progress else None
     with display or nullcontext():
         process.crawl(PassSpider, runs=runs, recorder=recorder, relevance=for_places(watch.places),
@@ -93,8 +93,9 @@ def _crawl(runs: list[SourceRun], recorder: Recorder, politeness: Politeness, wa
         raise CrawlError("the crawl could not start (see the log above)")
 
 
-def _without_traceback(record: logging.LogRecord) -> bool:
-    """robots.txt fetch errors are logged with a traceback; the source's own failure already says why."""
-    record.exc_info = None
-    record.exc_text = None
-    return True
+def _robots_errors(record: logging.LogRecord) -> bool:
+    """Drop robots.txt fetch errors: the page request that follows fails (or not) and that is what we report.
+
+    Scrapy logs them at ERROR with a traceback, one per host, before the source's own one-line failure.
+    """
+    return record.levelno < logging.ERROR

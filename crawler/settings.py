@@ -33,6 +33,9 @@ def scrapy_settings(politeness: Politeness, *, log_level: str = "WARNING") -> di
         "REMOTE_CONTROL_ENABLED": False,  # 2.19 runs a local server able to execute Python otherwise
         "LOGSTATS_INTERVAL": 0,
         "LOG_LEVEL": log_level,
+        # One format for the service's own lines and the crawl's (casualty_watch/commands/service_cmd.py).
+        "LOG_FORMAT": "%(asctime)s %(levelname)s %(name)s: %(message)s",
+        "LOG_DATEFORMAT": None,
         "RETRY_GIVE_UP_LOG_LEVEL": "INFO",  # failures are reported in the pass summary instead
         "MEMUSAGE_ENABLED": False,
         "SCHEDULER_MEMORY_QUEUE": "scrapy.squeues.FifoMemoryQueue",
