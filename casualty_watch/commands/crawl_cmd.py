@@ -76,37 +76,13 @@ def _chosen(specs, names: list[str]):  # type: ignore[no-untyped-def]
 
 
 def _log_new_estimates(archive, ids: list[int]) -> None:  # type: ignore[no-untyped-def]
-    """With no [[alert]] configured, each new estimate is one readable line on stderr."""
+    """With no [[alert]] configured, each new estimate is one readable line on stderr (as `run` logs it)."""
+    from alerts.describe import headline
+
     for est_id in ids:
         est = archive.estimate(est_id)
         if est is not None:
-            typer.echo(f"new estimate: {describe_estimate(est)}", err=True)
-
-
-def describe_estimate(est: dict) -> str:
-    """'more than 40,000 civilians killed in Mosul (Kurdish intelligence) <url>'"""
-    from .archive_cmds import figure
-
-    words = [_figure_words(est) or figure(est), est.get("victims") or "", est.get("outcome") or ""]
-    if est.get("place"):
-        words.append(f"in {est['place']}")
-    if est.get("claimant"):
-        words.append(f"({est['claimant']})")
-    if est.get("url"):
-        words.append(f"<{est['url']}>")
-    return " ".join(w for w in words if w)
-
-
-def _figure_words(est: dict) -> str | None:
-    low, high, qualifier = est.get("low"), est.get("high"), est.get("qualifier")
-    if low is not None and high is not None and low != high:
-        return f"{low:,} to {high:,}"
-    value = low if low is not None else high
-    if value is None:
-        return None
-    prefix = {"more_than": "more than ", "at_least": "at least ", "about": "about ", "at_most": "at most ",
-              "less_than": "fewer than ", "up_to": "up to "}.get(qualifier or "", "")
-    return f"{prefix}{value:,}"
+            typer.echo(f"new estimate: {headline(est)} <{est.get('url') or ''}>", err=True)
 
 
 def _print_summary(summary) -> None:  # type: ignore[no-untyped-def]
