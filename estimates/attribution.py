@@ -17,10 +17,11 @@ from dataclasses import dataclass
 
 from . import lexicon as en
 from . import lexicon_ar as ar
+from . import places
 from .patterns import AR_LEFT, alternation, word_set
 from .text import RuleText
 
-MAX_WORDS = 8
+MAX_WORDS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,7 @@ _EN_TRIM = re.compile(
 _ARTICLE = re.compile(r"^(?:an?\s+|by\s+)", re.IGNORECASE)
 _NON = en.NON_CLAIMANTS
 _PRONOUNS = frozenset(("he", "she", "they", "it"))
+_ARTICLES = frozenset(("a", "an", "the"))
 _AR_THAT = re.compile(r"\s*(?:ب)?[ا](?:ن|نه|نها|نهم)(?!\w)")  # normalised أن / إن / بأن / أنه
 _DIGIT = re.compile(r"\d")
 _LIVES = re.compile(r"\s+(?:the\s+)?(?:lives|\d)", re.IGNORECASE)
@@ -77,7 +79,37 @@ _AR_STOPS = word_set(ar.CLAIMANT_STOPS, arabic=True)
 def find(rt: RuleText, arabic: bool, outcome_spans: list[tuple[int, int]]) -> list[Attribution]:
     """All attributions of a sentence, sorted by position."""
     found = _find_ar(rt, outcome_spans) if arabic else _find_en(rt.text, outcome_spans)
+    found.extend(_headline(rt, outcome_spans))
     return sorted(found, key=lambda a: a.pos)
+
+
+# Headline speaker: "UN: 2,521 civilians killed", "وزارة الصحة في غزة: ارتفاع عدد الشهداء ...". A short
+# name opening the sentence and closed by a colon; not a place ("Mosul: ..."), a date or a label ("Update:").
+_HEADLINE = re.compile(r"\s*(?P<np>[^\s\d:;,.،؛\"“”«»()][^\d:;,.،؛\"“”«»()]{0,50}?)\s*:\s*\S")
+_HEADLINE_LABELS = word_set(
+    ["update", "updated", "breaking", "live", "exclusive", "watch", "video", "photos", "analysis", "opinion",
+     "factbox", "timeline", "explainer", "correction", "note", "editor's note", "q&a", "interview", "report",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+     "عاجل", "تحديث", "بالفيديو", "بالصور", "فيديو", "صور", "تقرير", "حصري", "خاص", "تحليل", "مقابلة",
+     *en.MONTHS])
+_HEADLINE_WORDS = 5
+
+
+def _headline(rt: RuleText, outcome_spans: list[tuple[int, int]]) -> list[Attribution]:
+    m = _HEADLINE.match(rt.text)
+    if m is None or _overlaps(m.start("np"), m.end("np"), outcome_spans):
+        return []
+    np = m.group("np").strip()
+    words = np.split()
+    if len(words) > _HEADLINE_WORDS or np.lower() in _HEADLINE_LABELS or words[0].lower() in _HEADLINE_LABELS:
+        return []
+    if not rt.arabic and (not np[0].isupper() or words[0].lower() in _NON):
+        return []
+    if rt.arabic and words[0] in _AR_STOPS:
+        return []
+    if any(len(p.name) >= len(np) - 2 for p in places.find(RuleText.of(np), None)):
+        return []  # "Mosul: 40 civilians killed" names a place, not a speaker
+    return [Attribution(m.end("np"), rt.span(m.start("np"), m.start("np") + len(np)))]
 
 
 def choose(attributions: list[Attribution], fig_start: int, fig_end: int) -> str | None:
@@ -93,6 +125,26 @@ def chosen(attributions: list[Attribution], fig_start: int, fig_end: int) -> Att
     if before and not (after and after[0].speech and after[0].claimant and not before[-1].speech):
         return before[-1]
     return after[0] if after else None
+
+
+# "the agency believes", "the group says": a body named earlier ("A senior UN official told reporters that
+# the agency believes ..."); the named speaker before it, or in the previous sentence, is the claimant.
+_ANAPHOR = re.compile(r"(?:the|this|that|its|his|her|their)\s+(?:own\s+)?(?:agency|group|organi[sz]ation|ministry|"
+                      r"office|mission|body|monitor|watchdog|charity|department|observatory|agencies|"
+                      r"organi[sz]ations|groups|ministries|institution|authority|authorities|network|"
+                      r"committee|commission|team|unit)", re.IGNORECASE)
+
+
+def anaphoric(claimant: str | None) -> bool:
+    return claimant is not None and _ANAPHOR.fullmatch(claimant.strip()) is not None
+
+
+def named_before(attributions: list[Attribution], pos: int) -> str | None:
+    """The nearest named, non-anaphoric claimant sitting before `pos`."""
+    for a in reversed(attributions):
+        if a.pos < pos and a.claimant and not anaphoric(a.claimant):
+            return a.claimant
+    return None
 
 
 def named(attributions: list[Attribution]) -> str | None:
@@ -112,7 +164,9 @@ def _clean_en(np: str) -> str | None:
     np = _EN_TRIM.sub("", poss.group("np") if poss else np)
     np = _ARTICLE.sub("", np).strip()
     words = np.split()
-    if not words or len(words) > MAX_WORDS or words[0].lower() in _NON or _DIGIT.search(np):
+    # "WHO" in capitals is the World Health Organization, not a pronoun
+    non = words and words[0].lower() in _NON and not (len(words[0]) > 2 and words[0].isupper())
+    if not words or len(words) > MAX_WORDS or non or _DIGIT.search(np):
         return None
     return np
 
@@ -123,8 +177,8 @@ def _find_en(text: str, outcome_spans: list[tuple[int, int]]) -> list[Attributio
         by = _EN_BY.search(m.group("np"))  # "Figures released by the Health Ministry show ..."
         if by is None and _overlaps(m.start("np"), m.end("np"), outcome_spans) or _DIGIT.search(m.group("np")):
             continue
-        if len(m.group("np").split()) > MAX_WORDS:
-            continue
+        if len(m.group("np").split()) > MAX_WORDS or m.group("np").strip().lower() in _ARTICLES:
+            continue  # "An estimated 3,000": a qualifier, not a subject and its verb
         if m.group("verb").lower().startswith("claim") and _LIVES.match(text, m.end("verb")):
             continue  # "the shelling claimed 19 lives" is no attribution
         speech = m.group("verb").lower() in _SPEECH
@@ -145,29 +199,80 @@ def _find_en(text: str, outcome_spans: list[tuple[int, int]]) -> list[Attributio
 
 
 def _ar_np(rt: RuleText, pos: int, outcome_spans: list[tuple[int, int]]) -> str | None:
-    """Up to five words after `pos`, stopping at a function word, a figure or an outcome word."""
+    span = _ar_np_span(rt, pos, outcome_spans)
+    return rt.span(*span) if span else None
+
+
+def _ar_np_span(rt: RuleText, pos: int, outcome_spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Up to five words after `pos`, stopping at a function word, a figure or an outcome word. A generic
+    source ("مصدر", "مسؤول", "متحدث") goes on through "في"/"من"/"باسم" to the body it speaks for:
+    "مصدر في الشرطة", "مسؤول في الدفاع المدني"."""
     start = end = None
-    for _ in range(5):
+    words = 0
+    for _ in range(6):
         m = _AR_TOKEN.match(rt.text, pos)
-        if m is None or m.group(1) in _AR_STOPS or _DIGIT.search(m.group(1)):
+        if m is None or _DIGIT.search(m.group(1)):
+            break
+        if m.group(1) in _AR_STOPS and not (
+                start is not None and words <= 2 and m.group(1) in _AR_SOURCE_LINKS
+                and _AR_GENERIC.match(rt.text, start)):
             break
         if _overlaps(m.start(1), m.end(1), outcome_spans):
             break
         start = m.start(1) if start is None else start
         end, pos = m.end(1), m.end()
+        words += 1
         if rt.text[pos:pos + 1] in "،,.":
             break
-    return rt.span(start, end) if start is not None and end is not None else None
+    return (start, end) if start is not None and end is not None else None
+
+
+# "بحسب بيان لوزارة الداخلية", "وبحسب إحصاءات دائرة الطب العدلي": the record named first, its author after.
+_AR_RECORD = re.compile(rf"\s*{alternation(ar.RECORD_NOUNS, arabic=True)}(?:\s+(?:صادر|صادره)\s+عن|\s+عن)?(?=\s)")
+# "نقلت وكالة فرانس برس عن مصدر أمني": the outlet repeats; the source after عن made the claim.
+_AR_FROM = re.compile(r"\s*عن\s")
+_AR_RELAY = word_set(ar.RELAY_VERBS, arabic=True)
+_AR_GENERIC = re.compile(rf"(?:ال)?{alternation(ar.GENERIC_SOURCES, arabic=True)}(?!\w)")
+_AR_SOURCE_LINKS = word_set(["في", "من", "باسم"], arabic=True)
+
+
+def _strip_l(np: str) -> str:
+    """'لوزارة الداخلية' -> 'وزارة الداخلية', 'للأمم' -> 'الأمم', 'للجنة' -> 'اللجنة' (ل + the article)."""
+    if np.startswith("لـ"):
+        return np[2:].lstrip()
+    if np.startswith("للجن"):
+        return "ال" + np[1:]
+    if np.startswith("لل"):
+        return "ال" + np[2:]
+    if np.startswith("ل") and not np.startswith("لجن"):
+        return np[1:]
+    return np
 
 
 def _find_ar(rt: RuleText, outcome_spans: list[tuple[int, int]]) -> list[Attribution]:
     out = []
     for regex in (_AR_VERBS, _AR_ACCORDING):
         for m in regex.finditer(rt.text):
-            np = _ar_np(rt, m.end(), outcome_spans)
-            if np and m.group().endswith("ل") and np.startswith("ل"):
+            pos, record = m.end(), None
+            if regex is _AR_ACCORDING:
+                record = _AR_RECORD.match(rt.text, pos)
+                pos = record.end() if record else pos
+            np = _ar_np(rt, pos, outcome_spans)
+            if np and record is not None:
+                np = _strip_l(np)
+            elif np and m.group().endswith("ل") and np.startswith("ل"):
                 # "وفقا للأمم المتحدة": ل + الأمم, written لل; "للجنة": ل + اللجنة (a noun starting with ل)
                 np = "ال" + (np if np.startswith("لجن") else np[1:])
+            if np and regex is _AR_VERBS and _relay(m.group()):
+                span = _ar_np_span(rt, m.end(), outcome_spans)
+                frm = _AR_FROM.match(rt.text, span[1]) if span else None
+                source = _ar_np(rt, frm.end(), outcome_spans) if frm else None
+                np = source or np
             pronoun = np is None and regex is _AR_VERBS and _AR_THAT.match(rt.text, m.end()) is not None
             out.append(Attribution(m.end(), np, True, pronoun))
     return out
+
+
+def _relay(verb: str) -> bool:
+    verb = verb.strip()
+    return verb in _AR_RELAY or (verb[:1] in "وف" and verb[1:] in _AR_RELAY)

@@ -12,20 +12,22 @@ from dataclasses import dataclass
 from . import lexicon as en
 from . import lexicon_ar as ar
 from .outcomes import Mention, mention_at
-from .patterns import word_set
+from .patterns import alternation, word_set
 
-_EN_WORD = re.compile(r"\s*(?:-\s*)?([^\W\d_][\w'’.-]*)", re.UNICODE)
+_EN_WORD = re.compile(r"\s*(?:-\s*)?(?:['‘’\"“”]\s*)?([^\W\d_][\w'’.-]*)", re.UNICODE)
 _AR_WORD = re.compile(r"\s*([^\s،,.؛:]+)")
 EN_VICTIMS = {w: cls for cls, words in en.VICTIM_NOUNS.items() for w in word_set(words)}
 _EN_MODIFIERS = {w: cls for cls, words in en.MODIFIERS.items() for w in word_set(words)}
 _EN_NOT = word_set(en.NOT_VICTIMS)
 AR_VICTIMS = {w: cls for cls, words in ar.VICTIM_NOUNS.items() for w in word_set(words, arabic=True)}
 _AR_NOT = word_set(ar.NOT_VICTIMS, arabic=True)
-_AR_SECURITY = re.compile("|".join(sorted(word_set(ar.SECURITY_CONTEXT, arabic=True), key=len, reverse=True)))
+_AR_MEMBERS = word_set(ar.MEMBER_NOUNS, arabic=True)
 _MEMBERS_OF = re.compile(
     r"\s+of\s+(?:the\s+)?(?P<c>isis|isil|is|daesh|islamic\s+state|al-qaeda|the\s+group|militant)|"
-    r"\s+of\s+(?:the\s+)?(?P<s>security|police|army|iraqi\s+(?:army|forces|security)|armed\s+forces|pmf|"
-    r"popular\s+mobili[sz]ation)", re.IGNORECASE)
+    r"\s+of\s+(?:the\s+)?(?:(?:iraqi|kurdish|federal|national|local|state)\s+){0,2}(?P<s>security|police|army|"
+    r"iraqi\s+(?:army|forces|security)|armed\s+forces|pmf|popular\s+mobili[sz]ation|counter[\s-]?terrorism|"
+    r"cts|peshmerga|special\s+forces|border\s+guards?|interior\s+ministry|military|emergency\s+response|"
+    r"rapid\s+response|golden\s+division|national\s+guard|coast\s+guard|presidential\s+guard)", re.IGNORECASE)
 _AND_NOUN = re.compile(r"\s+(?:and|or)\s+([^\W\d_]+)", re.IGNORECASE)
 _AR_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل")
 MAX_MODIFIERS = 3
@@ -130,6 +132,19 @@ def ar_lookup(word: str, table: dict[str, str] | frozenset[str]) -> str | None:
     return None
 
 
+_AR_MEMBER_GAP = re.compile(r"\s+(?:من\s+|في\s+)?")
+_AR_SECURITY_AT = re.compile(
+    r"(?:ال)?" + alternation(sorted({w[2:] if w.startswith("ال") else w
+                                    for w in word_set(ar.SECURITY_CONTEXT, arabic=True)}), arabic=True)
+    + r"(?!\w)")
+
+
+def _ar_after_member(text: str, pos: int) -> int:
+    """Where the body a member noun belongs to starts: "عناصر [من] [ال]شرطة"."""
+    m = _AR_MEMBER_GAP.match(text, pos)
+    return m.end() if m else pos
+
+
 def _read_ar(text: str, pos: int) -> Head:
     m = _AR_WORD.match(text, pos)
     if m and m.group(1) == "من":  # partitive: "300 من المدنيين"
@@ -142,7 +157,7 @@ def _read_ar(text: str, pos: int) -> Head:
     key = ar_lookup(m.group(1), AR_VICTIMS)
     if key is not None:
         cls = AR_VICTIMS[key]
-        if cls == "combatants" and key.startswith("عن") and _AR_SECURITY.search(text, m.end(), m.end() + 20):
-            cls = "security forces"  # "عنصرا من الشرطة"
+        if key in _AR_MEMBERS and _AR_SECURITY_AT.match(text, _ar_after_member(text, m.end())):
+            cls = "security forces"  # "عنصرا من الشرطة", "أفراد القوات الأمنية", "منتسبي الحشد"
         return Head(m.end(), cls)
     return Head(m.start(1), None, None, ar_lookup(m.group(1), _AR_NOT) is not None)

@@ -35,7 +35,8 @@ _STOP = {
 }
 _GAP = {
     False: re.compile(r"(?:\s+(?:another|a|an|the|total|of|further|additional|in|all|only|just|at|least|"
-                      r"nearly|some|estimated|reportedly|allegedly|more|than|over|up|to|almost|about)\b)*\s*",
+                      r"nearly|some|estimated|reportedly|allegedly|more|than|over|up|to|almost|about)\b)*\s*"
+                      r"(?:['‘\"“]\s*)?",  # a quoted figure: "killed 'as many as 49' militants"
                       re.IGNORECASE),
     True: re.compile(r"(?:\s+(?:ما|من|نحو|حوالي|اكثر|قرابه|اخرين|زهاء|عن|لا|يقل))*\s*"),
 }
@@ -61,8 +62,16 @@ _REL_CLAUSE = {
                       r"(?:trying|attempting|seeking|hoping|waiting)\s+to\s+)", re.IGNORECASE),
     True: re.compile(r"\s*(?:الذين|ممن)\s+(?:كانوا\s+)?(?:يحاولون\s+)?"),
 }
-_MAIN_AUX = re.compile(r"\b(?:were|was|had\s+been|have\s+been|has\s+been|are|is)\s+(?:later\s+|then\s+|all\s+)?$",
+_MAIN_AUX = re.compile(r"\b(?:were|was|had\s+been|have\s+been|has\s+been|are|is|remain|remains|remained)\s+(?:later\s+|then\s+|all\s+|"
+                       r"still\s+|now\s+)?$",
                        re.IGNORECASE)
+
+
+_AND_NOUN_LEAD = re.compile(r"^\s*(?:and|or)\s+[^\W\d_]+", re.IGNORECASE)
+_BY = re.compile(r"\s+by\s", re.IGNORECASE)  # a passive participle on the head: "abducted by IS"
+# A copula blocker followed by its outcome is no blocker: "remain missing", "remained unaccounted for".
+_COPULA = re.compile(r"remain(?:s|ed|ing)?|بقي|بقوا|لا\s+يزالون|ما\s+زالوا", re.IGNORECASE)
+_COPULA_GAP = re.compile(r"\s+(?:still\s+|officially\s+|listed\s+as\s+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +132,10 @@ def _after(text: str, head: Head, mentions: list[Mention], next_start: int, arab
         if m.start < head.end or m.start >= end:
             continue
         if blocker and blocker.start() < m.start:
-            if _modifier_blocker(text, head, blocker, m, arabic):
+            if _COPULA.fullmatch(blocker.group()) and _COPULA_GAP.fullmatch(text, blocker.end(), m.start) \
+                    and m.kind == "intrans":
+                blocker = None  # "3,000 civilians remain unaccounted for"
+            elif _modifier_blocker(text, head, blocker, m, arabic):
                 blocker = None
             else:
                 return BLOCKED
@@ -138,7 +150,11 @@ def _after(text: str, head: Head, mentions: list[Mention], next_start: int, arab
 def _modifier_blocker(text: str, head: Head, blocker: re.Match[str], m: Mention, arabic: bool) -> bool:
     """True when `blocker` sits in a relative/participial clause on the head and `m` is the main verb."""
     lead = text[head.end:blocker.start()]
-    participle = not arabic and not lead.strip() and blocker.group().lower().endswith("ing")
+    if not arabic:
+        lead = _AND_NOUN_LEAD.sub("", lead, count=1)  # "2,500 women [and children] abducted by IS ..."
+    word = blocker.group().lower()
+    participle = not arabic and not lead.strip() and (
+        word.endswith("ing") or (word.endswith("ed") and _BY.match(text, blocker.end()) is not None))
     if not participle and not _REL_CLAUSE[arabic].fullmatch(lead):
         return False
     if "," in text[blocker.end():m.start] or "،" in text[blocker.end():m.start]:

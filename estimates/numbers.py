@@ -55,10 +55,14 @@ _AR_WORD = alternation(list(_AR_ALL) + [ar.HALF], arabic=True)
 _AR_SEQ = rf"(?<![\w])(?P<a>{_AR_WORD}(?:\s+(?:و\s*)?{_AR_WORD}|\s*و{_AR_WORD})*)(?![\w])"
 
 NUMBER = re.compile(rf"{_DIGITS}{_SCALE}|{_EN_SEQ}|{_AR_SEQ}", re.IGNORECASE)
+_AR_SCALE_END = re.compile(rf"{alternation(ar.SCALE_WORDS, arabic=True)}$")
 _VAGUE_AR = frozenset(norm_ar(w) for w in ("آلاف", "ملايين"))
 
 
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+# "27 ألفاً و19", "ثلاثة آلاف و500": a thousands/millions figure and a smaller remainder joined by و are one
+# number (a range "بين 3 و5 آلاف" never has a scale word on its first member).
+_AR_AND = re.compile(r"\s*و\s*")
 _JOINS_AND = frozenset(["hundred", *en.SCALES])
 
 
@@ -70,9 +74,23 @@ def find(text: str) -> list[Number]:
             out.extend(_split_words(text, m.start(), m.end()))
             continue
         num = _read(m)
-        if num is not None:
-            out.append(num)
+        if num is None:
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and _ar_compound(text, prev, num):
+            out[-1] = Number(prev.start, num.end, prev.value + num.value, prev.scale, False, prev.digits)
+            continue
+        out.append(num)
     return out
+
+
+def _ar_compound(text: str, big: Number, rest: Number) -> bool:
+    """'27 ألفا و19' -> 27,019: an Arabic scale word, و, and a remainder below that scale."""
+    if big.scale < 1000 or rest.value >= big.scale or big.value % big.scale:
+        return False
+    if not _AR_AND.fullmatch(text, big.end, rest.start):
+        return False
+    return _AR_SCALE_END.search(text, big.start, big.end) is not None
 
 
 def _split_words(text: str, start: int, end: int) -> list[Number]:

@@ -56,7 +56,8 @@ _AR_VICTIM_WORD = re.compile(
 
 # Elliptical second figure: "had been killed and 273", " وإصابة 45", " قتلوا وأصيب 30".
 _ELLIPSIS_GAP = {
-    False: re.compile(r"[^,.;:()\d]{0,40}?\b(?:and|while)\s+(?:[a-z]+\s+)?", re.IGNORECASE),
+    False: re.compile(r"(?:[^,.;:()\d]|\b(?:19|20)\d\d\b){0,40}?,?\s*\b(?:and|while|with)\s+(?:[a-z]+\s+)?",
+                      re.IGNORECASE),
     True: re.compile(r"(?:\s+[^\s\d،,.؛:]+){0,2}\s+و[^\s\d،,.؛:]*\s*"),
 }
 _OTHERS = {False: re.compile(r"\s*(?:others|more)\.?", re.IGNORECASE), True: re.compile(r"\s*(?:اخرين|اخرون)")}
@@ -185,9 +186,11 @@ def _elliptic(rt: RuleText, reads: list[_Read], found: list[Estimate]) -> list[E
         prev, cur, r = found[i - 1], found[i], reads[i]
         if prev.victims == "people" or cur.victims != "people":
             continue
-        if r.head.victims is not None and not _OTHERS[arabic].fullmatch(text, r.fig.end, r.head.end):
+        others = _OTHERS[arabic].fullmatch(text, r.fig.end, r.head.end) is not None
+        if r.head.victims is not None and not others:
             continue
-        if _ELLIPSIS_GAP[arabic].fullmatch(text, reads[i - 1].head.end, r.fig.start):
+        # "45 policemen were wounded, while 9 others were killed": "others" are more of the same group.
+        if others or _ELLIPSIS_GAP[arabic].fullmatch(text, reads[i - 1].head.end, r.fig.start):
             found[i] = replace(cur, victims=prev.victims, claimant=cur.claimant or prev.claimant)
     return found
 
@@ -276,6 +279,8 @@ def _estimate(rt: RuleText, r: _Read, attributions: list[attribution.Attribution
     claimant = a.claimant if a else None
     if a is not None and a.pronoun:
         claimant = previous()
+    elif a is not None and attribution.anaphoric(claimant):
+        claimant = attribution.named_before(attributions, a.pos) or previous() or claimant
     return Estimate(
         low=f.low, high=f.high, qualifier=f.qualifier, outcome=r.link.outcome,
         victims=_victims(rt.text, r, rt.arabic),

@@ -493,3 +493,159 @@ def test_attributed_mention_is_kept_over_a_bare_headline():
             "At least 2,521 civilians were killed in Mosul, the UN human rights office said on Thursday.")
     e = one(text)
     assert e.claimant == "the UN human rights office" and e.quote.endswith("said on Thursday.")
+
+
+# --- numbers: an Arabic thousands figure and its remainder joined by و are one number ---------------
+@pytest.mark.parametrize("text, value", [
+    ("قتل 14 ألفا و230 مدنيا منذ بدء الحرب.", 14230),
+    ("أحصت المنظمة مقتل ثلاثة آلاف و600 شخص.", 3600),
+    ("بلغ عدد الجرحى 2 مليون و40 ألف جريح.", 2040000),
+])
+def test_arabic_thousands_and_remainder_are_one_number(text, value):
+    assert [e.low for e in extract(text)] == [value]
+
+
+def test_arabic_range_with_wa_is_not_merged():
+    assert figs("قتل بين 6 و8 آلاف مدني.") == [(6000, 8000, "killed")]
+
+
+# --- claimant: a headline speaker before a colon ----------------------------------------------------
+@pytest.mark.parametrize("text, claimant", [
+    ("Amnesty: 140 civilians killed in Raqqa strikes", "Amnesty"),
+    ("Iraqi Interior Ministry: 62 wounded in market bombing", "Iraqi Interior Ministry"),
+    ("المرصد السوري: مقتل 33 مدنيا في إدلب", "المرصد السوري"),
+])
+def test_headline_speaker_before_colon(text, claimant):
+    assert one(text).claimant == claimant
+
+
+@pytest.mark.parametrize("text", [
+    "Raqqa: 140 civilians killed in coalition strikes",
+    "Update: 140 civilians killed in coalition strikes",
+    "حلب: مقتل 33 مدنيا في قصف",
+    "عاجل: مقتل 33 مدنيا في قصف",
+])
+def test_headline_place_or_label_is_no_claimant(text):
+    assert one(text).claimant is None
+
+
+# --- Arabic claimant: the author of a record named after بحسب ---------------------------------------
+@pytest.mark.parametrize("text, claimant", [
+    ("قتل 18 شخصا بحسب بيان لقيادة شرطة البصرة.", "قيادة شرطة البصرة"),
+    ("وبحسب تقرير للأمم المتحدة، قتل 300 مدني.", "الأمم المتحدة"),
+    ("ووفق إحصاءات مديرية صحة الأنبار، أصيب 75 شخصا.", "مديرية صحة الأنبار"),
+])
+def test_arabic_record_then_author(text, claimant):
+    assert one(text).claimant == claimant
+
+
+# --- Arabic claimant: a generic source goes on to the body it speaks for --------------------------------
+@pytest.mark.parametrize("text, claimant", [
+    ("قال مسؤول في مديرية الصحة إن 40 شخصا أصيبوا.", "مسؤول في مديرية الصحة"),
+    ("قتل 7 مدنيين بحسب مصدر في قيادة العمليات.", "مصدر في قيادة العمليات"),
+    ("أكد متحدث باسم الدفاع المدني انتشال 61 جثة.", "متحدث باسم الدفاع المدني"),
+])
+def test_arabic_generic_source_keeps_its_body(text, claimant):
+    assert one(text).claimant == claimant
+
+
+# --- Arabic claimant: an outlet relaying a source (نقل X عن Y) -> Y ---------------------------------------
+@pytest.mark.parametrize("text, claimant", [
+    ("نقلت رويترز عن ضابط في الجيش قوله إن 25 جنديا قتلوا.", "ضابط في الجيش"),
+    ("وأوردت الوكالة عن مصادر طبية أن 90 شخصا أصيبوا.", "مصادر طبية"),
+])
+def test_arabic_relayed_source_is_the_claimant(text, claimant):
+    assert one(text).claimant == claimant
+
+
+# --- Arabic victims: member nouns take the force that follows; construct forms of fighters ------------
+@pytest.mark.parametrize("text, victims", [
+    ("قتل 16 من أفراد الشرطة في الهجوم.", "security forces"),
+    ("أصيب 22 من منتسبي الحشد الشعبي.", "security forces"),
+    ("قتل 9 عناصر من قوات الأمن.", "security forces"),
+    ("قتل 12 من عناصر التنظيم في الغارة.", "combatants"),
+    ("قتل 30 من مسلحي التنظيم.", "combatants"),
+    ("قتل 8 من مقاتلي داعش.", "combatants"),
+    ("قتل 4 من أفراد العائلة.", "people"),
+])
+def test_arabic_member_and_fighter_nouns(text, victims):
+    assert one(text).victims == victims
+
+
+# --- victims: "others" counts more of the group named before it ---------------------------------------
+@pytest.mark.parametrize("text, victims", [
+    ("Nine policemen were killed at the checkpoint on Monday, while 14 others were wounded.", "security forces"),
+    ("قتل 6 جنود في الهجوم على النقطة العسكرية، بينما أصيب 10 آخرون.", "security forces"),
+])
+def test_others_inherit_the_victims_before_them(text, victims):
+    found = extract(text)
+    assert len(found) == 2 and all(e.victims == victims for e in found)
+
+
+# --- victims: an elliptical figure after ", and a further" / ", with another" --------------------------
+@pytest.mark.parametrize("text", [
+    "At least 14 children were killed, and a further 30 injured, in the shelling.",
+    "The brigade lost 60 soldiers in 2016, with another 200 wounded.",
+])
+def test_elliptical_figure_after_comma_and_with(text):
+    found = extract(text)
+    assert len(found) == 2 and found[0].victims == found[1].victims != "people"
+
+
+# --- heads: "verified", "confirmed" before an outcome noun ----------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("The agency listed 4,210 verified deaths.", [(4210, 4210, "killed")]),
+    ("Hospitals reported 312 confirmed fatalities.", [(312, 312, "killed")]),
+])
+def test_verification_adjectives_before_outcome_noun(text, expected):
+    assert figs(text) == expected
+
+
+# --- heads: members of a named security body ----------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Forty members of the Counter-Terrorism Service were killed.",
+    "Six members of the Iraqi federal police were wounded.",
+    "Eleven members of the border guards died in the attack.",
+])
+def test_members_of_security_bodies(text):
+    assert one(text).victims == "security forces"
+
+
+# --- figures: a quoted figure phrase -----------------------------------------------------------------------
+def test_quoted_figure_still_links():
+    e = one("The raid killed “at least 17” ISIS fighters, officials said.")
+    assert (e.low, e.outcome, e.victims) == (17, "killed", "combatants")
+
+
+# --- links: "remain missing" and a passive participle on the head ---------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("About 600 people remain unaccounted for after the flood.", [(600, 600, "missing")]),
+    ("Nearly 90 fishermen remained missing on Friday.", [(90, 90, "missing")]),
+    ("Some 45 men kidnapped by militia in 2015 are still missing.", [(45, 45, "missing")]),
+    ("Some 300 people displaced by the fighting remain in camps.", []),
+    ("About 70 villagers detained by militia were released.", []),
+])
+def test_copula_and_participle_blockers(text, expected):
+    assert figs(text) == expected
+
+
+# --- claimant: no claimant from a conjunction or an "An estimated" qualifier ---------------------------
+def test_conjunction_is_no_claimant():
+    e = one("The monitoring group has documented 512 civilian deaths, but says more are unreported.")
+    assert e.claimant == "The monitoring group"
+
+
+def test_an_estimated_is_no_subject():
+    e = one("An estimated 900 people are missing, the Red Crescent said.")
+    assert e.claimant == "the Red Crescent"
+
+
+# --- claimant: "the agency/the group" refers to the body named before it ------------------------------
+@pytest.mark.parametrize("text, claimant", [
+    ("A WHO spokeswoman told reporters that the agency estimates 1,100 people were injured.",
+     "WHO spokeswoman"),
+    ("A researcher with the Syrian Network for Human Rights said the group had counted 640 deaths.",
+     "researcher with the Syrian Network for Human Rights"),
+])
+def test_anaphoric_body_takes_the_named_speaker(text, claimant):
+    assert one(text).claimant == claimant
