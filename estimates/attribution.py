@@ -3,7 +3,9 @@
 Attributions are found once per sentence, each with the offset it sits at:
 - subject + reporting verb: "Amnesty International says", "..., residents said", "X told Y that Z believes"
   (the innermost one, nearest before the figure, wins: Z);
-- "according to X", "..., said X", "citing X";
+- "according to X", "..., said X", "citing X"; never a phrase opening with a preposition or a time word
+  ("..., UNRWA, said in its latest report" -> the subject before "said", with its appositive:
+  "the UN agency for Palestinian refugees, UNRWA"; "X, a New York-based group, said on Monday" -> X);
 - "X's estimate/tally/count", "figures released by X", "the Associated Press tally of", "a UN estimate of";
 - Arabic: "أعلنت وزارة الصحة ...", "بحسب X", "وفقا لـ X".
 A figure takes the nearest attribution before it, else the nearest after it. Pronoun subjects ("He said",
@@ -45,6 +47,23 @@ _EN_AFTER_VERB = re.compile(
     r"(?P<lead>\baccording\s+to|[,;]['\"”’]?\s*(?:said|says|reported|added|noted)|\bciting|\bcited(?!\s+by)|"
     r"\bquoting)\s+"
     r"(?P<np>[^,.;:()]{2,90})", re.IGNORECASE)
+# "..., UNRWA, said in its latest report", "..., said on Thursday": what follows "said" is no speaker when
+# it opens with a preposition or a time word; the subject before "said" is the speaker.
+_EN_NOT_SPEAKER = re.compile(
+    r"(?:in|on|at|during|after|before|since|over|within|throughout|through|via|with|without|from|for|to|"
+    r"into|while|when|as|that|last|this|next|yesterday|today|tonight|earlier|later|late|early|again|also|"
+    rf"{alternation(en.WEEKDAYS)}|{alternation(en.MONTHS)})\b", re.IGNORECASE)
+# An appositive before a named subject: "..., the UN agency for Palestinian refugees, UNRWA, said".
+_EN_APPOSITIVE = re.compile(r"(?:^|[,;]\s*)(?P<np>[Tt]he\s[^,;:\"“”().\d]{2,70}?),\s*$")
+_EN_TIME_LEAD = re.compile(
+    rf"(?:(?:on\s+|last\s+|this\s+)?{alternation(en.WEEKDAYS)}|yesterday|today|earlier|"
+    r"(?:last|this|earlier\s+this)\s+(?:week|month|year|morning|evening|night))\s+", re.IGNORECASE)
+# The subject set off by a comma before ", said": "..., the UN agency for Palestinian refugees, UNRWA, said".
+_EN_COMMA_SUBJECT = re.compile(r"(?:^|[,;:\"“”]\s*)(?P<np>[^\s,;:\"“”.\d][^,;:\"“”.\d]{0,70}?)\s*$")
+_A_DESCRIPTION = re.compile(r"\s*an?\s", re.IGNORECASE)
+_PROPER = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.&'-]*(?:\s+(?:(?:of|for|the|and|on|in)\s+)*[A-Z][\w.&'-]*)*")
+# "said in its latest situation report" is no subject of "report".
+_SAID = frozenset(("said", "told", "added", "noted", "stated", "explained", "insisted", "stressed", "warned"))
 _DATA = alternation(en.DATA_NOUNS)
 _EN_POSSESSIVE = re.compile(
     r"(?P<np>(?:[A-Z][\w.&-]*\s+){0,4}[A-Za-z][\w.&-]*)(?:'s|’s|'|’)\s+"
@@ -179,13 +198,27 @@ def _find_en(text: str, outcome_spans: list[tuple[int, int]]) -> list[Attributio
             continue
         if len(m.group("np").split()) > MAX_WORDS or m.group("np").strip().lower() in _ARTICLES:
             continue  # "An estimated 3,000": a qualifier, not a subject and its verb
+        if m.group("np").split()[0] in _SAID:
+            continue  # "UNRWA, said in its latest situation report": not "said ..." + "report"
         if m.group("verb").lower().startswith("claim") and _LIVES.match(text, m.end("verb")):
             continue  # "the shelling claimed 19 lives" is no attribution
         speech = m.group("verb").lower() in _SPEECH
         np = by.group("np") if by else m.group("np")
         pronoun = speech and np.strip().lower() in _PRONOUNS
-        out.append(Attribution(m.end("verb"), _clean_en(np), speech, pronoun))
+        claimant = _clean_en(np)
+        if claimant and by is None and not pronoun:
+            claimant = _appositive(text, m.start("np"), claimant, outcome_spans)
+        out.append(Attribution(m.end("verb"), claimant, speech, pronoun))
     for m in _EN_AFTER_VERB.finditer(text):
+        if _EN_NOT_SPEAKER.match(m.group("np")):
+            time = _EN_TIME_LEAD.match(m.group("np"))  # ", said on Tuesday the governor of Nineveh"
+            rest = m.group("np")[time.end():] if time else ""
+            if rest and not _EN_NOT_SPEAKER.match(rest) and _clean_en(rest):
+                out.append(Attribution(m.start(), _clean_en(rest)))
+            elif m.group("lead")[0] in ",;":
+                # "..., UNRWA, said in its latest situation report": the speaker is the subject before "said"
+                out.extend(_comma_subject(text, m.start(), outcome_spans))
+            continue
         np = _EN_BY.search(m.group("np"))
         out.append(Attribution(m.start(), _clean_en(np.group("np") if np else m.group("np"))))
     for regex in (_EN_POSSESSIVE, _EN_BY, _EN_NP_DATA):
@@ -196,6 +229,33 @@ def _find_en(text: str, outcome_spans: list[tuple[int, int]]) -> list[Attributio
             if claimant:
                 out.append(Attribution(m.start(), claimant, False))
     return out
+
+
+def _comma_subject(text: str, comma: int, outcome_spans: list[tuple[int, int]]) -> list[Attribution]:
+    sub = _EN_COMMA_SUBJECT.search(text, max(0, comma - 80), comma)
+    if sub is None or _overlaps(sub.start("np"), sub.end("np"), outcome_spans):
+        return []
+    claimant = _clean_en(sub.group("np"))
+    if claimant is None or claimant.lower() in _PRONOUNS:
+        return []
+    if _A_DESCRIPTION.match(sub.group("np")):  # "Human Rights Watch, a New York-based group, said on Monday"
+        named = _EN_COMMA_SUBJECT.search(text, max(0, sub.start() - 80), sub.start())
+        name = _clean_en(named.group("np")) if named else None
+        if name and _PROPER.fullmatch(name) and not _overlaps(named.start("np"), named.end("np"), outcome_spans):
+            return [Attribution(comma, name)]
+    return [Attribution(comma, _appositive(text, sub.start("np"), claimant, outcome_spans))]
+
+
+def _appositive(text: str, np_start: int, claimant: str, outcome_spans: list[tuple[int, int]]) -> str:
+    """"the UN agency for Palestinian refugees, UNRWA, said": a proper-name subject set off by a comma
+    after a "the ..." phrase is that phrase's name; the claimant is both."""
+    if not all(w[:1].isupper() for w in claimant.split()):
+        return claimant
+    m = _EN_APPOSITIVE.search(text, max(0, np_start - 90), np_start)
+    if m is None or _overlaps(m.start("np"), m.end("np"), outcome_spans):
+        return claimant
+    combined = f"{m.group('np').strip()}, {claimant}"
+    return combined if len(combined.split()) <= MAX_WORDS else claimant
 
 
 def _ar_np(rt: RuleText, pos: int, outcome_spans: list[tuple[int, int]]) -> str | None:

@@ -50,6 +50,7 @@ def read(text: str, pos: int, arabic: bool) -> Head:
 
 # Words that count groups of people, never people, unless a people noun follows ("11 family members").
 _UNITS_OF_PEOPLE = frozenset({"family", "household"})
+_RELATIVE_GROUP = frozenset({"whom", "them", "which"})  # not "those": "of those killed" names the group
 
 
 def _read_en(text: str, pos: int) -> Head:
@@ -65,7 +66,9 @@ def _read_en(text: str, pos: int) -> Head:
             return Head(outcome.end, flag or "people")
         if outcome is not None:
             return _outcome_head(text, outcome, flag)
-        partitive = partitive or word == "of"
+        # "48 of the wounded later died": the outcome word names the group; "40 of whom died", "35 of
+        # them died": a relative pronoun is the group, and the outcome word after it is the predicate.
+        partitive = (partitive or word == "of") and word not in _RELATIVE_GROUP
         if word in _UNITS_OF_PEOPLE and not _next_is_victims(text, m.end()):
             return Head(m.start(1), flag, None, True)  # "one family lost ...": counts families, not people
         if word in EN_VICTIMS and not (word in _EN_MODIFIERS and _next_is_noun(text, m.end())) \

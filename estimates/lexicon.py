@@ -177,6 +177,7 @@ NP_DATA_NOUNS = ["estimate", "estimates", "count", "tally", "figures", "figure",
                  "statistics", "numbers", "research", "study", "database", "review", "projection"]
 
 # --- dates and identifiers ---------------------------------------------------------------------------
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
           "oct", "nov", "dec"]

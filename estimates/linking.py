@@ -29,8 +29,10 @@ AFTER_WINDOW = 90
 TOLL_WINDOW = 110
 
 _STOP = {
-    False: re.compile(r"[;:()\[\]—]|\s[–-]\s|\b(?:but|while|whereas|although|after|before|when|because|since|"
-                      r"until|which|prompting|forcing|as(?!\s+well\s+as))\b", re.IGNORECASE),
+    False: re.compile(r"[;:()\[\]—]|\s[–-]\s|\b(?:but|while|whereas|although|after|before|when|because|"
+                      r"until|which|prompting|forcing|as(?!\s+well\s+as))\b|"
+                      r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)\bsince\b",  # not "have since died"
+                      re.IGNORECASE),
     True: re.compile(r"[؛:()]|(?<!\w)(?:لكن|بينما|بعد|قبل|عندما|حين|اثر|جراء|بسبب|فيما|حيث)(?!\w)"),
 }
 _GAP = {

@@ -67,6 +67,24 @@ _EN_NUMBER_OF = re.compile(
     rf"({alternation([w for c in en.VICTIM_NOUNS.values() for w in c if w not in ('others', 'members')])})"
     r"\s+(?:who\s+(?:were|had\s+been|have\s+been)\s+)?$", re.IGNORECASE)
 
+# A partitive relative figure counts part of the figure before it: "300 soldiers were wounded, 40 of whom
+# died", "1,200 children were injured; 35 of them have since died", "أصيب 300 جندي توفي 40 منهم".
+_OF_WHOM = {False: re.compile(r"\s+of\s+(?:whom|them)\b", re.IGNORECASE),
+            True: re.compile(r"\s*(?:منهم|منهن|من\s+بينهم)(?!\w)")}
+# The group after the outcome: "800 dead among civilians", "45 casualties among the security forces",
+# "800 قتيل وجريح في صفوف المدنيين", "30 قتيلا في صفوف القوات الأمنية", "40 في صفوف مسلحي داعش".
+_RANKS = {
+    False: re.compile(
+        r"\s*,?\s*\bamong\s+(?:the\s+)?(?:[\w-]+\s+)?"
+        rf"(?P<v>{alternation([w for c in en.VICTIM_NOUNS.values() for w in c if w not in ('others', 'members')])}"
+        r"|civilian)\b", re.IGNORECASE),
+    True: re.compile(
+        rf"\s*(?:في\s+صفوف|بين|من\s+بين|من)\s+(?:"
+        rf"{AR_PREFIX}(?P<v>{alternation([w for c in ar.VICTIM_NOUNS.values() for w in c], arabic=True)})|"
+        rf"(?P<s>(?:ال)?{alternation(ar.SECURITY_CONTEXT, arabic=True)})|"
+        rf"(?P<c>{alternation(ar.COMBATANT_GROUPS, arabic=True)})){AR_RIGHT}"),
+}
+
 
 @dataclass(slots=True)
 class _Read:
@@ -74,6 +92,7 @@ class _Read:
     fig: Figure
     head: Head
     link: Link
+    group: str | None = None  # "87 wounded civilians ..., 12 of whom later died": the antecedent's victims
 
 
 def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -> list[Estimate]:
@@ -206,9 +225,14 @@ def _link_all(rt: RuleText, figs: list[Figure], mentions: list[outcomes.Mention]
         next_start = figs[i + 1].start if i + 1 < len(figs) else len(text)
         links.append(linking.link(text, f, h, mentions, prev_end, next_start, arabic))
     _inherit(text, figs, hs, links, arabic)
-    for f, h, lk in zip(figs, hs, links):
+    groups: list[str | None] = []
+    for i, (f, h, lk) in enumerate(zip(figs, hs, links)):
+        # the antecedent is the figure before; "64 hurt, 7 of them critically, 5 of whom died": through a
+        # partitive before it to its own antecedent
+        of_whom = i > 0 and h.victims is None and _OF_WHOM[arabic].match(text, f.end) is not None
+        groups.append((hs[i - 1].victims or groups[i - 1]) if of_whom else None)
         if isinstance(lk, Link):
-            yield _Read(f, h, lk)
+            yield _Read(f, h, lk, groups[i])
 
 
 def _countable(text: str, f: Figure, h: Head) -> bool:
@@ -244,6 +268,11 @@ def _inherit(text: str, figs: list[Figure], hs: list[Head], links: list, arabic:
 def _victims(text: str, r: _Read, arabic: bool) -> str:
     if r.head.victims:
         return r.head.victims
+    if r.group:
+        return r.group
+    ranks = _RANKS[arabic].match(text, r.head.end)
+    if ranks:
+        return _ranks_class(ranks, arabic)
     m = r.link.mention
     if r.link.rule in ("before", "toll") and m is not None and not arabic:
         hit = _EN_NUMBER_OF.search(text, max(0, m.start - 70), m.start)
@@ -261,6 +290,13 @@ def _victims(text: str, r: _Read, arabic: bool) -> str:
         named = [c for c in classes if c != "people"]
         return named[-1] if named else "people"
     return "people"
+
+
+def _ranks_class(m: re.Match[str], arabic: bool) -> str:
+    named = m.groupdict()
+    if named.get("v"):
+        return _victim_class(named["v"], arabic)
+    return "security forces" if named.get("s") else "combatants"
 
 
 def _victim_class(word: str, arabic: bool) -> str:

@@ -649,3 +649,58 @@ def test_an_estimated_is_no_subject():
 ])
 def test_anaphoric_body_takes_the_named_speaker(text, claimant):
     assert one(text).claimant == claimant
+
+
+# --- victims: a partitive relative figure counts part of the figure before it ---------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("The hospital had received 87 wounded civilians in 48 hours, 12 of whom later died.",
+     [(87, "injured", "civilians"), (12, "killed", "civilians")]),
+    ("Officials said 300 soldiers were wounded, 40 of whom died.",
+     [(300, "injured", "security forces"), (40, "killed", "security forces")]),
+    ("Some 1,200 children were injured; 35 of them have since died.",
+     [(1200, "injured", "children"), (35, "killed", "children")]),
+    ("Medics said 64 policemen were hurt, 7 of them critically, and 5 of whom later died.",
+     [(64, "injured", "security forces"), (5, "killed", "security forces")]),
+    ("أصيب 300 جندي، توفي 40 منهم لاحقا.", [(300, "injured", "security forces"), (40, "killed", "security forces")]),
+])
+def test_partitive_relative_takes_the_antecedent_group(text, expected):
+    assert [(e.low, e.outcome, e.victims) for e in extract(text)] == expected
+
+
+def test_partitive_outcome_noun_still_names_the_group():
+    e = one("Some 48 of the wounded later died.")
+    assert (e.low, e.outcome, e.victims) == (48, "killed", "people")
+
+
+# --- claimant: what follows "said" is no speaker when it opens with a preposition or a time word ---------
+@pytest.mark.parametrize("text, claimant", [
+    ("Nearly 40,000 people have been wounded in Gaza, the UN agency for Palestinian refugees, UNRWA, said in "
+     "its latest situation report.", "the UN agency for Palestinian refugees, UNRWA"),
+    ("At least 60 people died, the Syrian Observatory for Human Rights, a Britain-based monitor, said in a "
+     "statement.", "the Syrian Observatory for Human Rights"),
+    ("More than 2,000 people were killed, Human Rights Watch, a New York-based group, said on Monday.",
+     "Human Rights Watch"),
+    ("At least 18 people were killed, John Smith, a spokesman, said at a news conference.", "John Smith"),
+    ("Over 700 people were killed in the fighting, the mayor of Mosul, Ahmed Ali, said during a visit.",
+     "the mayor of Mosul, Ahmed Ali"),
+    ("At least 18 people were killed, said on Tuesday the governor of Nineveh.", "the governor of Nineveh"),
+    ("At least 25 people were killed, the health ministry said on Thursday in a statement.", "the health ministry"),
+])
+def test_claimant_is_never_a_prepositional_phrase(text, claimant):
+    assert one(text).claimant == claimant
+
+
+# --- victims: the ranks named after the outcome ("among civilians", "في صفوف المدنيين") ---------------------
+@pytest.mark.parametrize("text, victims", [
+    ("خلفت الهجمات أكثر من ٨٠٠ قتيل وجريح في صفوف المدنيين.", "civilians"),
+    ("أسفر الهجوم عن سقوط 30 قتيلا في صفوف القوات الأمنية.", "security forces"),
+    ("قتل 40 في صفوف مسلحي داعش.", "combatants"),
+    ("وقع 60 قتيلا في صفوف تنظيم داعش.", "combatants"),
+    ("أسفرت الغارات عن 50 قتيلا بين المدنيين.", "civilians"),
+    ("أسفرت الغارات عن 50 قتيلا من المدنيين.", "civilians"),
+    ("The attacks left 800 dead among civilians.", "civilians"),
+    ("The attacks caused 45 casualties among the security forces.", "security forces"),
+    ("The toll rose to 240 among civilians, the ministry said.", "civilians"),
+])
+def test_ranks_after_the_outcome_name_the_victims(text, victims):
+    assert one(text).victims == victims
