@@ -5,6 +5,10 @@ The child is started with the 'spawn' method (no forked copy of the service's th
 handed plain values only. To take Python and Scrapy's start-up off the alert latency, the next pass's child is
 started ahead of time and waits, warmed up, for its request. A child dies with its parent (PR_SET_PDEATHSIG),
 so a kill -9 of the service leaves no crawl running behind it; what that crawl had archived stays archived.
+
+The 'spawn' method also starts multiprocessing's resource tracker, a helper child of the service that would
+otherwise exit only after the service has (when it sees its pipe closed): `stop_resource_tracker` ends it
+before the service exits, so a stopped service leaves no child process at all.
 """
 from __future__ import annotations
 
@@ -56,12 +60,14 @@ class PassProcess:
     def __init__(self, *, log_level: int = logging.INFO, warm: bool = True, grace: float = 3.0) -> None:
         self.log_level, self.warm, self.grace = log_level, warm, grace
         self._standby: tuple[Any, Connection] | None = None
+        self._current: Any = None  # the child running a pass, for close() if the pass is not ended in time
 
     def run(self, request: PassRequest, *, limit: float, stop: threading.Event) -> PassResult:
         """Run one pass; abandon it (terminate the child) when `stop` is set or after `limit` seconds."""
         names = tuple(s.name for s in request.sources)
         started = time.monotonic()
         proc, conn = self._take()
+        self._current = proc
         outcome: tuple[dict | None, str | None] = (None, "pass process did not report")
         try:
             conn.send(request)
@@ -72,15 +78,25 @@ class PassProcess:
             # a pass that reported is let exit by itself; an abandoned one is ended at once (its writes are
             # transactions: what it committed stays, what it had in flight is rolled back)
             self._finish(proc, conn, patience=self.grace if outcome[0] is not None else 0.0)
+            self._current = None
         if self.warm and not stop.is_set():
             self._standby = self._spawn()
+            if stop.is_set():  # the service began stopping while the spare was being started: no spare
+                self.close()
         summary, error = outcome
         return PassResult(summary=summary, error=error, seconds=time.monotonic() - started, names=names)
 
     def close(self) -> None:
-        if self._standby is not None:
-            self._finish(*self._standby, patience=0.0)
-            self._standby = None
+        """End the warm spare, and the pass child too if one is still running (the pass's thread did not end it
+        in time): terminate, then kill; bounded (about 2 s per child at worst)."""
+        standby, self._standby = self._standby, None
+        if standby is not None:
+            self._finish(*standby, patience=0.0)
+        current = self._current
+        if current is not None and current.is_alive():
+            # its pipe belongs to the pass's thread: only signal the child, that thread sees it die
+            log.warning("the pass child (pid %s) was still running at close: ending it", current.pid)
+            _end(current, grace=0.5)
 
     def _take(self) -> tuple[Any, Connection]:
         standby, self._standby = self._standby, None
@@ -118,13 +134,58 @@ class PassProcess:
         """Let the child exit by itself for `patience` s, then terminate it, then kill it (Scrapy's graceful
         shutdown on SIGTERM waits for downloads in flight: 1.5 s is all it gets)."""
         conn.close()
-        proc.join(patience)
-        if proc.is_alive():
-            proc.terminate()
-            proc.join(1.5)
-        if proc.is_alive():
-            proc.kill()
-            proc.join()
+        if patience > 0:
+            proc.join(patience)
+        _end(proc)
+
+
+def _end(proc: Any, grace: float = 1.5) -> None:
+    """Terminate the child, give it `grace` s, then kill it; bounded (a killed child is reaped at once, short
+    of an uninterruptible kernel wait, which the final bounded join leaves behind rather than hang on)."""
+    if proc.is_alive():
+        proc.terminate()
+        proc.join(grace)
+    if proc.is_alive():
+        proc.kill()
+        proc.join(0.5)
+    if proc.is_alive():
+        log.warning("pass child (pid %s) did not exit after SIGKILL", proc.pid)
+
+
+def stop_resource_tracker(timeout: float = 1.0) -> None:
+    """End multiprocessing's resource tracker, which starting a 'spawn' child starts as a child of this process.
+
+    Left alone it exits only after this process has (when every end of its pipe is closed), a moment later, or
+    longer on a loaded machine: a supervisor or test that checks for leftover children right after the service
+    exited sees it still running. Call this last, once every pass child has ended (they hold its pipe too):
+    closing our end then lets it exit at once. It ignores SIGTERM and SIGINT, so after `timeout` it is killed
+    (the passes register no resources with it: nothing is left for it to clean up). Python >= 3.11.
+    """
+    from multiprocessing import resource_tracker
+
+    tracker = resource_tracker._resource_tracker
+    with tracker._lock:
+        fd, pid = tracker._fd, tracker._pid
+        if fd is None:
+            return  # never started in this process
+        tracker._fd, tracker._pid = None, None  # a later spawn starts a fresh one
+    try:
+        os.close(fd)
+    except OSError:
+        pass
+    if pid is None:
+        return
+    deadline = time.monotonic() + timeout
+    try:
+        while os.waitpid(pid, os.WNOHANG) == (0, 0):
+            if time.monotonic() > deadline:
+                log.debug("resource tracker (pid %s) still running after %.1f s: killing it", pid, timeout)
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                return
+            time.sleep(0.01)
+    except (ChildProcessError, ProcessLookupError):
+        pass  # already reaped
 
 
 def _died(proc: Any) -> str:

@@ -125,6 +125,13 @@ def _running(pid: int) -> bool:
         return False
 
 
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")[:160]
+    except OSError:
+        return "?"
+
+
 def _alerts_by_estimate(db_url: str) -> dict[int, list]:
     archive = Archive(db_url)
     try:
@@ -205,9 +212,16 @@ def test_a_signal_mid_pass_exits_0_within_10_s_and_leaves_no_crawl(tmp_path, sql
     wait_until(lambda: "/news/kurdish-intelligence.html" in web.site.hit_paths(), 30, "the pass to reach the story")
     children = run.children()
     assert children, "the pass runs in a child process"
-    code, took = run.terminate(sig=sig)
-    assert code == 0 and took < 10, run.text()
-    assert not [pid for pid in children if _running(pid)], "the child pass must be gone"
+    described = {pid: _cmdline(pid) for pid in children}
+    try:
+        code, took = run.terminate(sig=sig)
+    except subprocess.TimeoutExpired:
+        raise AssertionError(f"no exit within 10 s of {sig.name}\n{run.text()}") from None
+    assert code == 0 and took < 10, f"exit code {code} after {took:.2f} s\n{run.text()}"
+    left = [pid for pid in children if _running(pid)]
+    assert not left, (f"the child pass must be gone: still running "
+                      f"{[(pid, described[pid]) for pid in left]} of {described}, exit after {took:.2f} s\n"
+                      f"{run.text()}")
     assert "stopped" in run.text()
 
 

@@ -68,7 +68,15 @@ def _serve(service) -> None:  # type: ignore[no-untyped-def]
         while not stop.wait(0.5):
             pass
     finally:
-        service.stop()
+        service.stop()  # bounded, never raises
+        # last, once every pass child has ended: the helper process the 'spawn' start method started would
+        # otherwise outlive this process by a moment (a supervisor would see a child left running)
+        from scheduler.child import stop_resource_tracker
+
+        try:
+            stop_resource_tracker(timeout=1.0)
+        except Exception:  # noqa: BLE001 - it exits by itself when this process does anyway
+            logging.getLogger("casualty_watch").debug("stopping the resource tracker failed", exc_info=True)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
 
