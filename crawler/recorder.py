@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from storage import Archive, ItemIn, SeenInfo, StoredItem
-from storage.seen_batch import SeenMark
+from storage import SeenMark
 from storage.urls import canonical_url, site_of
 
 from .backoff import backoff_until

@@ -5,21 +5,19 @@ from sqlalchemy.engine import make_url
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from .bulk import BulkMixin
 from .db import make_engine, upgrade
 from .errors import ArchiveError
-from .bulk import BulkMixin
 from .items import ItemsMixin
 from .meta import MetaMixin
 from .outbox import OutboxMixin
-from .alert_claims import AlertClaimsMixin
 from .queries import QueriesMixin
 from .search import SearchMixin
 from .seen import SeenMixin
-from .seen_batch import SeenBatchMixin
 from .sources import SourcesMixin
 
 
-class Archive(SourcesMixin, SeenMixin, SeenBatchMixin, ItemsMixin, QueriesMixin, SearchMixin, OutboxMixin, AlertClaimsMixin, MetaMixin, BulkMixin):
+class Archive(SourcesMixin, SeenMixin, ItemsMixin, QueriesMixin, SearchMixin, OutboxMixin, MetaMixin, BulkMixin):
     """Stories, estimates and alerts on SQLite or PostgreSQL, with the schema kept current."""
 
     def __init__(self, url: str, *, migrate: bool = True) -> None:

@@ -12,10 +12,10 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-IMMEDIATE = "cw_immediate"
+IMMEDIATE = "cw_immediate"  # execution option: this SQLite transaction writes, so take the write lock first
 # FTS5's virtual table and its shadow tables: made by raw SQL in a migration, invisible to the models.
 FTS_TABLES = frozenset({"item_fts", "item_fts_data", "item_fts_idx", "item_fts_docsize", "item_fts_config",
-                        "item_fts_content"})  # execution option: this SQLite transaction writes, so take the write lock first
+                        "item_fts_content"})
 
 
 def make_engine(url: str) -> Engine:

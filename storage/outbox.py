@@ -28,12 +28,15 @@ class OutboxMixin(ArchiveBase):
                 return None
             return queue_alert(s, channel, event, subject, **fields)
 
-    def claim_alerts(self, *, now: datetime | None = None, limit: int = 50, lease: timedelta = LEASE) -> list[AlertOut]:
-        """Due pending alerts, leased to the caller, with the estimate and item they are about."""
+    def claim_alerts(self, *, now: datetime | None = None, limit: int = 50, lease: timedelta = LEASE,
+                     alert_id: int | None = None) -> list[AlertOut]:
+        """Due pending alerts (or just `alert_id`), leased to the caller, with the estimate and item they are about."""
         now = now or utcnow()
         with self.writing() as s:
-            stmt = (select(Alert).where(Alert.state == "pending", col(Alert.next_attempt) <= now)
-                    .order_by(col(Alert.next_attempt), col(Alert.id)).limit(limit))
+            stmt = select(Alert).where(Alert.state == "pending", col(Alert.next_attempt) <= now)
+            if alert_id is not None:
+                stmt = stmt.where(Alert.id == alert_id)
+            stmt = stmt.order_by(col(Alert.next_attempt), col(Alert.id)).limit(limit)
             if self.dialect == "postgresql":
                 stmt = stmt.with_for_update(skip_locked=True)
             rows = list(s.exec(stmt))
@@ -42,6 +45,11 @@ class OutboxMixin(ArchiveBase):
                 row.attempts += 1
                 s.add(row)
             return [self._alert_out(s, r, full=True) for r in rows]
+
+    def claim_alert(self, alert_id: int, *, lease: timedelta = LEASE) -> AlertOut | None:
+        """Lease this alert if it is pending and due (`alerts retry ID`); None when not, e.g. a service holds it."""
+        claimed = self.claim_alerts(lease=lease, alert_id=alert_id, limit=1)
+        return claimed[0] if claimed else None
 
     def finish_alert(self, alert_id: int, *, ok: bool, status: int | None = None, error: str | None = None,
                      retry_at: datetime | None = None, gone: bool = False) -> None:

@@ -72,6 +72,16 @@ class SourceState:
 
 
 @dataclass(frozen=True, slots=True)
+class SeenMark:
+    """A URL the crawler fetched, to record as seen."""
+
+    url: str
+    source: str | None = None
+    updated: str | None = None  # the feed/sitemap's updated date for this URL, if it gave one
+    relevant: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class SeenInfo:
     url: str
     updated: str | None

@@ -1,4 +1,8 @@
-"""Seen URLs: every page fetched, relevant or not, so the next pass skips it unless its feed says it changed."""
+"""Seen URLs: every page fetched, relevant or not, so the next pass skips it unless its feed says it changed.
+
+A pass marks URLs in batches (`mark_seen_many`): it reads hundreds of irrelevant pages, and one write
+transaction each would cost more than reading them.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -7,7 +11,7 @@ from sqlmodel import col, select
 
 from .base import ArchiveBase, utcnow
 from .dialect import insert_for
-from .records import SeenInfo
+from .records import SeenInfo, SeenMark
 from .tables import SeenUrl
 from .urls import canonical_url
 
@@ -25,11 +29,21 @@ class SeenMixin(ArchiveBase):
         return found
 
     def mark_seen(self, url: str, *, source: str | None, updated: str | None = None, relevant: bool = False) -> None:
+        self.mark_seen_many([SeenMark(url=url, source=source, updated=updated, relevant=relevant)])
+
+    def mark_seen_many(self, marks: Iterable[SeenMark]) -> int:
+        """Upsert every mark (the last mark of a URL wins); returns how many URLs were written."""
         now = utcnow()
-        values = dict(url=canonical_url(url), source=source, first_seen=now, last_fetched=now, updated=updated,
-                      relevant=relevant)
+        rows: dict[str, dict] = {}
+        for m in marks:
+            url = canonical_url(m.url)
+            rows[url] = dict(url=url, source=m.source, first_seen=now, last_fetched=now, updated=m.updated,
+                             relevant=m.relevant)
+        if not rows:
+            return 0
+        stmt = insert_for(self.dialect, SeenUrl)
+        stmt = stmt.on_conflict_do_update(index_elements=["url"], set_=dict(
+            last_fetched=stmt.excluded.last_fetched, updated=stmt.excluded.updated, relevant=stmt.excluded.relevant))
         with self.writing() as s:
-            stmt = insert_for(self.dialect, SeenUrl).values(**values)
-            stmt = stmt.on_conflict_do_update(index_elements=["url"], set_=dict(
-                last_fetched=now, updated=updated, relevant=relevant))
-            s.exec(stmt)  # type: ignore[call-overload]
+            s.connection().execute(stmt, list(rows.values()))
+        return len(rows)
