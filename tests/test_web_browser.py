@@ -119,8 +119,12 @@ def test_page_draws_the_estimates_and_searches(page, site) -> None:  # type: ign
 
 
 def test_a_link_to_a_missing_estimate_says_so(page, site, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
     page.goto(site + "/#estimate-999999")
     page.wait_for_selector("#estimate-detail .status")
-    page.wait_for_function("document.querySelector('#estimate-detail').textContent.includes('no estimate')")
+    # Not page.wait_for_function(string): its polling evaluates the string with eval(), which the page's CSP
+    # rightly refuses whenever the first check comes too early. A locator assertion runs no page script.
+    expect(page.locator("#estimate-detail")).to_contain_text("no estimate", timeout=10_000)
     # A 404 for a missing estimate is logged by Chromium as a failed resource; that one is expected.
     assert [p for p in page.problems if "404" not in p] == []  # type: ignore[attr-defined]
