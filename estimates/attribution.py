@@ -34,15 +34,21 @@ class Attribution:
     pronoun: bool = False  # "he/she/they/it said": the speaker was named earlier
 
 
-_VERBS = alternation(en.REPORT_VERBS)
+# "The coalition raised its tally of civilians killed ... to 1,114": revising one's own count attributes it.
+_VERBS = alternation(en.REPORT_VERBS)[:-1] + r"|(?:raised|revised|updated|lowered|increased|cut|reduced)" \
+    rf"(?=\s+(?:its|their|his|her)\s+(?:\w+\s+)?(?i:{alternation(en.DATA_NOUNS)})\b))"
 _SPEECH = frozenset(en.SPEECH_VERBS)
 _EN_SUBJECT = re.compile(
-    r"(?:^|(?<=[,;:\"“”])\s*|\b(?:that|and|but|while|as|where)\s+)"
-    r"(?P<np>[^\s,;:\"“”][^,;:\"“”.]{0,70}?)"
+    r"(?:^|(?<=[,;:\"“”])\s*|\b(?:that|and|but|while|as|where|though|although|whereas)\s+)"
+    r"(?P<np>[^\s,;:\"“”](?:[^,;:\"“”.]|\.(?=\s*\w)){0,70}?)"
     r"(?:\s+(?:has|have|had|also|previously|earlier|now|later|would|will|recently|separately|itself|"
     r"only|last\s+\w+|on\s+\w+day|this\s+\w+|had\s+previously))*"
     rf"\s+(?P<verb>(?-i:{_VERBS}))\b",
     re.IGNORECASE)
+_EN_DESCRIBED = re.compile(
+    r"(?:^|(?<=[,;:\"“”])\s*|\b(?:that|and|but|while|as|where|though|although|whereas)\s+)"
+    r"(?P<np>[A-Z][^,;:\"“”.\d]{0,50}?),\s*an?\s[^,;:\"“”]{2,70},\s*"
+    rf"(?P<verb>(?-i:{_VERBS}))\b")
 _EN_AFTER_VERB = re.compile(
     r"(?P<lead>\baccording\s+to|[,;]['\"”’]?\s*(?:said|says|reported|added|noted)|\bciting|\bcited(?!\s+by)|"
     r"\bquoting)\s+"
@@ -60,13 +66,15 @@ _EN_TIME_LEAD = re.compile(
     r"(?:last|this|earlier\s+this)\s+(?:week|month|year|morning|evening|night))\s+", re.IGNORECASE)
 # The subject set off by a comma before ", said": "..., the UN agency for Palestinian refugees, UNRWA, said".
 _EN_COMMA_SUBJECT = re.compile(r"(?:^|[,;:\"“”]\s*)(?P<np>[^\s,;:\"“”.\d][^,;:\"“”.\d]{0,70}?)\s*$")
+_AGE = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*$")
+_RELATIVE = re.compile(r",\s*(?:who|which)\s[^,;:\"“”]{1,70}$", re.IGNORECASE)
 _A_DESCRIPTION = re.compile(r"\s*an?\s", re.IGNORECASE)
 _PROPER = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.&'-]*(?:\s+(?:(?:of|for|the|and|on|in)\s+)*[A-Z][\w.&'-]*)*")
 # "said in its latest situation report" is no subject of "report".
 _SAID = frozenset(("said", "told", "added", "noted", "stated", "explained", "insisted", "stressed", "warned"))
 _DATA = alternation(en.DATA_NOUNS)
 _EN_POSSESSIVE = re.compile(
-    r"(?P<np>(?:[A-Z][\w.&-]*\s+){0,4}[A-Za-z][\w.&-]*)(?:'s|’s|'|’)\s+"
+    r"(?P<np>(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2})?(?:[A-Z][\w.&-]*\s+){0,4}[A-Za-z][\w.&-]*)(?:'s|’s|'|’)\s+"
     rf"(?:(?:own|latest|new|updated|conservative|preliminary|official|final|initial)\s+)*{_DATA}\b")
 # "The Associated Press tally of", "A UN estimate of", "An Iraq Body Count analysis of": an article, a
 # capitalised name (lower-case words may follow the first: "UN human rights office"), a data noun, "of".
@@ -75,12 +83,18 @@ _EN_NP_DATA = re.compile(
     rf"(?:(?:own|latest|new|updated|conservative|preliminary|official|final|initial)\s+)*"
     rf"{alternation(en.NP_DATA_NOUNS)}\s+(?:of|puts|put|shows|showed|found|finds|lists)\b")
 _EN_BY = re.compile(
-    rf"\b(?i:{_DATA})\s+(?:\w+ed\s+)?(?:by|from|of)\s+(?P<np>(?:the\s+[A-Za-z]|[A-Z])[^,.;:()]{{1,60}})")
+    rf"\b(?i:{alternation(w for w in en.DATA_NOUNS if w != 'toll')})\s+"
+    r"(?:\w+(?:ed|en)\s+(?:to\s+[^,.;:()]{1,30}?\s+)?)?"
+    r"(?:by\s+(?=an?\s+[a-z])|(?:by|from|of)\s+(?=the\s+[A-Za-z]|[A-Z]))(?P<np>[^,.;:()]{1,60})")
 _EN_TRIM = re.compile(
     r"\s+(?:on|last|this|in\s+(?:a|an|its|their|his|her)|(?-i:who|which|that)|published|released|issued|"
     r"earlier|late|early|told|to|at|as|citing|quoted|via|over|during|since|said|says|and\s+(?:the|a)|"
     r"estimated|believes|found|while|after|when|put)\b.*$|\s+(?:has|have|had)$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:an?\s+|by\s+)", re.IGNORECASE)
+_FIGURE_LEAD = re.compile(r"(?:\d|(?:at\s+least|more\s+than|about|nearly|some|up\s+to|as\s+many\s+as)\s)",
+                          re.IGNORECASE)
+_LEAD_CONJ = re.compile(r"^(?:though|although|whereas|while|but|and|yet)\s+(?=\S+\s)", re.IGNORECASE)
+_ACCORDING = re.compile(r"\s*according\s+to\b", re.IGNORECASE)
 _NON = en.NON_CLAIMANTS
 _PRONOUNS = frozenset(("he", "she", "they", "it"))
 _ARTICLES = frozenset(("a", "an", "the"))
@@ -99,6 +113,7 @@ def find(rt: RuleText, arabic: bool, outcome_spans: list[tuple[int, int]]) -> li
     """All attributions of a sentence, sorted by position."""
     found = _find_ar(rt, outcome_spans) if arabic else _find_en(rt.text, outcome_spans)
     found.extend(_headline(rt, outcome_spans))
+    found.extend(_trailing(rt))
     return sorted(found, key=lambda a: a.pos)
 
 
@@ -128,7 +143,28 @@ def _headline(rt: RuleText, outcome_spans: list[tuple[int, int]]) -> list[Attrib
         return []
     if any(len(p.name) >= len(np) - 2 for p in places.find(RuleText.of(np), None)):
         return []  # "Mosul: 40 civilians killed" names a place, not a speaker
-    return [Attribution(m.end("np"), rt.span(m.start("np"), m.start("np") + len(np)))]
+    # not a speaker's verb: "Mosul offensive: 3,000 civilians dead, officials say" -> the officials
+    return [Attribution(m.end("np"), rt.span(m.start("np"), m.start("np") + len(np)), speech=False)]
+
+
+# A wire headline's trailing source: "At least 7 killed in double bombing in Tal Afar - police".
+_TRAILING_SOURCE = re.compile(r"\s[-–—]\s+(?P<np>(?:[A-Za-z][\w.&'-]*\s+){0,3}[A-Za-z][\w.&'-]*)\s*$")
+
+_OUTLETS = word_set(["reuters", "ap", "afp", "bbc", "cnn", "al jazeera", "xinhua", "dpa", "ani", "upi", "efe",
+                     "anadolu", "rudaw", "sky news", "nyt", "the guardian", "the independent", "the new york times",
+                     "the washington post", "associated press", "agence france-presse", "report", "video"])
+
+
+def _trailing(rt: RuleText) -> list[Attribution]:
+    if rt.arabic:
+        return []
+    text = rt.text.rstrip(" .")
+    m = _TRAILING_SOURCE.search(text)
+    if m is None or m.group("np").split()[0].lower() in _NON or m.group("np").lower() in _OUTLETS:
+        return []  # "- Reuters" names the outlet repeating the claim, not who made it
+    if any(len(p.name) >= len(m.group("np")) - 2 for p in places.find(RuleText.of(m.group("np")), None)):
+        return []  # "... - Mosul" is a dateline, not a source
+    return [Attribution(m.start(), m.group("np"))]
 
 
 def choose(attributions: list[Attribution], fig_start: int, fig_end: int) -> str | None:
@@ -181,7 +217,7 @@ def _clean_en(np: str) -> str | None:
     np = np.strip().strip("\"'“”‘’ ")
     poss = _EN_POSSESSIVE.match(np)  # "Reuters' review of morgue records found": Reuters
     np = _EN_TRIM.sub("", poss.group("np") if poss else np)
-    np = _ARTICLE.sub("", np).strip()
+    np = _ARTICLE.sub("", _LEAD_CONJ.sub("", np)).strip()
     words = np.split()
     # "WHO" in capitals is the World Health Organization, not a pronoun
     non = words and words[0].lower() in _NON and not (len(words[0]) > 2 and words[0].isupper())
@@ -200,6 +236,10 @@ def _find_en(text: str, outcome_spans: list[tuple[int, int]]) -> list[Attributio
             continue  # "An estimated 3,000": a qualifier, not a subject and its verb
         if m.group("np").split()[0] in _SAID:
             continue  # "UNRWA, said in its latest situation report": not "said ..." + "report"
+        if _ACCORDING.match(m.group("np")):
+            continue  # "According to hospital records": not "According to hospital" + "records"
+        if m.group("np").strip().lower() in _NON and m.group("np").strip().lower() not in _PRONOUNS:
+            continue  # "... and now believed 352": no subject here; the speaker is the one before
         if m.group("verb").lower().startswith("claim") and _LIVES.match(text, m.end("verb")):
             continue  # "the shelling claimed 19 lives" is no attribution
         speech = m.group("verb").lower() in _SPEECH
@@ -209,8 +249,13 @@ def _find_en(text: str, outcome_spans: list[tuple[int, int]]) -> list[Attributio
         if claimant and by is None and not pronoun:
             claimant = _appositive(text, m.start("np"), claimant, outcome_spans)
         out.append(Attribution(m.end("verb"), claimant, speech, pronoun))
+    for m in _EN_DESCRIBED.finditer(text):  # "Airwars, a London-based monitoring group, attributes ..."
+        name = _clean_en(m.group("np"))
+        if name and _PROPER.fullmatch(name) and not _EN_NOT_SPEAKER.match(name) and \
+                not _overlaps(m.start("np"), m.end("np"), outcome_spans):
+            out.append(Attribution(m.end("verb"), name, m.group("verb").lower() in _SPEECH))
     for m in _EN_AFTER_VERB.finditer(text):
-        if _EN_NOT_SPEAKER.match(m.group("np")):
+        if _EN_NOT_SPEAKER.match(m.group("np")) or (m.group("lead")[0] in ",;" and _FIGURE_LEAD.match(m.group("np"))):
             time = _EN_TIME_LEAD.match(m.group("np"))  # ", said on Tuesday the governor of Nineveh"
             rest = m.group("np")[time.end():] if time else ""
             if rest and not _EN_NOT_SPEAKER.match(rest) and _clean_en(rest):
@@ -232,7 +277,11 @@ def _find_en(text: str, outcome_spans: list[tuple[int, int]]) -> list[Attributio
 
 
 def _comma_subject(text: str, comma: int, outcome_spans: list[tuple[int, int]]) -> list[Attribution]:
-    sub = _EN_COMMA_SUBJECT.search(text, max(0, comma - 80), comma)
+    end = comma
+    for skip in (_AGE, _RELATIVE):  # "Umm Ahmed, 52, said"; "The blogger, who documented ..., said"
+        m = skip.search(text, max(0, end - 80), end)
+        end = m.start() if m else end
+    sub = _EN_COMMA_SUBJECT.search(text, max(0, end - 80), end)
     if sub is None or _overlaps(sub.start("np"), sub.end("np"), outcome_spans):
         return []
     claimant = _clean_en(sub.group("np"))

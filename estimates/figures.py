@@ -60,7 +60,7 @@ _REJECT_AFTER = {
         r"\s*(?:%|per\s*cent\b|percent\b|pc\b|percentage\b)|-(?!plus\b|odd\b)[^\W\d]|(?:st|nd|rd|th)\b|"
         r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt\b|hrs\b|bc\b)|\s*(?:times|fold)\b|"
         r"\s*(?:dollars|usd|euros?|pounds|dinars?|riyals?|lira)\b|"
-        r"\s*(?:in|out\s+of)\s+(?:\d|every\b|ten\b|five\b|three\b|four\b|two\b|a\b)|"
+        r"\s*(?:in|out\s+of)\s+(?:\d|every\b|ten\b|five\b|three\b|four\b|two\b|a\s+(?:hundred|thousand|million)\b)|"
         rf"\s*(?:year|month|week|day)s?[\s-]+old\b|\s*(?:of\s+)?{_MONTHS_EN}\b|\s*may\s+\d",
         re.IGNORECASE),
     True: re.compile(
@@ -72,6 +72,8 @@ _REJECT_BEFORE = {
     False: re.compile(
         rf"(?:[$£€¥]|US\$|USD|EUR|GBP)\s*$|\b{_MONTHS_EN}\.?\s*$|\bmay\s+$|\b{alternation(en.IDENTIFIER_WORDS)}\s*$|"
         r"\bage[sd]?\s+(?:of\s+|between\s+|under\s+|over\s+)?$|[-–]\s*$|"
+        # a strength, not a loss: "out of a force of roughly 6,000", "a city with a population of 1.5 million"
+        r"\b(?:force|forces|garrison|contingent|strength|population|army)\s+of\s+(?:[a-z]+\s+){0,2}$|"
         r"\b(?:ages?|aged)\s+\d+\s*(?:to|and|-)\s*$",
         re.IGNORECASE),
     True: re.compile(rf"(?<!\w){alternation(ar.IDENTIFIER_WORDS, arabic=True)}\s*$|\$\s*$|(?<!\w){_MONTHS_AR}\s*$"),

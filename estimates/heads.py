@@ -28,7 +28,12 @@ _MEMBERS_OF = re.compile(
     r"iraqi\s+(?:army|forces|security)|armed\s+forces|pmf|popular\s+mobili[sz]ation|counter[\s-]?terrorism|"
     r"cts|peshmerga|special\s+forces|border\s+guards?|interior\s+ministry|military|emergency\s+response|"
     r"rapid\s+response|golden\s+division|national\s+guard|coast\s+guard|presidential\s+guard)", re.IGNORECASE)
-_AND_NOUN = re.compile(r"\s+(?:and|or)\s+([^\W\d_]+)", re.IGNORECASE)
+_AND_NOUN = re.compile(r"\s+(?:and|or)\s+(?:(?:other|wounded|injured|civilian|innocent)\s+)?([^\W\d_]+)", re.IGNORECASE)
+# "Twelve members of one family": the family is part of the head, not a new phrase.
+_OF_FAMILY = re.compile(r"\s+of\s+(?:(?:one|a|the\s+same|a\s+single|his|her|their|the|an?\s+extended)\s+)?"
+                        r"famil(?:y|ies)\b", re.IGNORECASE)
+# "31 of the dead were children": the partitive names the outcome, the predicate noun the victims.
+_WERE_NOUN = re.compile(r"\s+(?:were|was|are)\s+(?:(?:all|mostly|reportedly)\s+)?([^\W\d_]+)", re.IGNORECASE)
 _AR_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل")
 MAX_MODIFIERS = 3
 
@@ -63,6 +68,9 @@ def _read_en(text: str, pos: int) -> Head:
         word = m.group(1).lower().rstrip(".'’")
         outcome = mention_at(text, m.start(1), False)
         if outcome is not None and partitive:
+            pred = _WERE_NOUN.match(text, outcome.end)
+            if pred and pred.group(1).lower() in EN_VICTIMS:  # "31 of the dead were children"
+                return Head(pred.end(), _en_victims(text, pred.end(), pred.group(1).lower())[1], outcome)
             return Head(outcome.end, flag or "people")
         if outcome is not None:
             return _outcome_head(text, outcome, flag)
@@ -73,7 +81,7 @@ def _read_en(text: str, pos: int) -> Head:
             return Head(m.start(1), flag, None, True)  # "one family lost ...": counts families, not people
         if word in EN_VICTIMS and not (word in _EN_MODIFIERS and _next_is_noun(text, m.end())) \
                 and not _next_is_outcome_noun(text, m.end()):
-            return Head(m.end(), _en_victims(text, m.end(), word), None)
+            return Head(*_en_victims(text, m.end(), word))
         if word in _EN_MODIFIERS or (m.group(1)[0].isupper() and word not in _EN_NOT) or word in EN_VICTIMS:
             flag = _EN_MODIFIERS.get(word) or EN_VICTIMS.get(word) or flag
             pos = m.end()
@@ -82,11 +90,16 @@ def _read_en(text: str, pos: int) -> Head:
     return Head(pos, flag)
 
 
+def modifier_class(word: str) -> str | None:
+    """The victims class a modifier implies ("army" -> security forces, "isis" -> combatants), if any."""
+    return _EN_MODIFIERS.get(word)
+
+
 def _outcome_head(text: str, outcome: Mention, flag: str | None) -> Head:
     """'326 civilian deaths', '1,700 wounded civilians': the victims noun may follow the outcome word."""
     m = _EN_WORD.match(text, outcome.end)
     if m and m.group(1).lower() in EN_VICTIMS and outcome.kind != "noun":
-        return Head(m.end(), _en_victims(text, m.end(), m.group(1).lower()), outcome)
+        return Head(*_en_victims(text, m.end(), m.group(1).lower()), outcome)
     return Head(outcome.end, flag, outcome)
 
 
@@ -112,18 +125,26 @@ def _next_is_outcome_noun(text: str, pos: int) -> bool:
     return outcome is not None and outcome.kind == "noun"
 
 
-def _en_victims(text: str, end: int, word: str) -> str:
+_CIVILIAN = frozenset({"civilians", "women", "children"})
+
+
+def _en_victims(text: str, end: int, word: str) -> tuple[int, str]:
+    """The victims class of the noun `word` ending at `end`, and where its phrase ends."""
     cls = EN_VICTIMS[word]
     if word in ("members", "member"):
         m = _MEMBERS_OF.match(text, end)
         if m:
-            return "combatants" if m.group("c") else "security forces"
+            return m.end(), "combatants" if m.group("c") else "security forces"
+        m = _OF_FAMILY.match(text, end)
+        if m:
+            return m.end(), cls
     m = _AND_NOUN.match(text, end)
-    if m and cls in ("women", "children"):
-        other = EN_VICTIMS.get(m.group(1).lower())
-        if other in ("women", "children") and other != cls:
-            return "civilians"  # "women and children"
-    return cls
+    other = EN_VICTIMS.get(m.group(1).lower()) if m else None
+    if other is None or other == cls:
+        return end, cls
+    if cls in _CIVILIAN and other in _CIVILIAN:
+        return end, "civilians"  # "women and children", "civilians and children"
+    return end, "people"  # "soldiers and civilians": a mixed count
 
 
 def ar_lookup(word: str, table: dict[str, str] | frozenset[str]) -> str | None:

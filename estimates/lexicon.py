@@ -51,12 +51,18 @@ OUTCOME_PHRASES: list[tuple[str, str, str]] = [
     (r"lost\s+(?:their|his|her)\s+li(?:ves|fe)|died|dies|perished|dead|drowned|buried\s+alive",
      "killed", "intrans"),
     (r"death\s+toll|toll|deaths|death|fatalities|fatality|bodies|corpses|lives|dead\s+bodies", "killed", "noun"),
+    (r"buried|burying|buries", "killed", "verb"),  # "we buried 17 of our neighbours"
+    # "1,200 civilians were treated for gunshot and blast injuries"
+    (r"treated\s+for\s+(?:[\w-]+\s+(?:and\s+|or\s+)?){0,4}?(?:injuries|wounds)", "injured", "verb"),
     (r"wound(?:ed|ing)|injur(?:ed|ing)|hurt|maimed", "injured", "verb"),
     (r"injuries|injury", "injured", "noun"),
     (r"missing|unaccounted\s+for|disappeared|vanished", "missing", "intrans"),
     # "lost" only ever governs a following count of people ("have lost nearly 1,000 soldiers"); see
     # linking._before. "lost 5,000 homes", "lost 30 percent", "lost 12 seats" name no victims: no link.
     (r"lost|losing|loses|lose", "killed", "lost"),
+    # a grave links no figure itself ("202 mass graves"); it makes a count of victims a count of the dead:
+    # "202 mass graves ..., which could contain between 6,000 and 12,000 victims" (see linking._graves)
+    (r"(?:mass\s+)?graves?", "killed", "grave"),
 ]
 
 # Predicates that make a figure NOT a casualty count (people who fled, were deployed, live somewhere...).
@@ -90,7 +96,8 @@ VICTIM_NOUNS = {
                "volunteers", "farmers", "shepherds", "detainees", "prisoners", "yazidis", "christians",
                "victims", "members", "souls", "citizens", "bystanders",
                "homeowners", "fishermen", "aid workers", "sons", "daughters", "brothers", "sisters",
-               "husbands", "wives", "fathers", "cousins", "nephews", "nieces", "uncles", "loved ones"],
+               "husbands", "wives", "fathers", "cousins", "nephews", "nieces", "uncles", "loved ones",
+               "neighbours", "neighbors", "friends", "colleagues"],
     "combatants": ["fighters", "militants", "jihadists", "jihadis", "insurgents", "extremists", "terrorists",
                    "gunmen", "rebels", "snipers", "bombers", "attackers", "commanders", "isis", "isil",
                    "daesh", "combatants", "suicide bombers", "foreign fighters"],
@@ -115,7 +122,9 @@ MODIFIERS = {
            "defenceless", "defenseless", "vulnerable", "former", "off-duty", "retired", "serving", "its", "their",
            # how the count is known: "8,119 verified deaths", "230 confirmed fatalities"
            "verified", "confirmed", "documented", "recorded", "registered", "reported", "identified",
-           "his", "her", "our", "of", "them", "whom", "the", "family"],
+           "his", "her", "our", "of", "them", "whom", "the", "family",
+           # how sure the count is: "1,066 likely civilian deaths", "possible civilian casualties"
+           "likely", "possible", "probable", "credible", "potential"],
 }
 # Nouns that are counted but are not casualties: the figure is not a casualty figure.
 NOT_VICTIMS = [
@@ -151,7 +160,7 @@ REPORT_VERBS = [
     "wrote", "writes", "tallied", "tallies", "registered", "verified", "verifies", "calculated",
     "calculates", "concluded", "concludes", "showed", "shows", "show", "indicated", "indicates", "indicate", "suggested", "suggest",
     "suggests", "listed", "lists", "cited", "cites", "assessed", "assesses", "projected", "explained",
-    "insisted", "stressed", "disclosed", "informed",
+    "insisted", "stressed", "disclosed", "informed", "attributes", "attributed", "attribute", "logs", "logged",
 ]
 # Reporting verbs that introduce a speaker (others introduce a record: "recorded", "counted").
 SPEECH_VERBS = ["said", "says", "say", "told", "tells", "tell", "added", "adds", "noted", "notes", "stated",
@@ -162,7 +171,10 @@ SPEECH_VERBS = ["said", "says", "say", "told", "tells", "tell", "added", "adds",
 NON_CLAIMANTS = frozenset(
     ("it he she they we i you who which this that these those there what one some others it's "
      # a conjunction opening a clause is no subject: "..., but says the actual figure is higher"
-     "but and or yet so also then however").split()
+     "but and or yet so also then however "
+     # an adverb before the verb is no subject either: "it had revised its assessment and now believed ..."
+     "now still later previously earlier first initially originally further again already currently "
+     "subsequently separately reportedly").split()
 )
 # Nouns for data behind an "according to"/possessive attribution ("figures released by X", "X's tally").
 DATA_NOUNS = ["estimate", "estimates", "count", "counts", "tally", "tallies", "figures", "figure", "data",

@@ -30,7 +30,8 @@ TOLL_WINDOW = 110
 
 _STOP = {
     False: re.compile(r"[;:()\[\]—]|\s[–-]\s|\b(?:but|while|whereas|although|after|before|when|because|"
-                      r"until|which|prompting|forcing|as(?!\s+well\s+as))\b|"
+                      r"until|which|prompting|forcing|as(?!\s+well\s+as)(?!\s+(?:missing|dead|killed|wounded|injured|"
+                      r"unaccounted|deceased|casualties)))\b|"  # not "listed as missing"
                       r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)\bsince\b",  # not "have since died"
                       re.IGNORECASE),
     True: re.compile(r"[؛:()]|(?<!\w)(?:لكن|بينما|بعد|قبل|عندما|حين|اثر|جراء|بسبب|فيما|حيث)(?!\w)"),
@@ -42,11 +43,13 @@ _GAP = {
                       re.IGNORECASE),
     True: re.compile(r"(?:\s+(?:ما|من|نحو|حوالي|اكثر|قرابه|اخرين|زهاء|عن|لا|يقل))*\s*"),
 }
+# "killed a woman and her two children", "killed a farmer and his 3 sons"
+_COMPANION = re.compile(r"\s+an?\s+[a-z]+\s+and\s+(?:her|his|their)\s+", re.IGNORECASE)
 _AR_SUBJECT_GAP = re.compile(r"(?:\s+[^\s\d،,.؛:]+){1,3}\s+(?:(?:اكثر|نحو|حوالي|قرابه|زهاء)\s+(?:من\s+)?)?")
 _AUX = re.compile(r"\b(?:were|was|been|being|be|are|is|got|get|reportedly|allegedly|all|later|also|"
                   r"feared|believed|thought|confirmed|reported|left)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _TOLL_END = {
-    False: re.compile(rf"\b{alternation(en.TOLL_LINKS)}\s*$", re.IGNORECASE),
+    False: re.compile(rf"\b{alternation(en.TOLL_LINKS)}\s*(?:['‘\"“]\s*)?$", re.IGNORECASE),  # was 'more than 40,000'"
     True: re.compile(rf"(?<!\w){alternation(ar.TOLL_LINKS, arabic=True)}\s*$|^\s*$"),
 }
 # The figure phrase itself may carry the link: "exceeded 4,000", "between 9,000 and 10,000", "بأكثر من".
@@ -72,8 +75,8 @@ _MAIN_AUX = re.compile(r"\b(?:were|was|had\s+been|have\s+been|has\s+been|are|is|
 _AND_NOUN_LEAD = re.compile(r"^\s*(?:and|or)\s+[^\W\d_]+", re.IGNORECASE)
 _BY = re.compile(r"\s+by\s", re.IGNORECASE)  # a passive participle on the head: "abducted by IS"
 # A copula blocker followed by its outcome is no blocker: "remain missing", "remained unaccounted for".
-_COPULA = re.compile(r"remain(?:s|ed|ing)?|بقي|بقوا|لا\s+يزالون|ما\s+زالوا", re.IGNORECASE)
-_COPULA_GAP = re.compile(r"\s+(?:still\s+|officially\s+|listed\s+as\s+)?", re.IGNORECASE)
+_COPULA = re.compile(r"remain(?:s|ed|ing)?|registered|بقي|بقوا|لا\s+يزالون|ما\s+زالوا", re.IGNORECASE)
+_COPULA_GAP = re.compile(r"\s+(?:still\s+|officially\s+|listed\s+as\s+|as\s+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,22 +92,39 @@ def link(text: str, fig: Figure, head: Head, mentions: list[Mention], prev_end: 
     found = _head(text, head, next_start, arabic) or _before(text, fig, head, mentions, prev_end, arabic)
     if found:
         return found
+    if head.victims is None:  # a bare figure after a toll noun states the toll: "casualties topped 1,000 ..."
+        toll = _toll(text, fig, mentions, prev_end, arabic)
+        if toll is not None:
+            return toll
     after = _after(text, head, mentions, next_start, arabic)
     if after is not None:
         return after
-    return _toll(text, fig, mentions, prev_end, arabic)
+    return _toll(text, fig, mentions, prev_end, arabic) or _graves(text, fig, head, mentions, arabic)
+
+
+_VICTIMS_NOUN = re.compile(r"(?:victims|bodies|remains|corpses)[.,'’]?\s*$", re.IGNORECASE)
+
+
+def _graves(text: str, fig: Figure, head: Head, mentions: list[Mention], arabic: bool) -> Link | None:
+    """A count of victims or bodies in a sentence about graves is a count of the dead."""
+    if arabic or not _VICTIMS_NOUN.search(text, fig.end, head.end):
+        return None
+    grave = next((m for m in mentions if m.kind == "grave"), None)
+    return Link("killed", "graves", grave) if grave else None
 
 
 def _active(text: str, m: Mention, next_start: int) -> bool:
     """'... fighters killed 12 civilians': the verb takes the next figure as object (not passive)."""
     if _AUX.search(text, max(0, m.start - 30), m.start):
         return False
+    if next_start >= len(text.rstrip()):
+        return False  # no figure follows: "UN: 2,521 civilians killed" (a headline has no full stop)
     return m.end <= next_start and _GAP[False].fullmatch(text, m.end, next_start) is not None
 
 
 def _head(text: str, head: Head, next_start: int, arabic: bool) -> Link | None:
     m = head.outcome
-    if m is None or m.kind == "lost" or (m.kind == "verb" and not arabic and _active(text, m, next_start)):
+    if m is None or m.kind in ("lost", "grave") or (m.kind == "verb" and not arabic and _active(text, m, next_start)):
         return None
     return Link(m.outcome, "head", m)
 
@@ -117,7 +137,8 @@ def _before(text: str, fig: Figure, head: Head, mentions: list[Mention], prev_en
             continue
         if m.start < prev_end:
             break
-        if m.kind in kinds and _GAP[arabic].fullmatch(text, m.end, fig.start):
+        if m.kind in kinds and (_GAP[arabic].fullmatch(text, m.end, fig.start) or
+                                (not arabic and _COMPANION.fullmatch(text, m.end, fig.start))):
             return Link(m.outcome, "before", m)
         if arabic and m.kind == "verb" and _AR_SUBJECT_GAP.fullmatch(text, m.end, fig.start):
             return Link(m.outcome, "before", m)  # VSO: "أعدم تنظيم داعش 40 مدنيا"
@@ -141,7 +162,7 @@ def _after(text: str, head: Head, mentions: list[Mention], next_start: int, arab
                 blocker = None
             else:
                 return BLOCKED
-        if m.kind == "noun" and not (arabic and not text[head.end:m.start].strip()):
+        if m.kind == "grave" or (m.kind == "noun" and not (arabic and not text[head.end:m.start].strip())):
             continue
         if m.kind in ("vn", "lost") or (m.kind == "verb" and _active(text, m, next_start)):
             return None
@@ -169,6 +190,8 @@ def _modifier_blocker(text: str, head: Head, blocker: re.Match[str], m: Mention,
 def _toll(text: str, fig: Figure, mentions: list[Mention], prev_end: int, arabic: bool) -> Link | None:
     for m in reversed(mentions):
         if m.end > fig.start:
+            continue
+        if m.kind == "grave":
             continue
         if m.start < prev_end or fig.start - m.end > TOLL_WINDOW or m.kind == "lost":
             return None

@@ -26,7 +26,7 @@ from .text import RuleText, detect_lang, has_arabic, norm_ar
 _OUTCOME_GATE = Folded(
     r"kill|dead|death|died|bod(?:y|ies)|wound|injur|casualt|missing|perish|execut|fatalit|lives|slain|massacr|"
     r"toll|murder|slaughter|hurt|maim|corpse|\blos[tie]|unaccounted|disappeared|behead|martyr|"
-    r"lynched|gunned|drown|starv|froze|buried|vanished")
+    r"lynched|gunned|drown|starv|froze|buried|vanished|grave")
 _OUTCOME_GATE_AR = re.compile(alternation([w for p, _, _ in ar.OUTCOME_PHRASES for w in p.split("|")], arabic=True))
 _NUMBER_GATE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -37,7 +37,7 @@ _NUMBER_GATE = re.compile(
 _INCLUDING = {
     False: re.compile(r"\s*,?\s*(?:\(\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|most\s+of\s+them|"
                       r"mostly|and|as\s+well\s+as|plus|along\s+with|together\s+with|(?:were|are|was)\s+among"
-                      r"(?:\s+the)?|among(?:\s+the)?|,)?\s*", re.IGNORECASE),
+                      r"(?:\s+the)?|among(?:\s+the)?|,)?\s*(?:(?:her|his|their)\s+)?", re.IGNORECASE),  # "a woman and her two children"
     True: re.compile(r"\s*[،,]?\s*(?:بينهم|بينهن|من\s+بينهم|منهم|و|اضافه\s+الي|فضلا\s+عن|،)?\s*"),
 }
 _YEAR_WORD = re.compile(rf"\b{alternation(en.YEAR_PREPOSITIONS)}\s*$", re.IGNORECASE)
@@ -86,6 +86,18 @@ _RANKS = {
 }
 
 
+# A revision of the figure before: "..., was later revised by the Pentagon to 105", "خفضت ... إلى 31".
+_REVISED = {
+    False: re.compile(r"\b(?:revised|raised|lowered|cut|reduced|updated|increased|corrected|adjusted|"
+                      r"downgraded|upgraded)\b[^.;:]{0,40}?\bto\s*$|"
+                      # a second source's figure for the same count: "though the coalition put the number at three"
+                      r"\bput\s+(?:the|its|their|that)\s+(?:number|figure|toll|count|total|tally)\s+at\s*$|"
+                      # the same count elsewhere or before: "compared with about 90 in Raqqa"
+                      r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s*$", re.IGNORECASE),
+    True: re.compile(r"(?<!\w)(?:خفض|خفضت|رفع|رفعت|عدل|عدلت|حدث|حدثت)(?!\w)[^.؛:]{0,40}?(?<!\w)الي\s*$"),
+}
+
+
 @dataclass(slots=True)
 class _Read:
     """One linked figure of one sentence, before place fallback."""
@@ -104,8 +116,9 @@ def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -
     art_lang = lang or detect_lang(text)
     watched = places_regex(places)
     found: list[Estimate] = []
-    for start, end, prev in _candidate_sentences(text):
-        found.extend(_read_sentence(text[start:end], art_lang, watched, lambda p=prev: _named_in(text, p)))
+    for start, end, prev, nxt in _candidate_sentences(text):
+        found.extend(_read_sentence(text[start:end], art_lang, watched, lambda p=prev: _named_in(text, p),
+                                    lambda n=nxt: _named_in(text, n)))
     if any(e.place is None for e in found):
         fallback = _article_place(text, watched)
         found = [e if e.place or not fallback else replace(e, place=fallback) for e in found]
@@ -119,26 +132,29 @@ def _has_outcome(text: str) -> bool:
     return _OUTCOME_GATE.search(text) is not None
 
 
-def _candidate_sentences(text: str) -> Iterator[tuple[int, int, tuple[int, int]]]:
-    """Sentences holding an outcome stem and something number-like, each with the span of the sentence
-    before it. The outcome stems are found once for the whole text; only sentences containing one pay
-    for the number test."""
-    prev = (0, 0)
+Span = tuple[int, int]
+
+
+def _candidate_sentences(text: str) -> Iterator[tuple[int, int, Span, Span]]:
+    """Sentences holding an outcome stem and something number-like, each with the spans of the sentences
+    before and after it. The outcome stems are found once for the whole text; only sentences containing
+    one pay for the number test."""
+    spans = list(sentences.split(text))
+    around = [((spans[i - 1] if i else (0, 0)), (spans[i + 1] if i + 1 < len(spans) else (0, 0)))
+              for i in range(len(spans))]
     if has_arabic(text):  # normalising may shift offsets: test sentence by sentence
-        for start, end in sentences.split(text):
+        for (start, end), (prev, nxt) in zip(spans, around):
             if _has_outcome(text[start:end]) and _NUMBER_GATE.search(text, start, end):
-                yield start, end, prev
-            prev = (start, end)
+                yield start, end, prev, nxt
         return
     low = text.lower()
     hits = [m.start() for m in _OUTCOME_GATE.finditer(text, low)]
     if not hits:
         return
-    for start, end in sentences.split(text):
+    for (start, end), (prev, nxt) in zip(spans, around):
         i = bisect_left(hits, start)
         if i < len(hits) and hits[i] < end and _NUMBER_GATE.search(text, start, end):
-            yield start, end, prev
-        prev = (start, end)
+            yield start, end, prev, nxt
 
 
 def _named_in(text: str, span: tuple[int, int]) -> str | None:
@@ -178,7 +194,8 @@ def _article_place(text: str, watched: Folded | None) -> str | None:
 
 
 def _read_sentence(raw: str, lang: str, watched: Folded | None,
-                   previous: Callable[[], str | None] = lambda: None) -> list[Estimate]:
+                   previous: Callable[[], str | None] = lambda: None,
+                   following: Callable[[], str | None] = lambda: None) -> list[Estimate]:
     rt = RuleText.of(raw)
     figs = figures.find(rt.text, rt.arabic)
     if not figs:
@@ -192,8 +209,28 @@ def _read_sentence(raw: str, lang: str, watched: Folded | None,
     spans = [(m.start, m.end) for m in mentions]
     attributions = attribution.find(rt, rt.arabic, spans)
     sentence_places = places.find(rt, watched)
+    if not attributions and _opens_quote(rt.text):
+        # "'More than a thousand people have died here. I dug the graves,' said a gravedigger": the quote
+        # goes on into the next sentence, which names the speaker
+        attributions = [attribution.Attribution(len(rt.text), following())]
     found = [_estimate(rt, r, attributions, sentence_places, lang, previous) for r in reads]
     return _elliptic(rt, reads, found)
+
+
+_QUOTES = re.compile(r"['‘’\"“”«»]")
+
+
+def _opens_quote(text: str) -> bool:
+    """The sentence opens a quotation it does not close (apostrophes inside words aside)."""
+    stripped = text.lstrip()
+    if not stripped or stripped[0] not in "'‘\"“«":
+        return False
+    marks = [m.start() for m in _QUOTES.finditer(text) if not _inside_word(text, m.start())]
+    return len(marks) % 2 == 1
+
+
+def _inside_word(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
 
 
 def _elliptic(rt: RuleText, reads: list[_Read], found: list[Estimate]) -> list[Estimate]:
@@ -209,7 +246,10 @@ def _elliptic(rt: RuleText, reads: list[_Read], found: list[Estimate]) -> list[E
         if r.head.victims is not None and not others:
             continue
         # "45 policemen were wounded, while 9 others were killed": "others" are more of the same group.
-        if others or _ELLIPSIS_GAP[arabic].fullmatch(text, reads[i - 1].head.end, r.fig.start):
+        if others and i > 1 and found[i - 2].victims != prev.victims and found[i - 2].outcome == prev.outcome:
+            continue  # "14 civilians and two soldiers ..., while 22 others were wounded": a mixed group
+        gap = (reads[i - 1].head.end, r.fig.start)
+        if others or _ELLIPSIS_GAP[arabic].fullmatch(text, *gap) or _REVISED[arabic].search(text, *gap):
             found[i] = replace(cur, victims=prev.victims, claimant=cur.claimant or prev.claimant)
     return found
 
@@ -249,10 +289,15 @@ def _countable(text: str, f: Figure, h: Head) -> bool:
 
 def _inherit(text: str, figs: list[Figure], hs: list[Head], links: list, arabic: bool) -> None:
     """Subsets and lists take a neighbour's outcome: 'killed 27 people, including 11 children',
-    '10 soldiers and 5 civilians were killed'."""
+    '10 soldiers and 5 civilians were killed'; a revision takes the figure it revises: 'the toll, first put
+    at more than 200, was later revised to 105'."""
     for _ in range(2):
         for i in range(len(figs)):
             if links[i] is not None or hs[i].blocked:
+                continue
+            if i > 0 and isinstance(links[i - 1], Link) and \
+                    _REVISED[arabic].search(text, max(hs[i - 1].end, figs[i].start - 60), figs[i].start):
+                links[i] = Link(links[i - 1].outcome, "inherit", None)
                 continue
             prev_ok = i > 0 and isinstance(links[i - 1], Link) and \
                 _INCLUDING[arabic].fullmatch(text, hs[i - 1].end, figs[i].start)
@@ -266,6 +311,11 @@ def _inherit(text: str, figs: list[Figure], hs: list[Head], links: list, arabic:
 
 
 def _victims(text: str, r: _Read, arabic: bool) -> str:
+    if r.head.victims and r.head.victims != "people":
+        return r.head.victims
+    side = None if arabic else _losing_side(text, r.fig.start)
+    if side:
+        return side  # "Iraqi security forces lost around 1,200 killed", "The army's 15th Division lost 37 men"
     if r.head.victims:
         return r.head.victims
     if r.group:
@@ -290,6 +340,23 @@ def _victims(text: str, r: _Read, arabic: bool) -> str:
         named = [c for c in classes if c != "people"]
         return named[-1] if named else "people"
     return "people"
+
+
+# "X lost 37 men", "X suffered 1,200 killed": X is the side the dead belonged to.
+_LOST_SUBJECT = re.compile(r"(?P<np>(?:[\w'’.-]+\s+){1,6}?)(?:have\s+|has\s+|had\s+)?(?:lost|suffered)\s+$",
+                           re.IGNORECASE)
+_UNIT_WORDS = frozenset({"division", "brigade", "battalion", "regiment", "corps", "unit", "units", "service",
+                         "army's", "army’s", "division's"})
+
+
+def _losing_side(text: str, fig_start: int) -> str | None:
+    m = _LOST_SUBJECT.search(text, max(0, fig_start - 80), fig_start)
+    if m is None:
+        return None
+    classes = [heads.EN_VICTIMS.get(w) or heads.modifier_class(w) or ("security forces" if w in _UNIT_WORDS else None)
+               for w in m.group("np").lower().split()]
+    named = [c for c in classes if c in ("security forces", "combatants")]
+    return named[-1] if named else None
 
 
 def _ranks_class(m: re.Match[str], arabic: bool) -> str:
