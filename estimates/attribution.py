@@ -49,6 +49,7 @@ _EN_DESCRIBED = re.compile(
     r"(?:^|(?<=[,;:\"“”])\s*|\b(?:that|and|but|while|as|where|though|although|whereas)\s+)"
     r"(?P<np>[A-Z][^,;:\"“”.\d]{0,50}?),\s*an?\s[^,;:\"“”]{2,70},\s*"
     rf"(?P<verb>(?-i:{_VERBS}))\b")
+_A_COMMA = re.compile(r",\s*an?\s")
 _EN_AFTER_VERB = re.compile(
     r"(?P<lead>\baccording\s+to|[,;]['\"”’]?\s*(?:said|says|reported|added|noted)|\bciting|\bcited(?!\s+by)|"
     r"\bquoting)\s+"
@@ -99,6 +100,7 @@ _NON = en.NON_CLAIMANTS
 _PRONOUNS = frozenset(("he", "she", "they", "it"))
 _ARTICLES = frozenset(("a", "an", "the"))
 _AR_THAT = re.compile(r"\s*(?:ب)?[ا](?:ن|نه|نها|نهم)(?!\w)")  # normalised أن / إن / بأن / أنه
+_AR_THAT_BEFORE = re.compile(r"(?<!\w)(?:ب)?[ا](?:نه|نها|نهم)\s*$")
 _DIGIT = re.compile(r"\d")
 _LIVES = re.compile(r"\s+(?:the\s+)?(?:lives|\d)", re.IGNORECASE)
 
@@ -249,7 +251,8 @@ def _find_en(text: str, outcome_spans: list[tuple[int, int]]) -> list[Attributio
         if claimant and by is None and not pronoun:
             claimant = _appositive(text, m.start("np"), claimant, outcome_spans)
         out.append(Attribution(m.end("verb"), claimant, speech, pronoun))
-    for m in _EN_DESCRIBED.finditer(text):  # "Airwars, a London-based monitoring group, attributes ..."
+    described = _EN_DESCRIBED.finditer(text) if _A_COMMA.search(text) else ()
+    for m in described:  # "Airwars, a London-based monitoring group, attributes ..."
         name = _clean_en(m.group("np"))
         if name and _PROPER.fullmatch(name) and not _EN_NOT_SPEAKER.match(name) and \
                 not _overlaps(m.start("np"), m.end("np"), outcome_spans):
@@ -326,8 +329,8 @@ def _ar_np_span(rt: RuleText, pos: int, outcome_spans: list[tuple[int, int]]) ->
                 start is not None and words <= 2 and m.group(1) in _AR_SOURCE_LINKS
                 and _AR_GENERIC.match(rt.text, start)):
             break
-        if _overlaps(m.start(1), m.end(1), outcome_spans):
-            break
+        if _overlaps(m.start(1), m.end(1), outcome_spans) or (start is not None and _AR_VERBS.fullmatch(m.group(1))):
+            break  # "لمسؤول عسكري أمريكي تحدث شريطة ...": a reporting verb ends the name
         start = m.start(1) if start is None else start
         end, pos = m.end(1), m.end()
         words += 1
@@ -339,6 +342,12 @@ def _ar_np_span(rt: RuleText, pos: int, outcome_spans: list[tuple[int, int]]) ->
 # "بحسب بيان لوزارة الداخلية", "وبحسب إحصاءات دائرة الطب العدلي": the record named first, its author after.
 _AR_RECORD = re.compile(rf"\s*{alternation(ar.RECORD_NOUNS, arabic=True)}(?:\s+(?:صادر|صادره)\s+عن|\s+عن)?(?=\s)")
 # "نقلت وكالة فرانس برس عن مصدر أمني": the outlet repeats; the source after عن made the claim.
+_AR_RECORD_OF = re.compile(rf"\s*{alternation(ar.RECORD_NOUNS + ['تحقيق', 'دراسة', 'مسح'], arabic=True)}\s+ل")
+# Adjectives on a record: "بحسب تقديرات عسكرية أمريكية" (then the record itself is the claimant).
+_AR_ADJECTIVE = re.compile(r"\s+" + alternation(
+    ["عسكرية", "أمريكية", "أميركية", "رسمية", "حكومية", "أممية", "محلية", "أمنية", "طبية", "صحية", "عراقية",
+     "كردية", "دولية", "غربية", "مستقلة", "أولية", "إعلامية", "صحفية", "استخباراتية", "استخبارية"], arabic=True)
+    + r"(?!\w)")
 _AR_FROM = re.compile(r"\s*عن\s")
 _AR_RELAY = word_set(ar.RELAY_VERBS, arabic=True)
 _AR_GENERIC = re.compile(rf"(?:ال)?{alternation(ar.GENERIC_SOURCES, arabic=True)}(?!\w)")
@@ -366,6 +375,14 @@ def _find_ar(rt: RuleText, outcome_spans: list[tuple[int, int]]) -> list[Attribu
             if regex is _AR_ACCORDING:
                 record = _AR_RECORD.match(rt.text, pos)
                 pos = record.end() if record else pos
+            of = _AR_RECORD_OF.match(rt.text, pos) if regex is _AR_VERBS else None
+            if of is not None:  # "كشف تحقيق لوكالة أسوشيتد برس": the record's author made the claim
+                np = _ar_np(rt, of.end(), outcome_spans)
+                np = ("ا" + np) if np and rt.text[of.end()] == "ل" else np  # للأمم -> الأمم
+                out.append(Attribution(m.end(), np, True, False))
+                continue
+            elif record is not None and _AR_ADJECTIVE.match(rt.text, record.end()):
+                pos, record = record.start(), None  # "بحسب تقديرات عسكرية أمريكية": the record is the claimant
             np = _ar_np(rt, pos, outcome_spans)
             if np and record is not None:
                 np = _strip_l(np)
@@ -377,7 +394,9 @@ def _find_ar(rt: RuleText, outcome_spans: list[tuple[int, int]]) -> list[Attribu
                 frm = _AR_FROM.match(rt.text, span[1]) if span else None
                 source = _ar_np(rt, frm.end(), outcome_spans) if frm else None
                 np = source or np
-            pronoun = np is None and regex is _AR_VERBS and _AR_THAT.match(rt.text, m.end()) is not None
+            pronoun = np is None and regex is _AR_VERBS and (
+                _AR_THAT.match(rt.text, m.end()) is not None or  # "وأضاف أن ..."
+                _AR_THAT_BEFORE.search(rt.text, max(0, m.start() - 8), m.start()) is not None)  # "إنها وثقت"
             out.append(Attribution(m.end(), np, True, pronoun))
     return out
 

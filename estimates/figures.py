@@ -76,7 +76,8 @@ _REJECT_BEFORE = {
         r"\b(?:force|forces|garrison|contingent|strength|population|army)\s+of\s+(?:[a-z]+\s+){0,2}$|"
         r"\b(?:ages?|aged)\s+\d+\s*(?:to|and|-)\s*$",
         re.IGNORECASE),
-    True: re.compile(rf"(?<!\w){alternation(ar.IDENTIFIER_WORDS, arabic=True)}\s*$|\$\s*$|(?<!\w){_MONTHS_AR}\s*$"),
+    True: re.compile(rf"(?<!\w){alternation(ar.IDENTIFIER_WORDS, arabic=True)}\s*$|\$\s*$|(?<!\w){_MONTHS_AR}\s*$|"
+                     r"(?<!\w)كل\s*$"),  # a ratio: "واحد من كل خمسة جرحى"
 }
 _SMALL_WORDS = re.compile(r"(?:an?|one)$", re.IGNORECASE)
 

@@ -163,6 +163,9 @@ _AR_SECURITY_AT = re.compile(
     + r"(?!\w)")
 
 
+_AR_GROUP_AT = re.compile(r"\s+" + alternation(ar.COMBATANT_GROUPS, arabic=True) + r"(?!\w)")
+
+
 def _ar_after_member(text: str, pos: int) -> int:
     """Where the body a member noun belongs to starts: "عناصر [من] [ال]شرطة"."""
     m = _AR_MEMBER_GAP.match(text, pos)
@@ -176,12 +179,19 @@ def _read_ar(text: str, pos: int) -> Head:
     if m is None:
         return Head(pos)
     outcome = mention_at(text, m.start(1), True)
+    if outcome is not None and m.group(1).startswith("و") and outcome.kind in ("verb", "vn"):
+        return Head(pos)  # "قتل منهم 1,000 وأصيب 4,000": و opens the next clause; its verb is no head
     if outcome is not None:
+        victims = _AR_WORD.match(text, outcome.end)  # "2,400 جريح مدني": the victims after the outcome noun
+        key = ar_lookup(victims.group(1), AR_VICTIMS) if victims else None
+        if key is not None and AR_VICTIMS[key] != "people":
+            return Head(victims.end(), AR_VICTIMS[key], outcome)
         return Head(outcome.end, None, outcome)
     key = ar_lookup(m.group(1), AR_VICTIMS)
     if key is not None:
         cls = AR_VICTIMS[key]
         if key in _AR_MEMBERS and _AR_SECURITY_AT.match(text, _ar_after_member(text, m.end())):
             cls = "security forces"  # "عنصرا من الشرطة", "أفراد القوات الأمنية", "منتسبي الحشد"
-        return Head(m.end(), cls)
+        group = _AR_GROUP_AT.match(text, m.end()) if cls == "combatants" else None
+        return Head(group.end() if group else m.end(), cls)  # "22 من مسلحي داعش": the group is the head's
     return Head(m.start(1), None, None, ar_lookup(m.group(1), _AR_NOT) is not None)

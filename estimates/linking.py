@@ -41,11 +41,12 @@ _GAP = {
                       r"nearly|some|estimated|reportedly|allegedly|more|than|over|up|to|almost|about)\b)*\s*"
                       r"(?:['‘\"“]\s*)?",  # a quoted figure: "killed 'as many as 49' militants"
                       re.IGNORECASE),
-    True: re.compile(r"(?:\s+(?:ما|من|نحو|حوالي|اكثر|قرابه|اخرين|زهاء|عن|لا|يقل))*\s*"),
+    True: re.compile(r"(?:\s+(?:ما|من|نحو|حوالي|اكثر|قرابه|اخرين|زهاء|عن|لا|يقل|يقرب|فيها|فيه|منهم|منهن|"
+                     r"خلالها))*\s*"),
 }
 # "killed a woman and her two children", "killed a farmer and his 3 sons"
 _COMPANION = re.compile(r"\s+an?\s+[a-z]+\s+and\s+(?:her|his|their)\s+", re.IGNORECASE)
-_AR_SUBJECT_GAP = re.compile(r"(?:\s+[^\s\d،,.؛:]+){1,3}\s+(?:(?:اكثر|نحو|حوالي|قرابه|زهاء)\s+(?:من\s+)?)?")
+_AR_SUBJECT_GAP = re.compile(r"(?:\s+[^\s\d،,.؛:]+){1,6}\s+(?:(?:اكثر|نحو|حوالي|قرابه|زهاء)\s+(?:من\s+)?)?")
 _AUX = re.compile(r"\b(?:were|was|been|being|be|are|is|got|get|reportedly|allegedly|all|later|also|"
                   r"feared|believed|thought|confirmed|reported|left)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _TOLL_END = {

@@ -52,7 +52,7 @@ _AR_MILLION, _AR_TWO_MILLION = ar_map(ar.MILLION), ar_map(ar.TWO_MILLION)
 _AR_ALL = {**_AR_UNITS, **_AR_TEN, **_AR_TENS, **_AR_HUNDRED, **_AR_HUNDREDS, **_AR_THOUSAND,
            **_AR_TWO_THOUSAND, **_AR_MILLION, **_AR_TWO_MILLION}
 _AR_WORD = alternation(list(_AR_ALL) + [ar.HALF], arabic=True)
-_AR_SEQ = rf"(?<![\w])(?P<a>{_AR_WORD}(?:\s+(?:و\s*)?{_AR_WORD}|\s*و{_AR_WORD})*)(?![\w])"
+_AR_SEQ = rf"(?<![\w])و?(?P<a>{_AR_WORD}(?:\s+(?:و\s*)?{_AR_WORD}|\s*و{_AR_WORD})*)(?![\w])"
 
 NUMBER = re.compile(rf"{_DIGITS}{_SCALE}|{_EN_SEQ}|{_AR_SEQ}", re.IGNORECASE)
 _AR_SCALE_END = re.compile(rf"{alternation(ar.SCALE_WORDS, arabic=True)}$")
@@ -72,6 +72,9 @@ def find(text: str) -> list[Number]:
     for m in NUMBER.finditer(text):
         if m.group("w") is not None and _AND.search(m.group("w")):
             out.extend(_split_words(text, m.start(), m.end()))
+            continue
+        if m.group("a") is not None and len(pieces := _split_ar(text, m.start(), m.end())) > 1:
+            out.extend(pieces)  # "بين ثلاثة آلاف وخمسة آلاف": two numbers, a range's ends
             continue
         num = _read(m)
         if num is None:
@@ -106,6 +109,29 @@ def _split_words(text: str, start: int, end: int) -> list[Number]:
     out = []
     for a, b in pieces:
         value = english_words(text[a:b])
+        if value is not None:
+            out.append(Number(a, b, value, _word_scale(text[a:b]), False, ""))
+    return out
+
+
+_AR_AND_WORD = re.compile(r"\s+و\s*|(?<=\s)و(?=\w)")
+
+
+def _split_ar(text: str, start: int, end: int) -> list[Number]:
+    """'ثلاثة آلاف وخمسة آلاف' is two numbers: after a scale word, و joins only a smaller remainder."""
+    cuts, seg = [], start
+    for a in _AR_AND_WORD.finditer(text, start, end):
+        before, after = text[seg:a.start()], text[a.end():end]
+        big = _word_scale(before)
+        if big >= 1000 and _AR_SCALE_END.search(norm_ar(before).rstrip()) and _word_scale(after) >= big:
+            cuts.append((seg, a.start()))
+            seg = a.end()
+    if not cuts:
+        return []
+    cuts.append((seg, end))
+    out = []
+    for a, b in cuts:
+        value = arabic_words(text[a:b])
         if value is not None:
             out.append(Number(a, b, value, _word_scale(text[a:b]), False, ""))
     return out

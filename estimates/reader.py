@@ -45,7 +45,7 @@ _AMONG = re.compile(r"\bamong\s+(?:the\s+)?(?:\w+\s+)?(civilians|children|women|
                     r"militants|residents|people)\b|\b(civilian)\b", re.IGNORECASE)
 # "حصيلة الضحايا المدنيين ... 1800 قتيل": the victims sit next to the toll noun, not the figure.
 _AR_TOLL_VICTIMS = re.compile(  # a lookahead, so that overlapping pairs are all seen
-    rf"(?=(?:ضحايا|قتلي|جرحي|مصابين|مفقودين|حصيله)\s+(?:من\s+)?{AR_PREFIX}"
+    rf"(?=(?:ضحايا|قتلي|جرحي|مصابين|مفقودين|حصيله|صفوف)\s+(?:من\s+)?{AR_PREFIX}"
     rf"({alternation([w for c in ar.VICTIM_NOUNS.values() for w in c], arabic=True)}){AR_RIGHT}())")
 _EN_VICTIM_WORD = re.compile(
     rf"\b({alternation([w for c in en.VICTIM_NOUNS.values() for w in c if w not in ('others', 'members')])}"
@@ -71,6 +71,10 @@ _EN_NUMBER_OF = re.compile(
 # died", "1,200 children were injured; 35 of them have since died", "أصيب 300 جندي توفي 40 منهم".
 _OF_WHOM = {False: re.compile(r"\s+of\s+(?:whom|them)\b", re.IGNORECASE),
             True: re.compile(r"\s*(?:منهم|منهن|من\s+بينهم)(?!\w)")}
+_AR_RANK_GROUPS = (
+    rf"(?:{AR_PREFIX}(?P<v>{alternation([w for c in ar.VICTIM_NOUNS.values() for w in c], arabic=True)})|"
+    rf"(?P<s>(?:ال)?{alternation(ar.SECURITY_CONTEXT, arabic=True)})|"
+    rf"(?P<c>{alternation(ar.COMBATANT_GROUPS, arabic=True)})){AR_RIGHT}")
 # The group after the outcome: "800 dead among civilians", "45 casualties among the security forces",
 # "800 قتيل وجريح في صفوف المدنيين", "30 قتيلا في صفوف القوات الأمنية", "40 في صفوف مسلحي داعش".
 _RANKS = {
@@ -78,11 +82,7 @@ _RANKS = {
         r"\s*,?\s*\bamong\s+(?:the\s+)?(?:[\w-]+\s+)?"
         rf"(?P<v>{alternation([w for c in en.VICTIM_NOUNS.values() for w in c if w not in ('others', 'members')])}"
         r"|civilian)\b", re.IGNORECASE),
-    True: re.compile(
-        rf"\s*(?:في\s+صفوف|بين|من\s+بين|من)\s+(?:"
-        rf"{AR_PREFIX}(?P<v>{alternation([w for c in ar.VICTIM_NOUNS.values() for w in c], arabic=True)})|"
-        rf"(?P<s>(?:ال)?{alternation(ar.SECURITY_CONTEXT, arabic=True)})|"
-        rf"(?P<c>{alternation(ar.COMBATANT_GROUPS, arabic=True)})){AR_RIGHT}"),
+    True: re.compile(rf"\s*(?:في\s+صفوف|بين|من\s+بين|من)\s+{_AR_RANK_GROUPS}"),
 }
 
 
@@ -94,8 +94,14 @@ _REVISED = {
                       r"\bput\s+(?:the|its|their|that)\s+(?:number|figure|toll|count|total|tally)\s+at\s*$|"
                       # the same count elsewhere or before: "compared with about 90 in Raqqa"
                       r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s*$", re.IGNORECASE),
-    True: re.compile(r"(?<!\w)(?:خفض|خفضت|رفع|رفعت|عدل|عدلت|حدث|حدثت)(?!\w)[^.؛:]{0,40}?(?<!\w)الي\s*$"),
+    True: re.compile(r"(?<!\w)(?:خفض|خفضت|رفع|رفعت|عدل|عدلت|حدث|حدثت)(?!\w)[^.؛:]{0,40}?(?<!\w)الي\s*$|"
+                     r"(?<!\w)(?:مقارنه|قياسا)\s*$|"  # "مقارنة بنحو 1,400 في الرقة"
+                     # a second source's figure: "تقدر منظمات مستقلة أن العدد الحقيقي يفوق عشرة آلاف"
+                     r"(?<!\w)(?:العدد|الرقم|الحصيله)(?:\s+(?:الحقيقي|الفعلي))?\s*(?:هو\s*|بلغ\s*|يبلغ\s*)?$"),
 }
+
+# ... and before a toll's figure: "عدد القتلى في صفوف القوات العراقية ... إلى نحو 1,200 قتيل"
+_AR_RANKS_BEFORE = re.compile(rf"صفوف\s+{_AR_RANK_GROUPS}")
 
 
 @dataclass(slots=True)
@@ -295,29 +301,27 @@ def _inherit(text: str, figs: list[Figure], hs: list[Head], links: list, arabic:
         for i in range(len(figs)):
             if links[i] is not None or hs[i].blocked:
                 continue
-            if i > 0 and isinstance(links[i - 1], Link) and \
-                    _REVISED[arabic].search(text, max(hs[i - 1].end, figs[i].start - 60), figs[i].start):
-                links[i] = Link(links[i - 1].outcome, "inherit", None)
-                continue
-            prev_ok = i > 0 and isinstance(links[i - 1], Link) and \
-                _INCLUDING[arabic].fullmatch(text, hs[i - 1].end, figs[i].start)
-            if prev_ok:
-                links[i] = Link(links[i - 1].outcome, "inherit", None)
-                continue
-            nxt_ok = i + 1 < len(figs) and isinstance(links[i + 1], Link) and \
-                _INCLUDING[arabic].fullmatch(text, hs[i].end, figs[i + 1].start)
-            if nxt_ok and hs[i].victims is not None:
-                links[i] = Link(links[i + 1].outcome, "inherit", None)
+            before = links[i - 1] if i > 0 and isinstance(links[i - 1], Link) else None
+            after = links[i + 1] if i + 1 < len(figs) and isinstance(links[i + 1], Link) else None
+            if before and _INCLUDING[arabic].fullmatch(text, hs[i - 1].end, figs[i].start):
+                links[i] = Link(before.outcome, "inherit", None)
+            elif after and hs[i].victims is not None and \
+                    _INCLUDING[arabic].fullmatch(text, hs[i].end, figs[i + 1].start):
+                links[i] = Link(after.outcome, "inherit", None)
+            elif before and (_OTHERS[arabic].fullmatch(text, figs[i].end, hs[i].end) or  # "... and 9 others ..."
+                             _REVISED[arabic].search(text, max(hs[i - 1].end, figs[i].start - 60), figs[i].start)):
+                links[i] = Link(before.outcome, "inherit", None)
 
 
 def _victims(text: str, r: _Read, arabic: bool) -> str:
     if r.head.victims and r.head.victims != "people":
         return r.head.victims
-    side = None if arabic else _losing_side(text, r.fig.start)
+    side = _losing_side_ar(text, r.fig.start) if arabic else _losing_side(text, r.fig.start)
     if side:
         return side  # "Iraqi security forces lost around 1,200 killed", "The army's 15th Division lost 37 men"
-    if r.head.victims:
+    if r.head.victims and r.link.rule != "toll":
         return r.head.victims
+    # a toll may name its victims better than the figure's noun: "عدد القتلى المدنيين ... بلغ 1,260 شخصا"
     if r.group:
         return r.group
     ranks = _RANKS[arabic].match(text, r.head.end)
@@ -333,6 +337,10 @@ def _victims(text: str, r: _Read, arabic: bool) -> str:
         hits = list(regex.finditer(text, max(0, m.start - 30), r.fig.start))
         if hits:
             return _victim_class(hits[-1].group(1), arabic)
+    if r.link.rule in ("head", "toll") and arabic:
+        ranks = list(_AR_RANKS_BEFORE.finditer(text, max(0, r.fig.start - 80), r.fig.start))
+        if ranks and (ranks[-1].group("s") or ranks[-1].group("c")):
+            return _ranks_class(ranks[-1], arabic)  # "عدد القتلى في صفوف القوات العراقية ... 1,200 قتيل"
     if r.link.rule == "head":
         regex = _AR_TOLL_VICTIMS if arabic else _AMONG
         classes = [_victim_class(h.group(1) or h.group(2), arabic)
@@ -349,7 +357,13 @@ _UNIT_WORDS = frozenset({"division", "brigade", "battalion", "regiment", "corps"
                          "army's", "army’s", "division's"})
 
 
+_LOST_NEAR = {False: re.compile(r"(?:lost|suffered)\s+$", re.IGNORECASE),
+              True: re.compile(r"(?<!\w)(?:فقد|فقدت|خسر|خسرت)\s*$")}
+
+
 def _losing_side(text: str, fig_start: int) -> str | None:
+    if not _LOST_NEAR[False].search(text, max(0, fig_start - 12), fig_start):
+        return None  # the subject search below is dear; most figures follow no "lost"
     m = _LOST_SUBJECT.search(text, max(0, fig_start - 80), fig_start)
     if m is None:
         return None
@@ -357,6 +371,19 @@ def _losing_side(text: str, fig_start: int) -> str | None:
                for w in m.group("np").lower().split()]
     named = [c for c in classes if c in ("security forces", "combatants")]
     return named[-1] if named else None
+
+
+_AR_LOST_SUBJECT = re.compile(
+    rf"(?:(?P<s>(?:ال)?{alternation(ar.SECURITY_CONTEXT, arabic=True)})|(?P<c>{alternation(ar.COMBATANT_GROUPS, arabic=True)}))"
+    r"(?:\s+[^\s\d،,.؛:]+){0,2}\s+(?:فقد|فقدت|خسر|خسرت)\s*$")
+
+
+def _losing_side_ar(text: str, fig_start: int) -> str | None:
+    """"الشرطة الاتحادية فقدت 37 قتيلا": the side that lost them."""
+    if not _LOST_NEAR[True].search(text, max(0, fig_start - 8), fig_start):
+        return None
+    m = _AR_LOST_SUBJECT.search(text, max(0, fig_start - 80), fig_start)
+    return None if m is None else "security forces" if m.group("s") else "combatants"
 
 
 def _ranks_class(m: re.Match[str], arabic: bool) -> str:
@@ -380,8 +407,8 @@ def _estimate(rt: RuleText, r: _Read, attributions: list[attribution.Attribution
     f = r.fig
     a = attribution.chosen(attributions, f.start, r.head.end)
     claimant = a.claimant if a else None
-    if a is not None and a.pronoun:
-        claimant = previous()
+    if a is not None and a.pronoun:  # "قالت البعثة في تقرير إنها وثقت ...": the speaker before, else before that
+        claimant = attribution.named_before(attributions, a.pos) or previous()
     elif a is not None and attribution.anaphoric(claimant):
         claimant = attribution.named_before(attributions, a.pos) or previous() or claimant
     return Estimate(
