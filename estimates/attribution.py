@@ -68,7 +68,8 @@ _EN_TIME_LEAD = re.compile(
 # The subject set off by a comma before ", said": "..., the UN agency for Palestinian refugees, UNRWA, said".
 _EN_COMMA_SUBJECT = re.compile(r"(?:^|[,;:\"“”]\s*)(?P<np>[^\s,;:\"“”.\d][^,;:\"“”.\d]{0,70}?)\s*$")
 _AGE = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*$")
-_RELATIVE = re.compile(r",\s*(?:who|which)\s[^,;:\"“”]{1,70}$", re.IGNORECASE)
+# "The blogger, who documented ..., said", "A senior CTS officer, speaking on condition of anonymity, said"
+_RELATIVE = re.compile(r",\s*(?:who|which|speaking|talking|writing|asked|quoted)\s[^,;:\"“”]{1,70}$", re.IGNORECASE)
 _A_DESCRIPTION = re.compile(r"\s*an?\s", re.IGNORECASE)
 _PROPER = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.&'-]*(?:\s+(?:(?:of|for|the|and|on|in)\s+)*[A-Z][\w.&'-]*)*")
 # "said in its latest situation report" is no subject of "report".
@@ -94,6 +95,7 @@ _EN_TRIM = re.compile(
 _ARTICLE = re.compile(r"^(?:an?\s+|by\s+)", re.IGNORECASE)
 _FIGURE_LEAD = re.compile(r"(?:\d|(?:at\s+least|more\s+than|about|nearly|some|up\s+to|as\s+many\s+as)\s)",
                           re.IGNORECASE)
+_PREPOSITION = re.compile(r"(?:in|on|at|for|from|with|by|during|after|before|under)\s", re.IGNORECASE)
 _LEAD_CONJ = re.compile(r"^(?:though|although|whereas|while|but|and|yet)\s+(?=\S+\s)", re.IGNORECASE)
 _ACCORDING = re.compile(r"\s*according\s+to\b", re.IGNORECASE)
 _NON = en.NON_CLAIMANTS
@@ -189,7 +191,8 @@ def chosen(attributions: list[Attribution], fig_start: int, fig_end: int) -> Att
 _ANAPHOR = re.compile(r"(?:the|this|that|its|his|her|their)\s+(?:own\s+)?(?:agency|group|organi[sz]ation|ministry|"
                       r"office|mission|body|monitor|watchdog|charity|department|observatory|agencies|"
                       r"organi[sz]ations|groups|ministries|institution|authority|authorities|network|"
-                      r"committee|commission|team|unit)", re.IGNORECASE)
+                      r"committee|commission|team|unit|researchers|investigators|report|study|survey|"
+                      r"investigation|inquiry|review|monitors|analysts|experts|authors)", re.IGNORECASE)
 
 
 def anaphoric(claimant: str | None) -> bool:
@@ -234,12 +237,13 @@ def _find_en(text: str, outcome_spans: list[tuple[int, int]]) -> list[Attributio
         by = _EN_BY.search(m.group("np"))  # "Figures released by the Health Ministry show ..."
         if by is None and _overlaps(m.start("np"), m.end("np"), outcome_spans) or _DIGIT.search(m.group("np")):
             continue
-        if len(m.group("np").split()) > MAX_WORDS or m.group("np").strip().lower() in _ARTICLES:
+        if len(m.group("np").split()) > MAX_WORDS + 4 or m.group("np").strip().lower() in _ARTICLES:
             continue  # "An estimated 3,000": a qualifier, not a subject and its verb
         if m.group("np").split()[0] in _SAID:
             continue  # "UNRWA, said in its latest situation report": not "said ..." + "report"
-        if _ACCORDING.match(m.group("np")):
-            continue  # "According to hospital records": not "According to hospital" + "records"
+        if _ACCORDING.match(m.group("np")) or _FIGURE_LEAD.match(m.group("np")) or _PREPOSITION.match(m.group("np")):
+            continue  # "According to hospital records", "nearly ten times the number previously reported",
+            # "In its report": no subject and its verb
         if m.group("np").strip().lower() in _NON and m.group("np").strip().lower() not in _PRONOUNS:
             continue  # "... and now believed 352": no subject here; the speaker is the one before
         if m.group("verb").lower().startswith("claim") and _LIVES.match(text, m.end("verb")):

@@ -161,6 +161,7 @@ REPORT_VERBS = [
     "calculates", "concluded", "concludes", "showed", "shows", "show", "indicated", "indicates", "indicate", "suggested", "suggest",
     "suggests", "listed", "lists", "cited", "cites", "assessed", "assesses", "projected", "explained",
     "insisted", "stressed", "disclosed", "informed", "attributes", "attributed", "attribute", "logs", "logged",
+    "accuses", "accused", "compiled", "compiles", "described", "describes",
 ]
 # Reporting verbs that introduce a speaker (others introduce a record: "recorded", "counted").
 SPEECH_VERBS = ["said", "says", "say", "told", "tells", "tell", "added", "adds", "noted", "notes", "stated",

@@ -10,13 +10,14 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from . import attribution, figures, heads, linking, outcomes, places, sentences
 from . import lexicon as en
 from . import lexicon_ar as ar
 from .figures import Figure
 from .heads import Head
-from .identity import identity_key
+from .identity import identity_key, victims_group
 from .linking import Link
 from .model import Estimate
 from .patterns import AR_LEFT, AR_PREFIX, AR_RIGHT, Folded, alternation
@@ -122,9 +123,12 @@ def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -
     art_lang = lang or detect_lang(text)
     watched = places_regex(places)
     found: list[Estimate] = []
+    named = cache(lambda span: _named_in(text, span))
     for start, end, prev, nxt in _candidate_sentences(text):
-        found.extend(_read_sentence(text[start:end], art_lang, watched, lambda p=prev: _named_in(text, p),
-                                    lambda n=nxt: _named_in(text, n)))
+        # once per sentence, however many of its figures ask; each sentence's claimant read once
+        previous = cache(lambda p=prev: _named_back(text, named, p))  # type: ignore[misc]
+        following = cache(lambda n=nxt: named(n))  # type: ignore[misc]
+        found.extend(_read_sentence(text[start:end], art_lang, watched, previous, following))
     if any(e.place is None for e in found):
         fallback = _article_place(text, watched)
         found = [e if e.place or not fallback else replace(e, place=fallback) for e in found]
@@ -141,12 +145,12 @@ def _has_outcome(text: str) -> bool:
 Span = tuple[int, int]
 
 
-def _candidate_sentences(text: str) -> Iterator[tuple[int, int, Span, Span]]:
-    """Sentences holding an outcome stem and something number-like, each with the spans of the sentences
-    before and after it. The outcome stems are found once for the whole text; only sentences containing
-    one pay for the number test."""
+def _candidate_sentences(text: str) -> Iterator[tuple[int, int, list[Span], Span]]:
+    """Sentences holding an outcome stem and something number-like, each with the spans of up to
+    LOOK_BACK sentences before it (nearest first) and of the sentence after it. The outcome stems are found
+    once for the whole text; only sentences containing one pay for the number test."""
     spans = list(sentences.split(text))
-    around = [((spans[i - 1] if i else (0, 0)), (spans[i + 1] if i + 1 < len(spans) else (0, 0)))
+    around = [(spans[max(0, i - LOOK_BACK):i][::-1], (spans[i + 1] if i + 1 < len(spans) else (0, 0)))
               for i in range(len(spans))]
     if has_arabic(text):  # normalising may shift offsets: test sentence by sentence
         for (start, end), (prev, nxt) in zip(spans, around):
@@ -161,6 +165,31 @@ def _candidate_sentences(text: str) -> Iterator[tuple[int, int, Span, Span]]:
         i = bisect_left(hits, start)
         if i < len(hits) and hits[i] < end and _NUMBER_GATE.search(text, start, end):
             yield start, end, prev, nxt
+
+
+LOOK_BACK = 3
+
+
+def _named_back(text: str, named: Callable[[Span], str | None], spans: list[Span]) -> str | None:
+    """Who the sentences before speak for: "He said ...", or a sentence naming no source at all in a run
+    of reporting ("Human Rights Watch documented: ... . An air strike killed 22 civilians."). The nearest
+    named claimant within LOOK_BACK sentences; for the sentence just before, its opening name will do
+    ("Dr. Hassan al-Tai has run the morgue since 2017. He said ...")."""
+    for i, span in enumerate(spans):
+        name = named(span) or (_opening_name(text, span) if i == 0 else None)
+        if name:
+            return name
+    return None
+
+
+_OPENING_NAME = re.compile(r"\s*((?:(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig|Sgt|Prof)\.\s+)*"
+                           r"[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+|abu\s+)?[A-Z][\w'’-]+){1,3})\s+"
+                           r"(?:has|had|is|was|runs|ran|heads|headed|leads|led|directs|directed|works|worked)\b")
+
+
+def _opening_name(text: str, span: Span) -> str | None:
+    m = _OPENING_NAME.match(text, span[0], span[1])
+    return m.group(1) if m else None
 
 
 def _named_in(text: str, span: tuple[int, int]) -> str | None:
@@ -192,7 +221,14 @@ def _unique(found: list[Estimate]) -> list[Estimate]:
         key = identity_key(e)
         if key not in best or (best[key].claimant is None and e.claimant is not None):
             best[key] = e
-    return list(best.values())
+    # "Zebari: 40,000 killed" over a body saying "more than 40,000 civilians": the same figure told less
+    # precisely in the same story is a restatement, not a second estimate
+    specific = {_unknown_key(e) for e in best.values() if victims_group(e.victims) != "unknown"}
+    return [e for e in best.values() if victims_group(e.victims) != "unknown" or _unknown_key(e) not in specific]
+
+
+def _unknown_key(e: Estimate) -> str:
+    return identity_key(replace(e, victims="people"))
 
 
 def _article_place(text: str, watched: Folded | None) -> str | None:
@@ -219,6 +255,8 @@ def _read_sentence(raw: str, lang: str, watched: Folded | None,
         # "'More than a thousand people have died here. I dug the graves,' said a gravedigger": the quote
         # goes on into the next sentence, which names the speaker
         attributions = [attribution.Attribution(len(rt.text), following())]
+    elif not attributions:  # no source named here: the run of reporting goes on (see _named_back)
+        attributions = [attribution.Attribution(0, None, True, pronoun=True)]
     found = [_estimate(rt, r, attributions, sentence_places, lang, previous) for r in reads]
     return _elliptic(rt, reads, found)
 
