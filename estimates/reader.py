@@ -424,6 +424,17 @@ def _losing_side_ar(text: str, fig_start: int) -> str | None:
     return None if m is None else "security forces" if m.group("s") else "combatants"
 
 
+# "64 من مقاتليها", "7 من عناصرها", "45 من مقاتليه": members of the claimant's own side.
+_AR_OWN_MEMBERS = re.compile(r"\s*(?:من\s+)?(?:مقاتلي|عناصر|منتسبي|افراد|جنود|اعضاء)(?:ها|ه|هم|نا)(?!\w)")
+_AR_SIDE = re.compile(rf"(?:(?P<s>{alternation(ar.SECURITY_CONTEXT + ['البيشمركه', 'الحشد', 'وزاره الدفاع'], arabic=True)})|"
+                      rf"(?P<c>{alternation(ar.COMBATANT_GROUPS, arabic=True)}))")
+
+
+def _ar_side_of(claimant: str) -> str | None:
+    m = _AR_SIDE.search(norm_ar(claimant))
+    return None if m is None else "security forces" if m.group("s") else "combatants"
+
+
 def _ranks_class(m: re.Match[str], arabic: bool) -> str:
     named = m.groupdict()
     if named.get("v"):
@@ -449,9 +460,12 @@ def _estimate(rt: RuleText, r: _Read, attributions: list[attribution.Attribution
         claimant = attribution.named_before(attributions, a.pos) or previous()
     elif a is not None and attribution.anaphoric(claimant):
         claimant = attribution.named_before(attributions, a.pos) or previous() or claimant
+    victims = _victims(rt.text, r, rt.arabic)
+    if victims == "people" and claimant and rt.arabic and _AR_OWN_MEMBERS.match(rt.text, f.end):
+        victims = _ar_side_of(claimant) or victims  # "قالت وزارة شؤون البيشمركة إن 64 من مقاتليها قتلوا"
     return Estimate(
         low=f.low, high=f.high, qualifier=f.qualifier, outcome=r.link.outcome,
-        victims=_victims(rt.text, r, rt.arabic),
+        victims=victims,
         place=_one_line(places.choose(sentence_places, f.start)),
         claimant=_one_line(claimant),
         quote=_one_line(rt.original) or "", lang=lang,
