@@ -2,7 +2,9 @@
 
 prefilter -> sentences -> figures -> heads -> outcome links -> inheritance -> victims, claimant, place
 -> elliptical figures ("307 civilians killed and 273 wounded") -> article-level place fallback -> one
-estimate per identity. A pronoun claimant ("He said") takes the named claimant of the previous sentence.
+estimate per identity (a bare restatement of a figure the story gives with its victims is dropped).
+A pronoun claimant ("He said"), and a sentence naming no source at all, take the source named within the
+LOOK_BACK sentences before; a quotation left open takes the speaker named in the next sentence.
 """
 from __future__ import annotations
 
