@@ -6,6 +6,7 @@ numbers at all: the issue says they give no figure.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import lexicon as en
@@ -106,9 +107,14 @@ def _split_words(text: str, start: int, end: int) -> list[Number]:
             pieces.append((seg_start, a.start()))
             seg_start = a.end()
     pieces.append((seg_start, end))
+    return _word_numbers(text, pieces, english_words)
+
+
+def _word_numbers(text: str, pieces: list[tuple[int, int]], read: Callable[[str], int | None]) -> list[Number]:
+    """The numbers written in words at `pieces`, each read by `read` (English or Arabic)."""
     out = []
     for a, b in pieces:
-        value = english_words(text[a:b])
+        value = read(text[a:b])
         if value is not None:
             out.append(Number(a, b, value, _word_scale(text[a:b]), False, ""))
     return out
@@ -129,12 +135,7 @@ def _split_ar(text: str, start: int, end: int) -> list[Number]:
     if not cuts:
         return []
     cuts.append((seg, end))
-    out = []
-    for a, b in cuts:
-        value = arabic_words(text[a:b])
-        if value is not None:
-            out.append(Number(a, b, value, _word_scale(text[a:b]), False, ""))
-    return out
+    return _word_numbers(text, cuts, arabic_words)
 
 
 def _read(m: re.Match[str]) -> Number | None:
