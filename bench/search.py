@@ -30,6 +30,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from casualty_watch.commands.serve_cmd import listen  # noqa: E402
 from storage import Archive, ItemIn  # noqa: E402
 
 PG_ADMIN = os.environ.get("CASUALTY_WATCH_BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -91,26 +92,23 @@ def stories(n: int, seed: int = 11) -> Iterator[ItemIn]:
                      source=f"outlet-{i % 40}", published=start + timedelta(minutes=7 * i), language="en")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _serve(url: str, port: int) -> None:
+def _serve(url: str, sock: socket.socket) -> None:
     import uvicorn
 
     from web.app import create_app
 
-    uvicorn.run(create_app(url, token=None, require_token=False, version="bench"), host="127.0.0.1", port=port,
-                log_level="warning", access_log=False)
+    app = create_app(url, token=None, require_token=False, version="bench")
+    uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False)).run(sockets=[sock])
 
 
 @contextmanager
 def server(url: str) -> Iterator[str]:
-    port = free_port()
-    proc = multiprocessing.get_context("spawn").Process(target=_serve, args=(url, port), daemon=True)
+    """uvicorn in a child process, on a socket bound here and handed down (no port for another process to take)."""
+    sock = listen("127.0.0.1", 0)
+    port = sock.getsockname()[1]
+    proc = multiprocessing.get_context("spawn").Process(target=_serve, args=(url, sock), daemon=True)
     proc.start()
+    sock.close()
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:

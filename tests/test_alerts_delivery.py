@@ -5,7 +5,6 @@ import json
 import logging
 from datetime import UTC, datetime, timedelta
 
-import pytest
 
 from alerts.backoff import Backoff
 from alerts.channels import build_channels
@@ -78,9 +77,9 @@ def test_429_retry_after_is_honoured(archive, webhook) -> None:  # type: ignore[
 
 
 def test_network_errors_are_retried_with_backoff(archive) -> None:  # type: ignore[no-untyped-def]
-    from test_service_support import free_port
+    from ports import closed_port
 
-    rule = _hook_rule(f"http://127.0.0.1:{free_port()}/nobody-listens")
+    rule = _hook_rule(f"http://127.0.0.1:{closed_port()}/nobody-listens")
     alert_id = _source_alert(archive, rule.channel)
     before = datetime.now(UTC)
     Deliverer(archive, build_channels([rule]), backoff=Backoff(delays=(30.0,), jitter=0.0)).deliver_due()
@@ -206,9 +205,9 @@ def test_source_health_alerts_once_when_failing_and_once_on_recovery(archive, we
 
 
 def test_a_webhook_token_never_reaches_logs_or_the_archive(archive, caplog) -> None:  # type: ignore[no-untyped-def]
-    from test_service_support import free_port
+    from ports import closed_port
 
-    rule = _hook_rule(f"http://127.0.0.1:{free_port()}/hook?token=TOPSECRET123")
+    rule = _hook_rule(f"http://127.0.0.1:{closed_port()}/hook?token=TOPSECRET123")
     alert_id = _source_alert(archive, rule.channel)
     with caplog.at_level(logging.DEBUG):
         Deliverer(archive, build_channels([rule])).deliver_due()

@@ -184,7 +184,7 @@ def test_page_source_follows_report_links_to_html_and_pdf(watcher: Watcher, site
     site.add("/reports/mosul.pdf", body=pdf, content_type="application/pdf")
     site.add("/reports/mosul-html", body=article("Mosul: the civilian toll", MOSUL_KURDISH).encode())
     site.add("/about", body=article("About us", OTHER_NEWS).encode())
-    site.add("/investigations/", body=f"""<html><body><nav><a href="/about">About</a></nav>
+    site.add("/investigations/", body="""<html><body><nav><a href="/about">About</a></nav>
         <main><h1>Investigations</h1><ul><li><a href="/reports/mosul.pdf">Mosul (PDF)</a></li>
         <li><a href="/reports/mosul-html">Mosul</a></li><li><a href="http://other.example/x">elsewhere</a></li></ul>
         </main><footer><a href="/about">About</a></footer></body></html>""".encode())

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from ports import closed_port
 from test_crawl import RSS, Watcher, news_site
-from webfixtures import Route, Site, article, closed_port, rss
+from webfixtures import Route, Site, article, rss
 
 BIG = 21 * 1024 * 1024  # over the default 20 MB page limit
 GOOD_NEWS = ["The UN human rights office said at least 2,521 civilians were killed in Mosul between October 2016 "

@@ -19,18 +19,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
+from ports import listening_socket
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 SECRET = "whsec_" + "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"  # a fixed test key (base64 of 24 bytes)
 ROOT = Path(__file__).resolve().parents[1]
 CLI = [str(Path(sys.executable).with_name("casualty-watch"))]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_until(check: Callable[[], Any], timeout: float, what: str, interval: float = 0.05) -> Any:
@@ -127,8 +123,6 @@ class SmtpInbox:
     """aiosmtpd on a free port; `messages` are the parsed emails received."""
 
     def __init__(self, *, auth: tuple[str, str] | None = None) -> None:
-        from aiosmtpd.controller import Controller
-
         self.messages: list[EmailMessage] = []
         self.envelopes: list[Any] = []
         self.cond = threading.Condition()
@@ -154,8 +148,8 @@ class SmtpInbox:
                 return AuthResult(success=ok, handled=False)
 
             kwargs = dict(authenticator=authenticator, auth_require_tls=False)
-        self.port = free_port()
-        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port, **kwargs)
+        self.controller = _socket_controller()(Handler(), listening_socket(), **kwargs)
+        self.port = self.controller.port
 
     def url(self, user: str | None = None, password: str | None = None) -> str:
         cred = f"{user}:{password}@" if user else ""
@@ -175,6 +169,22 @@ class SmtpInbox:
         self.controller.stop()
 
 
+def _socket_controller() -> type:
+    from aiosmtpd.controller import Controller
+
+    class SocketController(Controller):
+        """aiosmtpd's Controller serving on a socket we already hold, so no other process can take its port."""
+
+        def __init__(self, handler: Any, sock: socket.socket, **kwargs: Any) -> None:
+            self._sock = sock
+            super().__init__(handler, hostname="127.0.0.1", port=sock.getsockname()[1], **kwargs)
+
+        def _create_server(self) -> Any:
+            return self.loop.create_server(self._factory_invoker, sock=self._sock, ssl=self.ssl_context)
+
+    return SocketController
+
+
 @pytest.fixture
 def smtp() -> Iterator[SmtpInbox]:
     with SmtpInbox() as inbox:
@@ -191,23 +201,29 @@ class NewsSite:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.port = free_port()
+        self.sock: socket.socket | None = listening_socket()  # held from here on, so the port stays ours
+        self.port = self.sock.getsockname()[1]
         self.base = f"http://127.0.0.1:{self.port}"
         self.hits = root.parent / f"{root.name}-hits.log"
         self.proc: subprocess.Popen | None = None
 
     def start(self, slow: dict[str, float] | None = None) -> "NewsSite":
+        """Serve on the held socket from a child process (which inherits it: no port to race for)."""
+        if self.sock is None:  # stopped before: take the same port again
+            self.sock = listening_socket(self.port)
         env = {**os.environ, "SITE_SLOW": json.dumps(slow or {}), "SITE_HITS": str(self.hits)}
+        fd = self.sock.fileno()
         self.proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("test_service_site.py")),
-                                      str(self.root), str(self.port)], env=env)
+                                      str(self.root), str(fd)], env=env, pass_fds=(fd,))
         wait_until(self._up, 10, "the fixture site to start")
         return self
 
     def _up(self) -> bool:
+        if self.proc is not None and self.proc.poll() is not None:
+            raise AssertionError(f"the fixture site exited with code {self.proc.returncode}")
         try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                return True
-        except OSError:
+            return httpx.head(f"{self.base}/", timeout=0.5).status_code < 500  # HEAD: not logged as a hit
+        except httpx.TransportError:
             return False
 
     def hit_paths(self) -> list[str]:
@@ -221,9 +237,14 @@ class NewsSite:
         tmp.replace(target)
 
     def stop(self) -> None:
+        """Stop serving: the port refuses connections until `start` again."""
         if self.proc is not None:
             self.proc.terminate()
             self.proc.wait(5)
+            self.proc = None
+        if self.sock is not None:
+            self.sock.close()
+            self.sock = None
 
 
 def article_html(title: str, body: str, published: str = "2017-07-20T10:00:00Z") -> str:

@@ -3,7 +3,6 @@ estimate, finds a story, shows crawled markup as text. A screenshot is kept in t
 from __future__ import annotations
 
 import os
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ports import listening_socket
 from storage import Archive
 from test_web_data import ESTIMATES, HOSTILE, fill
 
@@ -45,12 +45,11 @@ def site(sqlite_url: str) -> Iterator[str]:
     archive.record_poll("wire", "ok")
     archive.record_poll("ngo", "failed", error="HTTP 503 <i>Service Unavailable</i>")
     archive.close()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    sock = listening_socket()
+    port = sock.getsockname()[1]
     app = create_app(sqlite_url, token=None, require_token=False, version="test")
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
     while not server.started:
@@ -60,6 +59,7 @@ def site(sqlite_url: str) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+    sock.close()
 
 
 @pytest.fixture

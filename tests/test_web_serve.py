@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -13,16 +14,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+from ports import listening_socket
 from storage import Archive
 from test_web_data import STORIES, fill
 
 CLI = str(Path(sys.executable).with_name("casualty-watch"))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def write_config(tmp_path: Path, database: str, *, token: bool) -> Path:
@@ -35,15 +31,19 @@ def write_config(tmp_path: Path, database: str, *, token: bool) -> Path:
 
 
 @contextmanager
-def serving(config: Path, port: int, env: dict[str, str] | None = None) -> Iterator[str]:
-    proc = subprocess.Popen([CLI, "--config", str(config), "serve", "--port", str(port)],
-                            env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
+def serving(config: Path, tmp_path: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+    """`serve --port 0`: the server binds a free port itself and prints it, so no other process can take it
+    between our choosing it and the server binding it."""
+    log = tmp_path / "serve.log"
+    with log.open("wb") as err:
+        proc = subprocess.Popen([CLI, "--config", str(config), "serve", "--port", "0"],
+                                env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=err)
     try:
+        base = _wait_for_base(proc, log)
         deadline = time.monotonic() + 30
         while True:
             if proc.poll() is not None:
-                pytest.fail(f"serve exited {proc.returncode}: {proc.stderr.read().decode()}")  # type: ignore[union-attr]
+                pytest.fail(f"serve exited {proc.returncode}: {log.read_text()}")
             try:
                 if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
                     break
@@ -62,6 +62,18 @@ def serving(config: Path, port: int, env: dict[str, str] | None = None) -> Itera
             proc.wait()
 
 
+def _wait_for_base(proc: subprocess.Popen, log: Path) -> str:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        found = re.search(r"on (http://127\.0\.0\.1:\d+)/", log.read_text())
+        if found:
+            return found.group(1)
+        if proc.poll() is not None:
+            pytest.fail(f"serve exited {proc.returncode}: {log.read_text()}")
+        time.sleep(0.05)
+    pytest.fail("serve did not say where it listens within 30 s")
+
+
 @pytest.fixture
 def filled_sqlite(sqlite_url: str) -> str:
     archive = Archive(sqlite_url)
@@ -72,7 +84,7 @@ def filled_sqlite(sqlite_url: str) -> str:
 
 def test_serve_answers_over_http(tmp_path, filled_sqlite) -> None:  # type: ignore[no-untyped-def]
     config = write_config(tmp_path, filled_sqlite, token=False)
-    with serving(config, free_port()) as base:
+    with serving(config, tmp_path) as base:
         health = httpx.get(f"{base}/healthz").json()
         assert health["status"] == "ok" and health["version"]
         items = httpx.get(f"{base}/api/items", params={"q": "al-Jadida"}).json()["items"]
@@ -87,7 +99,7 @@ def test_serve_answers_over_http(tmp_path, filled_sqlite) -> None:  # type: igno
 
 def test_serve_with_a_token_checks_it(tmp_path, filled_sqlite) -> None:  # type: ignore[no-untyped-def]
     config = write_config(tmp_path, filled_sqlite, token=True)
-    with serving(config, free_port(), env={"CW_TEST_TOKEN": "t0ken"}) as base:
+    with serving(config, tmp_path, env={"CW_TEST_TOKEN": "t0ken"}) as base:
         assert httpx.get(f"{base}/api/items").status_code == 401
         assert httpx.get(f"{base}/api/items", headers={"Authorization": "Bearer nope"}).status_code == 401
         assert httpx.get(f"{base}/api/items", headers={"Authorization": "Bearer t0ken"}).status_code == 200
@@ -95,11 +107,23 @@ def test_serve_with_a_token_checks_it(tmp_path, filled_sqlite) -> None:  # type:
 
 def test_serve_beyond_loopback_without_a_token_is_a_one_line_error(tmp_path, sqlite_url) -> None:  # type: ignore[no-untyped-def]
     config = write_config(tmp_path, sqlite_url, token=False)
-    done = subprocess.run([CLI, "--config", str(config), "serve", "--host", "0.0.0.0", "--port", str(free_port())],
+    done = subprocess.run([CLI, "--config", str(config), "serve", "--host", "0.0.0.0", "--port", "0"],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "token" in lines[0] and "Traceback" not in done.stderr
+
+
+def test_serve_on_a_taken_port_is_a_one_line_error(tmp_path, sqlite_url) -> None:  # type: ignore[no-untyped-def]
+    config = write_config(tmp_path, sqlite_url, token=False)
+    with listening_socket() as taken:
+        port = taken.getsockname()[1]
+        done = subprocess.run([CLI, "--config", str(config), "serve", "--port", str(port)],
+                              capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert lines[-1] == f"casualty-watch: cannot listen on 127.0.0.1:{port}: Address already in use"
+    assert "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize("host, loopback", [("127.0.0.1", True), ("127.3.4.5", True), ("localhost", True),
@@ -109,3 +133,13 @@ def test_loopback_detection(host, loopback) -> None:  # type: ignore[no-untyped-
     from casualty_watch.commands.serve_cmd import is_loopback
 
     assert is_loopback(host) is loopback
+
+
+def test_the_listening_socket_says_tcp_so_asyncio_turns_nagle_off() -> None:
+    """A socket with proto 0 keeps Nagle on for every answer (asyncio sets TCP_NODELAY only for IPPROTO_TCP):
+    bench/search.py measured ~45 ms per request that way instead of ~3 ms."""
+    from casualty_watch.commands.serve_cmd import listen
+
+    for host in ("127.0.0.1", "[::1]"):
+        with listen(host, 0) as sock:
+            assert sock.proto == socket.IPPROTO_TCP

@@ -6,7 +6,6 @@ so tests can check what the crawler sent (conditional requests, User-Agent, robo
 """
 from __future__ import annotations
 
-import socket
 import threading
 from dataclasses import dataclass, field
 from email.utils import formatdate
@@ -131,13 +130,6 @@ class Site:
                     pass
 
         return Handler
-
-
-def closed_port() -> int:
-    """A port nothing listens on: connecting to it is refused."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def http_date(ts: float) -> str:

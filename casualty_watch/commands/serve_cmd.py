@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import ipaddress
+import socket
 from typing import Annotated
 
 import typer
 
 from .. import __version__
 from ..context import state
-from ..errors import UsageError
+from ..errors import CasualtyWatchError, UsageError
 
 
 def is_loopback(host: str) -> bool:
@@ -24,7 +25,7 @@ def is_loopback(host: str) -> bool:
 def serve(ctx: typer.Context,
           host: Annotated[str, typer.Option("--host", help="Address to bind; beyond loopback the config must set an API token.")]
           = "127.0.0.1",
-          port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8080,
+          port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on (0: any free port, printed at start).")] = 8080,
           ) -> None:
     """Serve the read-only HTTP API (/api/..., /metrics, /healthz) and the page at /."""
     import uvicorn
@@ -41,10 +42,32 @@ def serve(ctx: typer.Context,
     archive.sync_sources(config.sources)  # so /api/sources lists what config names, as `sources` does
     archive.close()
     app = create_app(config.database, token=config.api_token, require_token=exposed, version=__version__)
-    typer.echo(f"casualty-watch {__version__}: serving {archive.display_url} on http://{_hostport(host, port)}/",
-               err=True)
-    uvicorn.run(app, host=host.strip("[]"), port=port, log_level="warning", access_log=False,
-                server_header=False)
+    sock = listen(host, port)
+    typer.echo(f"casualty-watch {__version__}: serving {archive.display_url} on "
+               f"http://{_hostport(host, sock.getsockname()[1])}/", err=True)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, server_header=False))
+    server.run(sockets=[sock])
+    if not server.started:
+        raise CasualtyWatchError("the HTTP server did not start (see the message above)")
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """Bind before handing the socket to uvicorn: a taken port is then our one-line error, not uvicorn's log,
+    and `--port 0` can print the port the system chose.
+
+    The socket is made with proto IPPROTO_TCP (socket.create_server leaves it 0): asyncio turns Nagle off
+    (TCP_NODELAY) only on sockets that say TCP, and with Nagle on every answer waits ~40 ms for a delayed ACK.
+    """
+    bare = host.strip("[]")
+    sock = socket.socket(socket.AF_INET6 if ":" in bare else socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((bare, port))
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        raise CasualtyWatchError(f"cannot listen on {_hostport(host, port)}: {exc.strerror or exc}") from None
+    return sock
 
 
 def _hostport(host: str, port: int) -> str:
