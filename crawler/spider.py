@@ -19,6 +19,7 @@ from scrapy.http import Request, Response, TextResponse
 from storage.urls import canonical_url
 
 from .article import read_article
+from .discovery import discover_feed
 from .entries import Entry, UnreadableIndex
 from .failures import describe
 from .feeds import parse_feed
@@ -121,7 +122,13 @@ class PassSpider(scrapy.Spider):
         kind = run.spec.kind
         content_type = _header(response, "Content-Type")
         if kind == "feed":
-            return self._articles(run, parse_feed(response.body, response.url, content_type))
+            try:
+                return self._articles(run, parse_feed(response.body, response.url, content_type))
+            except UnreadableIndex:
+                found = _named_feed(response)
+                if found is None:
+                    raise
+                return self._read_named_feed(response, run, found)
         if kind == "sitemap":
             sitemap = parse_sitemap(response.body, response.url)
             children = [self._request(run, child.url, self.on_index) for child in sitemap.children[:MAX_CHILD_SITEMAPS]]
@@ -133,6 +140,12 @@ class PassSpider(scrapy.Spider):
             raise UnreadableIndex("empty page")
         links = report_links(text, response.url, run.spec.follow)
         return self._articles(run, [Entry(url=u) for u in links])
+
+    def _read_named_feed(self, response: Response, run: SourceRun, feed_url: str) -> list[Request]:
+        log.warning("source %s: %s is an HTML page naming the feed %s; reading that (set it as the source's "
+                    "feed to save a request)", run.name, response.url, feed_url)
+        run.new_etag = run.new_last_modified = None  # the page's validators say nothing about the feed
+        return [self._request(run, feed_url, self.on_index, meta={"cw_discovered": True})]
 
     def _articles(self, run: SourceRun, entries: Sequence[Entry]) -> list[Request]:
         """Requests for the entries not yet seen, or seen before their index said they were updated."""
@@ -205,6 +218,14 @@ class PassSpider(scrapy.Spider):
         self.queued += 1
         return Request(url, callback=callback, errback=self.on_error, headers=headers,
                        meta={"cw_source": run.name, **(meta or {})}, dont_filter=True)
+
+
+def _named_feed(response: Response) -> str | None:
+    """The feed an HTML page names where a feed was expected; only one hop, so two pages naming each other
+    cannot loop."""
+    if not isinstance(response, TextResponse) or response.meta.get("cw_discovered"):
+        return None
+    return discover_feed(response.text, response.url)
 
 
 def _header(response: Response, name: str) -> str | None:

@@ -112,6 +112,27 @@ def test_feed_pass_archives_relevant_stories_and_only_marks_the_rest_seen(watche
     assert all("casualty-watch" in h.headers["user-agent"] for h in site.hits)
 
 
+def test_feed_source_set_to_a_page_reads_the_feed_the_page_names(watcher: Watcher, site: Site) -> None:
+    news_site(site)
+    site.add("/world", etag='"page-v1"', body=b"""<!doctype html><html><head><title>World</title>
+        <link rel="alternate" type="application/rss+xml" title="World news" href="/feed.xml"></head>
+        <body><main><a href="/world/zebari">Zebari</a></main></body></html>""")
+    site.add("/loop", body=b"""<!doctype html><html><head>
+        <link rel="alternate" type="application/atom+xml" href="/loop2"></head><body>x</body></html>""")
+    site.add("/loop2", body=b"""<!doctype html><html><head>
+        <link rel="alternate" type="application/atom+xml" href="/loop"></head><body>y</body></html>""")
+    watcher.source("daily", "feed", site.url("/world"))
+    watcher.source("looping", "feed", site.url("/loop"))
+    result = watcher.crawl()
+    assert result.code == 0, result.stderr
+    s = result.summary
+    assert s["sources_ok"] == ["daily"] and s["items_new"] == 2
+    assert s["errors"] == {"looping": f"not a feed: got an HTML page ({site.url('/loop2')})"}
+    assert f"{site.url('/world')} is an HTML page naming the feed {site.url('/feed.xml')}" in result.stderr
+    assert watcher.archive().source("daily").etag is None  # the page's ETag would hide the feed's changes
+    assert site.paths().count("/loop") == 1 and site.paths().count("/loop2") == 1
+
+
 def test_new_estimates_queue_alerts_for_configured_channels(watcher: Watcher, site: Site) -> None:
     news_site(site)
     watcher.source("daily", "feed", site.url("/feed.xml"))

@@ -10,6 +10,7 @@ import pytest
 
 from crawler import feeds
 from crawler.backoff import backoff_until
+from crawler.discovery import discover_feed
 from crawler.entries import UnreadableIndex
 from crawler.feeds import parse_feed
 from crawler.listing import report_links
@@ -143,6 +144,22 @@ def test_listing_links_skip_navigation_other_sites_and_media() -> None:
 def test_listing_prefers_the_main_element() -> None:
     html = '<body><div><a href="/side">s</a></div><main><a href="/report">r</a></main></body>'
     assert report_links(html, "http://n.example/") == ["http://n.example/report"]
+
+
+@pytest.mark.parametrize("head, found", [
+    ('<link rel="alternate" type="application/rss+xml" href="/rss">', "http://n.example/rss"),
+    ('<link rel="Alternate Home" type="application/atom+xml; charset=utf-8" href="feeds/all.atom">',
+     "http://n.example/news/feeds/all.atom"),
+    ('<base href="http://cdn.n.example/"><link rel="alternate" type="application/rss+xml" href="f.xml">',
+     "http://cdn.n.example/f.xml"),
+    ('<link rel="alternate" hreflang="ar" type="text/html" href="/ar/">'
+     '<link rel="stylesheet" type="text/css" href="/s.css">', None),
+    ('<link rel="alternate" type="application/rss+xml" href="javascript:alert(1)">', None),
+    ('<link rel="alternate" type="application/rss+xml" href="">', None),
+    ("", None),
+])
+def test_feed_discovery_reads_the_alternate_link(head: str, found: str | None) -> None:
+    assert discover_feed(f"<html><head>{head}</head><body>x</body></html>", "http://n.example/news/") == found
 
 
 def test_relevance_on_raw_bytes_in_utf8_and_windows_1256() -> None:
