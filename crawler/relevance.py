@@ -7,6 +7,7 @@ for Arabic script, in windows-1256 too, so legacy-encoded Arabic pages are not d
 """
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ class Relevance:
     _raw_words: tuple[bytes, ...]
     _text_place: re.Pattern[str]
     _text_word: re.Pattern[str]
+    _place_refs: re.Pattern[bytes] | None  # a character reference to a letter of a non-ASCII place name
 
     def might_matter(self, raw: bytes) -> bool:
         """Cheap pre-check on undecoded bytes: False means the page certainly does not matter.
@@ -42,7 +44,13 @@ class Relevance:
         `bytes.lower()` and `in` are C loops (about 20 µs on a 5 KB page); one regex alternation with
         IGNORECASE over the same terms costs ten times that."""
         low = raw.lower()
-        return any(p in low for p in self._raw_places) and any(w in low for w in self._raw_words)
+        if any(p in low for p in self._raw_places) and any(w in low for w in self._raw_words):
+            return True
+        # Some CMSs write every non-ASCII letter as a character reference (&#1575;&#1604;...): no byte check
+        # can see those words, so such pages are decided on their unescaped text instead.
+        refs = self._place_refs
+        return refs is not None and refs.search(raw) is not None and \
+            self.matters(html.unescape(raw.decode("utf-8", "replace")))
 
     def matters(self, *texts: str | None) -> bool:
         """The decision on extracted text (title, body): names a watched place and speaks of casualties."""
@@ -59,7 +67,18 @@ def for_places(places: Sequence[str], words: Iterable[str] = CASUALTY_WORDS) -> 
         _raw_words=_encodings(words),
         _text_place=re.compile("|".join(re.escape(s) for s in spellings), re.IGNORECASE),
         _text_word=re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE),
+        _place_refs=_char_refs("".join(spellings)),
     )
+
+
+def _char_refs(text: str) -> re.Pattern[bytes] | None:
+    """`&#1605;` or `&#x645;` for any non-ASCII letter of `text`; None when it has none."""
+    points = sorted({ord(c) for c in text if not c.isascii()})
+    if not points:
+        return None
+    decimal = "|".join(str(p) for p in points)
+    hexa = "|".join(f"{p:x}" for p in points)
+    return re.compile(f"&#(?:0*(?:{decimal})|[xX]0*(?:{hexa}));".encode(), re.IGNORECASE)
 
 
 def _spellings(place: str) -> list[str]:

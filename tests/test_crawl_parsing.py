@@ -172,6 +172,22 @@ def test_relevance_on_raw_bytes_in_utf8_and_windows_1256() -> None:
     assert not rel.might_matter(b"<p>Three killed in Basra</p>")  # casualties, not a watched place
 
 
+def test_relevance_sees_arabic_written_as_character_references() -> None:
+    """Some CMSs write every Arabic letter as &#NNNN; or &#xHHH;: the byte check must not drop those pages."""
+    from crawler.article import read_article
+
+    rel = for_places(["Mosul", "الموصل"])
+    page = article("خبر", ARABIC_MOSUL, lang="ar")
+    decimal = "".join(c if c.isascii() else f"&#{ord(c)};" for c in page).encode("ascii")
+    hexa = "".join(c if c.isascii() else f"&#x{ord(c):X};" for c in page).encode("ascii")
+    assert rel.might_matter(decimal) and rel.might_matter(hexa)
+    reading = read_article(decimal, "http://n.example/ar/1", "text/html", rel)
+    assert reading.verdict == "relevant" and "الموصل" in reading.document.text  # type: ignore[union-attr]
+    other = "".join(c if c.isascii() else f"&#{ord(c)};" for c in article("خبر", ["افتتاح معرض الكتاب في بغداد"]))
+    assert not rel.might_matter(other.encode("ascii"))  # references, but no watched place
+    assert not for_places(["Mosul"]).might_matter(decimal)  # no Arabic place watched: nothing to look for
+
+
 def test_relevance_on_text_and_arabic_prefixes() -> None:
     rel = for_places(["Mosul", "الموصل"])
     assert rel.matters("MOSUL: civilians killed")
