@@ -15,15 +15,17 @@ claimant of the previous sentence ("Police chief X told reporters ... . He said 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import lexicon as en
 from . import lexicon_ar as ar
 from . import places
 from .patterns import AR_LEFT, alternation, word_set
-from .text import RuleText
+from .text import RuleText, has_arabic, norm_ar
 
 MAX_WORDS = 10
+# "قائد عمليات تحرير تلعفر الفريق الركن عبد الأمير يار الله": an Arabic title runs long before the name
+AR_MAX_WORDS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,13 +38,14 @@ class Attribution:
 
 # "The coalition raised its tally of civilians killed ... to 1,114": revising one's own count attributes it.
 _VERBS = alternation(en.REPORT_VERBS)[:-1] + r"|(?:raised|revised|updated|lowered|increased|cut|reduced)" \
-    rf"(?=\s+(?:its|their|his|her)\s+(?:\w+\s+)?(?i:{alternation(en.DATA_NOUNS)})\b))"
+    rf"(?=\s+(?:its|their|his|her|the)\s+(?:\w+\s+)?(?i:{alternation(en.DATA_NOUNS)})\b))"
 _SPEECH = frozenset(en.SPEECH_VERBS)
 _EN_SUBJECT = re.compile(
     r"(?:^|(?<=[,;:\"“”])\s*|\b(?:that|and|but|while|as|where|though|although|whereas)\s+)"
     r"(?P<np>[^\s,;:\"“”](?:[^,;:\"“”.]|\.(?=\s*\w)){0,70}?)"
     r"(?:\s+(?:has|have|had|also|previously|earlier|now|later|would|will|recently|separately|itself|"
-    r"only|last\s+\w+|on\s+\w+day|this\s+\w+|had\s+previously))*"
+    r"only|last\s+\w+|on\s+\w+day|this\s+\w+|had\s+previously)|"
+    r"\s*,\s*(?:for\s+(?:its|their|his|her)\s+(?:own\s+)?part|however|meanwhile|in\s+turn|too|though)\s*,)*"
     rf"\s+(?P<verb>(?-i:{_VERBS}))\b",
     re.IGNORECASE)
 _EN_DESCRIBED = re.compile(
@@ -88,23 +91,37 @@ _EN_BY = re.compile(
     rf"\b(?i:{alternation(w for w in en.DATA_NOUNS if w != 'toll')})\s+"
     r"(?:\w+(?:ed|en)\s+(?:to\s+[^,.;:()]{1,30}?\s+)?)?"
     r"(?:by\s+(?=an?\s+[a-z])|(?:by|from|of)\s+(?=the\s+[A-Za-z]|[A-Z]))(?P<np>[^,.;:()]{1,60})")
+# "the figure of 1,260 released by the Nineveh health directorate": the figure's own source, named after it
+_EN_FIGURE_BY = re.compile(
+    r"\d(?:[\d,.]*\d)?(?:\s+[a-z]+){0,2}\s+(?:released|published|issued|given|announced|compiled|reported|"
+    r"recorded|provided|documented|confirmed|verified|cited)\s+by\s+(?P<np>[^,.;:()]{2,60})")
 _EN_TRIM = re.compile(
     r"\s+(?:on|last|this|in\s+(?:a|an|its|their|his|her)|(?-i:who|which|that)|published|released|issued|"
-    r"earlier|late|early|told|to|at|as|citing|quoted|via|over|during|since|said|says|and\s+(?:the|a)|"
+    r"earlier|late|early|told|to(?!\s+(?-i:[A-Z]))|at|as|citing|quoted|via|over|during|since|said|says|and\s+(?:the|a)|"
     r"estimated|believes|found|while|after|when|put)\b.*$|\s+(?:has|have|had)$", re.IGNORECASE)
-_ARTICLE = re.compile(r"^(?:an?\s+|by\s+)", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:an?\s+|by\s+|one\s+(?!of\b)(?=\S+\s+\S))", re.IGNORECASE)
 _FIGURE_LEAD = re.compile(r"(?:\d|(?:at\s+least|more\s+than|about|nearly|some|up\s+to|as\s+many\s+as)\s)",
                           re.IGNORECASE)
 _PREPOSITION = re.compile(r"(?:in|on|at|for|from|with|by|during|after|before|under)\s", re.IGNORECASE)
 _LEAD_CONJ = re.compile(r"^(?:though|although|whereas|while|but|and|yet)\s+(?=\S+\s)", re.IGNORECASE)
 _ACCORDING = re.compile(r"\s*according\s+to\b", re.IGNORECASE)
 _NON = en.NON_CLAIMANTS
+# "received reports of 12 people wounded", "records of": the verb's spelling used as a noun
+_NOUN_USE = re.compile(r"\s+of\b", re.IGNORECASE)
+# "were found dumped", "the figure could not be independently verified": a passive, no one attributing
+_PASSIVE = re.compile(r"(?:^|\s)(?:be|been|being|was|were|is|are)(?:\s+\w+ly)?\s*$", re.IGNORECASE)
+# "A morgue official, who asked not to be named, said": the clause after the comma is no subject
+_RELATIVE_START = re.compile(r"(?:who|which|speaking|talking|writing|asked|quoted)\s", re.IGNORECASE)
+# "WASHINGTON — A senior US military official said": a dateline before the subject
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}\s+[—–-]+\s+")
 _PRONOUNS = frozenset(("he", "she", "they", "it"))
 _ARTICLES = frozenset(("a", "an", "the"))
 _AR_THAT = re.compile(r"\s*(?:ب)?[ا](?:ن|نه|نها|نهم)(?!\w)")  # normalised أن / إن / بأن / أنه
 _AR_THAT_BEFORE = re.compile(r"(?<!\w)(?:ب)?[ا](?:نه|نها|نهم)\s*$")
 _DIGIT = re.compile(r"\d")
-_LIVES = re.compile(r"\s+(?:the\s+)?(?:lives|\d)", re.IGNORECASE)
+# "the shelling claimed 19 lives" / "claimed the lives of" (but "claims 16,467 militants have been killed")
+_LIVES = re.compile(r"\s+(?:the\s+)?(?:lives|(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?[\d,.]+"
+                    r"(?:\s+\w+){0,2}\s+lives\b)", re.IGNORECASE)
 
 _AR_VERBS = re.compile(rf"{AR_LEFT}(?:[وف])?{alternation(ar.REPORT_VERBS, arabic=True)}(?!\w)")
 _AR_ACCORDING = re.compile(rf"{AR_LEFT}(?:[وف])?{alternation(ar.ACCORDING, arabic=True)}\s*(?:ـ\s*)?"
@@ -118,7 +135,26 @@ def find(rt: RuleText, arabic: bool, outcome_spans: list[tuple[int, int]]) -> li
     found = _find_ar(rt, outcome_spans) if arabic else _find_en(rt.text, outcome_spans)
     found.extend(_headline(rt, outcome_spans))
     found.extend(_trailing(rt))
+    if not arabic:
+        found = _outside_quotes(rt.text, found)
     return sorted(found, key=lambda a: a.pos)
+
+
+_QUOTED = re.compile(r"[\"“](?P<q>[^\"“”]{8,}?)[,.]?[\"”]")
+
+
+def _outside_quotes(text: str, found: list[Attribution]) -> list[Attribution]:
+    """'"Families tell us at least nine relatives are missing," said Colonel Ibrahim': the quotation is the
+    speaker's claim, whoever it mentions as telling; attributions inside a quote that a speaker's verb
+    follows are dropped."""
+    if '"' not in text and "“" not in text:
+        return found
+    dropped: set[int] = set()
+    for m in _QUOTED.finditer(text):
+        speakers = [a for a in found if m.end() - 3 <= a.pos <= m.end() + 40 and a.speech and a.claimant]
+        if speakers:
+            dropped.update(id(a) for a in found if m.start("q") <= a.pos < speakers[0].pos)
+    return [a for a in found if id(a) not in dropped]
 
 
 # Headline speaker: "UN: 2,521 civilians killed", "وزارة الصحة في غزة: ارتفاع عدد الشهداء ...". A short
@@ -159,10 +195,17 @@ _OUTLETS = word_set(["reuters", "ap", "afp", "bbc", "cnn", "al jazeera", "xinhua
                      "the washington post", "associated press", "agence france-presse", "report", "video"])
 
 
+_SOURCE_LABEL = re.compile(r"[(\[]\s*Sources?\s*:\s*(?P<np>[^()\[\];]{2,60}?)\s*[)\]]|"
+                           r"(?:^|[.;]\s+)Sources?\s*:\s*(?P<np2>[^()\[\];.]{2,60}?)\s*$")
+
+
 def _trailing(rt: RuleText) -> list[Attribution]:
     if rt.arabic:
         return []
     text = rt.text.rstrip(" .")
+    label = _SOURCE_LABEL.search(text)  # "... 1,041 injured (Source: Iraqi Red Crescent)."
+    if label is not None:
+        return [Attribution(label.start(), (label.group("np") or label.group("np2")).strip())]
     m = _TRAILING_SOURCE.search(text)
     if m is None or m.group("np").split()[0].lower() in _NON or m.group("np").lower() in _OUTLETS:
         return []  # "- Reuters" names the outlet repeating the claim, not who made it
@@ -181,6 +224,8 @@ def chosen(attributions: list[Attribution], fig_start: int, fig_end: int) -> Att
     beats a record-keeper before it: "The morgue registered 2,000 deaths, a doctor said" -> the doctor."""
     before = [a for a in attributions if a.pos <= fig_start]
     after = [a for a in attributions if a.pos >= fig_end]
+    if before and after and after[0].claimant and before[-1].claimant is None and not before[-1].pronoun:
+        return after[0]  # "كما قتل 650 ...، بحسب المرصد": a verb naming nobody before, a name after
     if before and not (after and after[0].speech and after[0].claimant and not before[-1].speech):
         return before[-1]
     return after[0] if after else None
@@ -188,15 +233,25 @@ def chosen(attributions: list[Attribution], fig_start: int, fig_end: int) -> Att
 
 # "the agency believes", "the group says": a body named earlier ("A senior UN official told reporters that
 # the agency believes ..."); the named speaker before it, or in the previous sentence, is the claimant.
-_ANAPHOR = re.compile(r"(?:the|this|that|its|his|her|their)\s+(?:own\s+)?(?:agency|group|organi[sz]ation|ministry|"
+_ANAPHOR = re.compile(r"(?:its|their)\s+(?:own\s+|latest\s+|new\s+)?(?:findings|figures|data|estimates?|count|tally)|"
+                      r"(?:the|this|that|its|his|her|their)\s+(?:own\s+)?"
+                      r"(?:(?:[A-Za-z]+-based|rights|human\s+rights|monitoring|aid|relief|research|war)\s+)?(?:agency|group|organi[sz]ation|ministry|"
                       r"office|mission|body|monitor|watchdog|charity|department|observatory|agencies|"
                       r"organi[sz]ations|groups|ministries|institution|authority|authorities|network|"
                       r"committee|commission|team|unit|researchers|investigators|report|study|survey|"
                       r"investigation|inquiry|review|monitors|analysts|experts|authors)", re.IGNORECASE)
 
 
+# "وأضاف المصدر"، "وأضافت المنظمة الدولية"، "بحسب المرصد": the body or source named before, by its kind
+_AR_ANAPHOR = re.compile(alternation(ar.ANAPHORS, arabic=True))
+
+
 def anaphoric(claimant: str | None) -> bool:
-    return claimant is not None and _ANAPHOR.fullmatch(claimant.strip()) is not None
+    if claimant is None:
+        return False
+    if has_arabic(claimant):
+        return _AR_ANAPHOR.fullmatch(norm_ar(claimant.strip())) is not None
+    return _ANAPHOR.fullmatch(claimant.strip()) is not None
 
 
 def named_before(attributions: list[Attribution], pos: int) -> str | None:
@@ -219,7 +274,7 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _clean_en(np: str) -> str | None:
-    np = np.strip().strip("\"'“”‘’ ")
+    np = _DATELINE.sub("", np.strip().strip("\"'“”‘’ "))
     poss = _EN_POSSESSIVE.match(np)  # "Reuters' review of morgue records found": Reuters
     np = _EN_TRIM.sub("", poss.group("np") if poss else np)
     np = _ARTICLE.sub("", _LEAD_CONJ.sub("", np)).strip()
@@ -248,6 +303,12 @@ def _find_en(text: str, outcome_spans: list[tuple[int, int]]) -> list[Attributio
             continue  # "... and now believed 352": no subject here; the speaker is the one before
         if m.group("verb").lower().startswith("claim") and _LIVES.match(text, m.end("verb")):
             continue  # "the shelling claimed 19 lives" is no attribution
+        if _NOUN_USE.match(text, m.end("verb")) or _PASSIVE.search(m.group("np")):
+            continue
+        if _RELATIVE_START.match(m.group("np")):
+            comma = text.rfind(",", m.start("np"), m.start("verb"))
+            out.extend(replace(a, pos=m.end("verb")) for a in _comma_subject(text, comma, outcome_spans))
+            continue
         speech = m.group("verb").lower() in _SPEECH
         np = by.group("np") if by else m.group("np")
         pronoun = speech and np.strip().lower() in _PRONOUNS
@@ -272,7 +333,17 @@ def _find_en(text: str, outcome_spans: list[tuple[int, int]]) -> list[Attributio
                 out.extend(_comma_subject(text, m.start(), outcome_spans))
             continue
         np = _EN_BY.search(m.group("np"))
-        out.append(Attribution(m.start(), _clean_en(np.group("np") if np else m.group("np"))))
+        claimant = _clean_en(np.group("np") if np else m.group("np"))
+        if claimant is None and m.group("lead")[0] in ",;":
+            # "A morgue official, who asked not to be named, said the department had registered 2,658":
+            # what follows "said" is what was said; the speaker is the subject before the comma
+            out.extend(_comma_subject(text, m.start(), outcome_spans))
+            continue
+        out.append(Attribution(m.start(), claimant))
+    for m in _EN_FIGURE_BY.finditer(text):
+        claimant = _clean_en(m.group("np"))
+        if claimant:
+            out.append(Attribution(m.start("np"), claimant))
     for regex in (_EN_POSSESSIVE, _EN_BY, _EN_NP_DATA):
         for m in regex.finditer(text):
             if regex is _EN_NP_DATA and _overlaps(m.start("np"), m.end("np"), outcome_spans):
@@ -320,17 +391,17 @@ def _ar_np(rt: RuleText, pos: int, outcome_spans: list[tuple[int, int]]) -> str 
 
 
 def _ar_np_span(rt: RuleText, pos: int, outcome_spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """Up to five words after `pos`, stopping at a function word, a figure or an outcome word. A generic
+    """Up to AR_MAX_WORDS words after `pos`, stopping at a function word, a figure or an outcome word. A generic
     source ("مصدر", "مسؤول", "متحدث") goes on through "في"/"من"/"باسم" to the body it speaks for:
     "مصدر في الشرطة", "مسؤول في الدفاع المدني"."""
     start = end = None
     words = 0
-    for _ in range(6):
+    for _ in range(AR_MAX_WORDS):
         m = _AR_TOKEN.match(rt.text, pos)
         if m is None or _DIGIT.search(m.group(1)):
             break
         if m.group(1) in _AR_STOPS and not (
-                start is not None and words <= 2 and m.group(1) in _AR_SOURCE_LINKS
+                start is not None and words <= 3 and m.group(1) in _AR_SOURCE_LINKS
                 and _AR_GENERIC.match(rt.text, start)):
             break
         if _overlaps(m.start(1), m.end(1), outcome_spans) or (start is not None and _AR_VERBS.fullmatch(m.group(1))):

@@ -177,11 +177,14 @@ def _named_back(text: str, named: Callable[[Span], str | None], spans: list[Span
     of reporting ("Human Rights Watch documented: ... . An air strike killed 22 civilians."). The nearest
     named claimant within LOOK_BACK sentences; for the sentence just before, its opening name will do
     ("Dr. Hassan al-Tai has run the morgue since 2017. He said ...")."""
+    fallback = None
     for i, span in enumerate(spans):
         name = named(span) or (_opening_name(text, span) if i == 0 else None)
-        if name:
+        if name and not attribution.anaphoric(name):
             return name
-    return None
+        fallback = fallback or name  # "The rights group said ... . In one strike, it said, ...": who the
+        # group is may be named a sentence further back
+    return fallback
 
 
 _OPENING_NAME = re.compile(r"\s*((?:(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig|Sgt|Prof)\.\s+)*"

@@ -173,9 +173,54 @@ def test_killed_and_wounded_are_separate():
     ("أعلنت وزارة الصحة مقتل 3 آلاف مدني.", "وزارة الصحة"),
     ("قتل 12 شخصا، بحسب مصدر أمني.", "مصدر أمني"),
     ("قال مسؤول محلي إن 20 مدنيا قتلوا.", "مسؤول محلي"),
+    # a quotation is its speaker's claim, whoever it mentions as telling
+    ('"Families tell us at least nine relatives are still missing," said Colonel Rabea Ibrahim.',
+     "Colonel Rabea Ibrahim"),
+    # the subject before a relative clause, not the clause
+    ("A morgue official, who asked not to be named, said the department had registered 2,658 bodies.",
+     "morgue official"),
+    ("The Joint Operations Command, for its part, claims 16,467 militants have been killed.",
+     "The Joint Operations Command"),  # "claims 16,467 militants" is no "claimed 19 lives"
+    ("One US official said roughly 490 soldiers had been killed.", "US official"),
+    ("WASHINGTON — A senior US official said 60,000 fighters were killed.", "senior US official"),
+    ("Mayor Abdulal Abbas later revised the figure, saying 19 people had died.", "Mayor Abdulal Abbas"),
+    ("At least 10 journalists have been killed, according to the Committee to Protect Journalists.",
+     "the Committee to Protect Journalists"),
+    ("The first week: 284 civilians killed (Source: Iraqi Red Crescent).", "Iraqi Red Crescent"),
+    ("Their findings suggest the toll is five times the figure of 1,260 deaths released by the health directorate.",
+     "the health directorate"),
+    ("قال قائد العمليات الفريق الركن عبد الأمير يار الله إن أكثر من 2000 مسلح قتلوا.",
+     "قائد العمليات الفريق الركن عبد الأمير يار الله"),
+    ("وأوضح ممثل المنظمة في العراق بيتر هوكينز أن نحو 160 طفلا لقوا حتفهم.",
+     "ممثل المنظمة في العراق بيتر هوكينز"),
+    ("كما قتل 650 من عناصر قوات سوريا الديمقراطية، بحسب المرصد.", "المرصد"),  # a name after beats none before
 ])
 def test_claimant(text, claimant):
     assert one(text).claimant == claimant
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # a body referred back to by its kind, with a modifier, or by a pronoun after such a reference
+    ("Amnesty International accused the forces of excessive force. The rights group said it had documented "
+     "attacks that killed at least 426 civilians. In one strike, it said, at least 105 people died.",
+     "Amnesty International"),
+    ("قال المرصد السوري لحقوق الإنسان إن القتال مستمر. وأضاف المرصد أن 650 مقاتلا قتلوا.",
+     "المرصد السوري لحقوق الإنسان"),
+    ("قالت الأمم المتحدة إن المعارك مستمرة. وأضافت المنظمة الدولية أن أكثر من ألفي مدني أصيبوا بجروح.",
+     "الأمم المتحدة"),
+    ("قال مصدر أمني إن الهجوم وقع فجرا. وأضاف المصدر أن خمسة من المهاجمين قتلوا.", "مصدر أمني"),
+])
+def test_claimant_referred_back(text, claimant):
+    assert {e.claimant for e in extract(text)} == {claimant}
+
+
+@pytest.mark.parametrize("text", [
+    # passives and nouns spelled like reporting verbs attribute nothing
+    "The bodies of 17 men, each shot in the head, were found dumped in a ditch.",
+    "The office had received reports of 12 people wounded.",
+])
+def test_no_claimant_from_lookalikes(text):
+    assert one(text).claimant is None
 
 
 @pytest.mark.parametrize("text", [
