@@ -196,7 +196,7 @@ _OUTLETS = word_set(["reuters", "ap", "afp", "bbc", "cnn", "al jazeera", "xinhua
 
 
 _SOURCE_LABEL = re.compile(r"[(\[]\s*Sources?\s*:\s*(?P<np>[^()\[\];]{2,60}?)\s*[)\]]|"
-                           r"(?:^|[.;]\s+)Sources?\s*:\s*(?P<np2>[^()\[\];.]{2,60}?)\s*$")
+                           r"(?:^|[.;|]\s*)Sources?\s*:\s*(?P<np2>[^()\[\];.]{2,60}?)\s*$")
 
 
 def _trailing(rt: RuleText) -> list[Attribution]:

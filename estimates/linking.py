@@ -21,7 +21,7 @@ from . import lexicon as en
 from . import lexicon_ar as ar
 from .figures import Figure
 from .heads import Head
-from .outcomes import Mention, blocker_in
+from .outcomes import Mention, blocker_in, mention_at
 from .patterns import alternation
 
 BLOCKED = "blocked"
@@ -29,12 +29,12 @@ AFTER_WINDOW = 90
 TOLL_WINDOW = 110
 
 _STOP = {
-    False: re.compile(r"[;:()\[\]—]|\s[–-]\s|\b(?:but|while|whereas|although|after|before|when|because|"
+    False: re.compile(r"[;:()\[\]—|]|\s[–-]\s|\b(?:but|while|whereas|although|after|before|when|because|"
                       r"until|which|prompting|forcing|as(?!\s+well\s+as)(?!\s+(?:missing|dead|killed|wounded|injured|"
                       r"unaccounted|deceased|casualties)))\b|"  # not "listed as missing"
                       r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)\bsince\b",  # not "have since died"
                       re.IGNORECASE),
-    True: re.compile(r"[؛:()]|(?<!\w)(?:لكن|بينما|بعد|قبل|عندما|حين|اثر|جراء|بسبب|فيما|حيث)(?!\w)"),
+    True: re.compile(r"[؛:()|]|(?<!\w)(?:لكن|بينما|بعد|قبل|عندما|حين|اثر|جراء|بسبب|فيما|حيث)(?!\w)"),
 }
 _GAP = {
     False: re.compile(r"(?:\s+(?:another|a|an|the|total|of|further|additional|in|all|only|just|at|least|"
@@ -47,6 +47,9 @@ _GAP = {
 # "killed a woman and her two children", "killed a farmer and his 3 sons"
 _COMPANION = re.compile(r"\s+an?\s+[a-z]+\s+and\s+(?:her|his|their)\s+", re.IGNORECASE)
 _AR_SUBJECT_GAP = re.compile(r"(?:\s+[^\s\d،,.؛:]+){1,6}\s+(?:(?:اكثر|نحو|حوالي|قرابه|زهاء)\s+(?:من\s+)?)?")
+# Spellings that are verbs as well as verbal nouns or passives: with a figure right after, they are active.
+_AR_BARE_VERB = re.compile(r"[وف]?قتل")
+_AR_ACTIVE_PLURAL = re.compile(r"[وف]?(?:قتلوا|اعدموا)")
 _AUX = re.compile(r"\b(?:were|was|been|being|be|are|is|got|get|reportedly|allegedly|all|later|also|"
                   r"feared|believed|thought|confirmed|reported|left)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _TOLL_END = {
@@ -90,7 +93,8 @@ class Link:
 def link(text: str, fig: Figure, head: Head, mentions: list[Mention], prev_end: int, next_start: int,
          arabic: bool) -> Link | str | None:
     """The outcome of `fig`, BLOCKED when a blocker rules it out, None when nothing ties it."""
-    found = _head(text, head, next_start, arabic) or _before(text, fig, head, mentions, prev_end, arabic)
+    found = _head(text, head, next_start, arabic) or _before(text, fig, head, mentions, prev_end, arabic) or \
+        _label(text, fig, mentions, arabic)
     if found:
         return found
     if head.victims is None:  # a bare figure after a toll noun states the toll: "casualties topped 1,000 ..."
@@ -127,7 +131,26 @@ def _head(text: str, head: Head, next_start: int, arabic: bool) -> Link | None:
     m = head.outcome
     if m is None or m.kind in ("lost", "grave") or (m.kind == "verb" and not arabic and _active(text, m, next_start)):
         return None
+    if arabic and m.outcome == "killed":  # "90 ضحية بين قتيل وجريح": victims, the dead and the wounded
+        both = _AR_BOTH.match(text, head.end)
+        if both is not None:
+            return Link("casualties", "head", mention_at(text, both.end(), True) or m)
     return Link(m.outcome, "head", m)
+
+
+_AR_BOTH = re.compile(r"\s*(?:ما\s+)?(?=بين\s+(?:قتيل|قتلي)\s*و\s*(?:جريح|جرحي|مصاب))")
+# "Civilians killed: 1,212 | Civilians injured: 2,843": a label, its outcome, a colon, the figure
+_LABEL = re.compile(r"(?:^|[|;•\n]\s*)[A-Za-z][A-Za-z -]{0,30}?\s*$")
+
+
+def _label(text: str, fig: Figure, mentions: list[Mention], arabic: bool) -> Link | None:
+    if arabic:
+        return None
+    for m in mentions:
+        if m.end <= fig.start and re.fullmatch(r"\s*:\s*", text[m.end:fig.start]) and \
+                _LABEL.search(text, 0, m.start) is not None:
+            return Link(m.outcome, "label", m)
+    return None
 
 
 def _before(text: str, fig: Figure, head: Head, mentions: list[Mention], prev_end: int,
@@ -141,8 +164,11 @@ def _before(text: str, fig: Figure, head: Head, mentions: list[Mention], prev_en
         if m.kind in kinds and (_GAP[arabic].fullmatch(text, m.end, fig.start) or
                                 (not arabic and _COMPANION.fullmatch(text, m.end, fig.start))):
             return Link(m.outcome, "before", m)
-        if arabic and m.kind == "verb" and _AR_SUBJECT_GAP.fullmatch(text, m.end, fig.start):
-            return Link(m.outcome, "before", m)  # VSO: "أعدم تنظيم داعش 40 مدنيا"
+        if arabic and (m.kind == "verb" or _AR_BARE_VERB.fullmatch(text, m.start, m.end)) and \
+                _AR_SUBJECT_GAP.fullmatch(text, m.end, fig.start):
+            return Link(m.outcome, "before", m)  # VSO: "أعدم تنظيم داعش 40 مدنيا", "قتل مسلحو داعش 84 مدنيا"
+        if arabic and _AR_ACTIVE_PLURAL.fullmatch(text, m.start, m.end) and _GAP[True].fullmatch(text, m.end, fig.start):
+            return Link(m.outcome, "before", m)  # "مسلحو داعش قتلوا 84 مدنيا": with an object, "they killed"
         break
     return None
 

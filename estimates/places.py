@@ -20,7 +20,15 @@ CITIES = ["Mosul", "Raqqa", "Aleppo", "Gaza", "Gaza City", "Fallujah", "Falluja"
           "Deir ez-Zor", "Deir ez-Zour", "Deir al-Zour", "Idlib", "Homs", "Hama", "Damascus", "Douma",
           "Eastern Ghouta", "Ghouta", "Kobani", "Manbij", "Palmyra", "Sanaa", "Hodeidah", "Taiz", "Aden",
           "Khan Younis", "Rafah", "Jabalia", "Beit Hanoun", "Mariupol", "Sirte", "Benghazi", "Tripoli",
-          "Marawi", "Mogadishu", "Bakhmut", "Kharkiv", "Kabul"]
+          "Marawi", "Mogadishu", "Bakhmut", "Kharkiv", "Kabul",
+          # Iraqi and Syrian towns of the war against IS (not those spelled like common words: Hit, بلد, الباب)
+          "Hammam al-Alil", "Hamam al-Alil", "Haditha", "Heet", "Anah", "Rawa", "al-Qaim", "Qaim", "Rutba",
+          "Karma", "Saqlawiyah", "Amiriyat al-Fallujah", "Abu Ghraib", "Baaj", "Tal Keif", "Tel Keppe",
+          "Qaraqosh", "Bakhdida", "Hamdaniya", "Shirqat", "Makhmour", "Zummar", "Badush", "Gwer",
+          "Hilla", "Kut", "Nasiriyah", "Diwaniyah", "Baquba", "Baqubah", "Muqdadiya", "Jalawla", "Khanaqin",
+          "Tuz Khurmatu", "Dohuk", "Duhok", "Sulaymaniyah", "Amerli", "Balad", "Dujail", "Tarmiyah", "Kocho",
+          "Mayadeen", "al-Mayadeen", "Abu Kamal", "Albu Kamal", "Tabqa", "Hajin", "Baghouz", "Tal Abyad",
+          "Hasakah", "Qamishli", "al-Bab", "Jarablus", "Mansoura", "al-Mansoura", "Shaddadi", "Imam Gharbi"]
 # Named quarters that carry no "district"/"neighbourhood" word in news copy.
 NEIGHBOURHOODS = ["Karrada", "Sadr City", "Kadhimiya", "Adhamiya", "Zanjili", "al-Zanjili", "Yarmouk",
                   "al-Yarmouk", "Mosul al-Jadida", "Bab Sinjar", "Bab al-Tob", "Nabi Yunus", "Wadi Hajar",
@@ -33,13 +41,19 @@ COUNTRIES = ["Iraq", "Syria", "Yemen", "Libya", "Afghanistan", "Ukraine", "Somal
 AR_CITIES = ["الموصل", "الرقة", "حلب", "غزة", "الفلوجة", "الرمادي", "تكريت", "بغداد", "أربيل", "كركوك", "تلعفر",
              "الحويجة", "سنجار", "القيارة", "حمام العليل", "برطلة", "بعشيقة", "بيجي", "سامراء", "البصرة",
              "دير الزور", "إدلب", "حمص", "حماة", "دمشق", "دوما", "الغوطة", "صنعاء", "الحديدة", "تعز", "عدن",
-             "خان يونس", "رفح", "الموصل الجديدة"]
+             "خان يونس", "رفح", "الموصل الجديدة", "حديثة", "هيت", "عنة", "راوة", "القائم", "الرطبة", "الكرمة",
+             "الصقلاوية", "أبو غريب", "البعاج", "تلكيف", "قرقوش", "بخديدا", "الحمدانية", "الشرقاط", "مخمور",
+             "زمار", "بادوش", "الحلة", "الكوت", "الناصرية", "الديوانية", "بعقوبة", "المقدادية", "جلولاء",
+             "خانقين", "طوز خورماتو", "دهوك", "السليمانية", "آمرلي", "الدجيل", "الطارمية", "كوجو",
+             "الميادين", "البوكمال", "الطبقة", "هجين", "الباغوز", "تل أبيض", "الحسكة", "القامشلي", "منبج",
+             "جرابلس", "المنصورة", "الشدادي", "الخازر", "إمام غربي"]
 AR_PROVINCES = ["نينوى", "الأنبار", "صلاح الدين", "ديالى", "محافظة نينوى", "سهل نينوى"]
 AR_COUNTRIES = ["العراق", "سوريا", "سورية", "اليمن", "ليبيا", "لبنان"]
 _DIRECTIONS = r"(?:west(?:ern)?|east(?:ern)?|north(?:ern)?|south(?:ern)?|old)"
 _AR_DIRECTIONS = r"(?:غرب|شرق|شمال|جنوب|غربي|شرقي|شمالي|جنوبي|ايمن|ايسر)"
 _AR_NOT_NAME = r"(?:قرب|في|من|على|عند|شمال|جنوب|شرق|غرب|داخل|خارج|الى|للنازحين|ب|تابعه|واقعه)"
-_LOCAL_NOUNS = r"(?:district|neighbou?rhood|quarter|market|camp|village|suburb|area|square|hospital)"
+_LOCAL_NOUNS = r"(?:district|neighbou?rhood|quarter|market|camp|village|suburb|area|square|hospital|town|" \
+    r"checkpoint|prison|bridge|airport|mosque|school)"
 
 _EN_RULES = [
     (4, re.compile(r"\b(?:the\s+)?Old\s+City(?:\s+of\s+[A-Z][\w-]+)?")),
@@ -65,6 +79,8 @@ _AR_RULES = [
     (0, re.compile(rf"{AR_LEFT}(?:[وفب]|لل)?{alternation(AR_COUNTRIES, arabic=True)}{AR_RIGHT}")),
 ]
 _AR_PREFIX_STRIP = re.compile(r"^(?:[وفب](?=ال|[^ا]{3,}))")
+# names that start with one of those letters: "بعشيقة" is Bashiqa, not "in Ashiqa"
+_AR_OWN_PREFIX = frozenset(norm_ar(n) for n in AR_CITIES if n[0] in "وفب")
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 _LEADING_WORD = re.compile(r"^(?:the\s+)?(?:The|A|An|This|That|In|On|At)\s+")
 _LOCAL_FALSE = re.compile(r"^(?:the\s+)?(?:The|A|An|This|That|In|On|At|Mosul\s+area)\b")
@@ -108,7 +124,8 @@ def _place(rt: RuleText, start: int, end: int, rank: int) -> Place:
     """The place as written; an empty name marks a non-place ("the hospital", "This market")."""
     name = rt.span(start, end).strip()
     if rt.arabic:
-        return Place(start, end, rank, name if name.startswith(("ال", "أل")) else _AR_PREFIX_STRIP.sub("", name))
+        keep = name.startswith(("ال", "أل")) or norm_ar(name) in _AR_OWN_PREFIX
+        return Place(start, end, rank, name if keep else _AR_PREFIX_STRIP.sub("", name))
     if rank > 0:
         name = _THE.sub("", name)
     if rank == 4 and _LOCAL_FALSE.match(name) and not name.lower().startswith("old"):

@@ -134,7 +134,7 @@ def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -
     if any(e.place is None for e in found):
         fallback = _article_place(text, watched)
         found = [e if e.place or not fallback else replace(e, place=fallback) for e in found]
-    return _unique(found)
+    return _unique(found, _headline(text))
 
 
 def _has_outcome(text: str) -> bool:
@@ -215,7 +215,13 @@ def _one_line(text: str | None) -> str | None:
     return " ".join(text.split()) if text is not None else None
 
 
-def _unique(found: list[Estimate]) -> list[Estimate]:
+def _headline(text: str) -> str | None:
+    """The first line when the text has more than one: a headline, as a story's text starts."""
+    first, _, rest = text.partition("\n")
+    return _one_line(first) if rest.strip() else None
+
+
+def _unique(found: list[Estimate], headline: str | None = None) -> list[Estimate]:
     """One estimate per identity within an article: the first mention that names a claimant, else the first.
 
     Headlines state a figure bare ("UN: at least 2,521 killed") before the body attributes it; the attributed
@@ -229,7 +235,16 @@ def _unique(found: list[Estimate]) -> list[Estimate]:
     # "Zebari: 40,000 killed" over a body saying "more than 40,000 civilians": the same figure told less
     # precisely in the same story is a restatement, not a second estimate
     specific = {_unknown_key(e) for e in best.values() if victims_group(e.victims) != "unknown"}
-    return [e for e in best.values() if victims_group(e.victims) != "unknown" or _unknown_key(e) not in specific]
+    kept = [e for e in best.values() if victims_group(e.victims) != "unknown" or _unknown_key(e) not in specific]
+    # "مقتل ثلاثة جنود بهجوم لداعش جنوب الموصل" over a body placing the attack more exactly: a bare headline
+    # figure the body states with a source is the same estimate, whatever place each names
+    attributed = {_placeless_key(e) for e in kept if e.claimant is not None}
+    return [e for e in kept if not (headline and e.quote == headline and e.claimant is None
+                                    and _placeless_key(e) in attributed)]
+
+
+def _placeless_key(e: Estimate) -> str:
+    return identity_key(replace(e, place=None))
 
 
 def _unknown_key(e: Estimate) -> str:
@@ -375,7 +390,7 @@ def _victims(text: str, r: _Read, arabic: bool) -> str:
         hit = _EN_NUMBER_OF.search(text, max(0, m.start - 70), m.start)
         if hit:
             return _victim_class(hit.group(1), arabic)
-    if r.link.rule == "toll" and m is not None:
+    if r.link.rule in ("toll", "label") and m is not None:  # label: "Civilians killed: 1,212"
         regex = _AR_VICTIM_WORD if arabic else _EN_VICTIM_WORD
         hits = list(regex.finditer(text, max(0, m.start - 30), r.fig.start))
         if hits:
@@ -384,6 +399,10 @@ def _victims(text: str, r: _Read, arabic: bool) -> str:
         ranks = list(_AR_RANKS_BEFORE.finditer(text, max(0, r.fig.start - 80), r.fig.start))
         if ranks and (ranks[-1].group("s") or ranks[-1].group("c")):
             return _ranks_class(ranks[-1], arabic)  # "عدد القتلى في صفوف القوات العراقية ... 1,200 قتيل"
+    if r.link.rule == "head" and not arabic:
+        owner = _EN_TOLL_OWNER.search(text, max(0, r.fig.start - 90), r.fig.start)
+        if owner and _victim_class(owner.group(1), arabic) != "people":
+            return _victim_class(owner.group(1), arabic)  # "Peshmerga casualties ... stood at 22 dead"
     if r.link.rule == "head":
         regex = _AR_TOLL_VICTIMS if arabic else _AMONG
         classes = [_victim_class(h.group(1) or h.group(2), arabic)
@@ -440,6 +459,17 @@ def _ar_side_of(claimant: str) -> str | None:
     return None if m is None else "security forces" if m.group("s") else "combatants"
 
 
+# "Peshmerga casualties in the Bashiqa operation stood at 22 dead and 87 wounded": whose toll it is
+_EN_TOLL_OWNER = re.compile(r"\b([A-Za-z-]+)\s+(?:casualties|losses|death\s+toll|toll|deaths)\b[^.;:]{0,60}?\b"
+                            r"(?:stood\s+at|reached|rose\s+to|climbed\s+to|totall?ed|were|was|at)\s+$", re.IGNORECASE)
+
+
+def _not_in(found: list[places.Place], claimant: str | None) -> list[places.Place]:
+    """"a medical source in Kirkuk said 23 soldiers were killed": where the source sits is not where the
+    figure happened; without another place in the sentence the article's place applies."""
+    return [p for p in found if not (claimant and p.name in claimant)] if claimant else found
+
+
 def _ranks_class(m: re.Match[str], arabic: bool) -> str:
     named = m.groupdict()
     if named.get("v"):
@@ -471,7 +501,7 @@ def _estimate(rt: RuleText, r: _Read, attributions: list[attribution.Attribution
     return Estimate(
         low=f.low, high=f.high, qualifier=f.qualifier, outcome=r.link.outcome,
         victims=victims,
-        place=_one_line(places.choose(sentence_places, f.start)),
+        place=_one_line(places.choose(_not_in(sentence_places, claimant), f.start)),
         claimant=_one_line(claimant),
         quote=_one_line(rt.original) or "", lang=lang,
     )

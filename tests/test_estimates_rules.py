@@ -92,6 +92,10 @@ def test_non_counts(text):
     ("قتل 6 عناصر من الشرطة.", "security forces"),
     ("قتل 7 جنود.", "security forces"),
     ("قتل 5 أطفال.", "children"),
+    ("قتلت القوات الأمنية 12 من المهاجمين.", "combatants"),
+    ("قتل طيران الجيش 42 انتحاريا.", "combatants"),
+    ("Peshmerga casualties in the Bashiqa operation stood at 22 dead.", "security forces"),  # the toll's owner
+    ("Civilians killed: 1,212", "civilians"),  # a label names its victims
 ])
 def test_victims_from_head(text, victims):
     assert one(text).victims == victims
@@ -127,6 +131,11 @@ def test_troops_counted_only_when_hurt():
     ("سقط 45 قتيلا.", "killed"),                                       # head
     ("ارتفعت حصيلة القتلى إلى 120.", "killed"),                        # toll
     ("بلغ عدد المفقودين 2000 شخص.", "missing"),                        # toll
+    ("أعلنت الأمم المتحدة أن مسلحي داعش قتلوا 84 مدنيا.", "killed"),     # before: قتلوا with an object
+    ("قتل مسلحو داعش 84 مدنيا.", "killed"),                            # before: VSO with قتل
+    ("قالت وزارة الصحة إنها سجلت 1800 حالة وفاة.", "killed"),          # head: حالة وفاة after 11+
+    ("أسفرت المعارك عن سقوط 90 ضحية بين قتيل وجريح.", "casualties"),    # head: victims, dead and wounded
+    ("Civilians killed: 1,212", "killed"),                              # label
 ])
 def test_links(text, outcome):
     assert one(text).outcome == outcome
@@ -749,3 +758,32 @@ def test_claimant_is_never_a_prepositional_phrase(text, claimant):
 ])
 def test_ranks_after_the_outcome_name_the_victims(text, victims):
     assert one(text).victims == victims
+
+
+def test_a_table_row_is_read_cell_by_cell():
+    found = extract("Civilians killed: 1,212 | Civilians injured: 2,843 | Source: Nineveh Health Directorate")
+    assert [(e.low, e.outcome, e.victims, e.claimant) for e in found] == [
+        (1212, "killed", "civilians", "Nineveh Health Directorate"),
+        (2843, "injured", "civilians", "Nineveh Health Directorate")]
+
+
+def test_a_bare_headline_figure_folds_into_the_attributed_body_whatever_place_each_names():
+    text = ("مقتل ثلاثة جنود بهجوم لداعش جنوب الموصل\n"
+            "قال مصدر أمني إن ثلاثة جنود قتلوا في هجوم على نقطة تفتيش قرب ناحية حمام العليل.")
+    [e] = extract(text)
+    assert (e.low, e.claimant, e.place) == (3, "مصدر أمني", "ناحية حمام العليل")
+
+
+def test_where_the_source_sits_is_not_where_the_figure_happened():
+    text = ("Iraqi forces retook the town of Hawija on Thursday. A medical source in Kirkuk said 23 soldiers "
+            "were killed in Hawija's outskirts.\nHawija residents began returning.")
+    assert [e.place for e in extract(text)] == ["Hawija"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قتل 130 مدنيا في بعشيقة.", "بعشيقة"),  # a name starting with ب keeps it
+    ("The house was hit by a strike that killed 14 people in Haditha.", "Haditha"),  # "hit" is no town
+    ("Two soldiers were killed near the village of Imam Gharbi.", "Imam Gharbi"),
+])
+def test_towns_of_the_war(text, place):
+    assert one(text).place == place
