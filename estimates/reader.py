@@ -41,7 +41,9 @@ _INCLUDING = {
     False: re.compile(r"\s*,?\s*(?:\(\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|most\s+of\s+them|"
                       r"mostly|and|as\s+well\s+as|plus|along\s+with|together\s+with|(?:were|are|was)\s+among"
                       r"(?:\s+the)?|among(?:\s+the)?|,)?\s*(?:(?:her|his|their)\s+)?", re.IGNORECASE),  # "a woman and her two children"
-    True: re.compile(r"\s*[،,]?\s*(?:بينهم|بينهن|من\s+بينهم|منهم|و|اضافه\s+الي|فضلا\s+عن|،)?\s*"),
+    # a qualifier may follow the head first: "1130 مدنيا على الأقل، بينهم 270 طفلا"
+    True: re.compile(r"(?:\s*(?:علي\s+الاقل|تقريبا))?"
+                     r"\s*[،,]?\s*(?:بينهم|بينهن|من\s+بينهم|منهم|و|اضافه\s+الي|فضلا\s+عن|،)?\s*"),
 }
 _YEAR_WORD = re.compile(rf"\b{alternation(en.YEAR_PREPOSITIONS)}\s*$", re.IGNORECASE)
 _AMONG = re.compile(r"\bamong\s+(?:the\s+)?(?:\w+\s+)?(civilians|children|women|troops|soldiers|fighters|"
