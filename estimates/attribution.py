@@ -34,6 +34,7 @@ class Attribution:
     claimant: str | None
     speech: bool = True  # "said", "told", "according to"; False for "recorded", "counted", "X's tally"
     pronoun: bool = False  # "he/she/they/it said": the speaker was named earlier
+    bound: int | None = None  # "the 200 initially reported by local officials": only the figure ending here
 
 
 # "The coalition raised its tally of civilians killed ... to 1,114": revising one's own count attributes it.
@@ -93,12 +94,13 @@ _EN_BY = re.compile(
     r"(?:by\s+(?=an?\s+[a-z])|(?:by|from|of)\s+(?=the\s+[A-Za-z]|[A-Z]))(?P<np>[^,.;:()]{1,60})")
 # "the figure of 1,260 released by the Nineveh health directorate": the figure's own source, named after it
 _EN_FIGURE_BY = re.compile(
-    r"\d(?:[\d,.]*\d)?(?:\s+[a-z]+){0,2}\s+(?:released|published|issued|given|announced|compiled|reported|"
+    r"(?P<num>\d(?:[\d,.]*\d)?)(?:\s+[a-z]+){0,2}\s+(?:released|published|issued|given|announced|compiled|reported|"
     r"recorded|provided|documented|confirmed|verified|cited)\s+by\s+(?P<np>[^,.;:()]{2,60})")
 _EN_TRIM = re.compile(
     r"\s+(?:on|last|this|in\s+(?:a|an|its|their|his|her)|(?-i:who|which|that)|published|released|issued|"
     r"earlier|late|early|told|to(?!\s+(?-i:[A-Z]))|at|as|citing|quoted|via|over|during|since|said|says|and\s+(?:the|a)|"
-    r"estimated|believes|found|while|after|when|put)\b.*$|\s+(?:has|have|had)$", re.IGNORECASE)
+    r"estimated|believes|found|while|after|when|put|show|shows|showed|suggest|suggests|indicate|indicates)\b.*$|\s+(?:has|have|had)$", re.IGNORECASE)
+_MODIFIER_ONLY = re.compile(r"-(?:backed|led|based|run|funded|sponsored)$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:an?\s+|by\s+|one\s+(?!of\b)(?=\S+\s+\S))", re.IGNORECASE)
 _FIGURE_LEAD = re.compile(r"(?:\d|(?:at\s+least|more\s+than|about|nearly|some|up\s+to|as\s+many\s+as)\s)",
                           re.IGNORECASE)
@@ -106,8 +108,11 @@ _PREPOSITION = re.compile(r"(?:in|on|at|for|from|with|by|during|after|before|und
 _LEAD_CONJ = re.compile(r"^(?:though|although|whereas|while|but|and|yet)\s+(?=\S+\s)", re.IGNORECASE)
 _ACCORDING = re.compile(r"\s*according\s+to\b", re.IGNORECASE)
 _NON = en.NON_CLAIMANTS
+_DATA_WORDS = frozenset(en.DATA_NOUNS)
 # "received reports of 12 people wounded", "records of": the verb's spelling used as a noun
 _NOUN_USE = re.compile(r"\s+of\b", re.IGNORECASE)
+# "Figures compiled by the Iraqi Red Crescent show": a participle, its agent after "by" (see _EN_BY)
+_PARTICIPLE = re.compile(r"\s+by\b", re.IGNORECASE)
 # "were found dumped", "the figure could not be independently verified": a passive, no one attributing
 _PASSIVE = re.compile(r"(?:^|\s)(?:be|been|being|was|were|is|are)(?:\s+\w+ly)?\s*$", re.IGNORECASE)
 # "A morgue official, who asked not to be named, said": the clause after the comma is no subject
@@ -222,6 +227,12 @@ def choose(attributions: list[Attribution], fig_start: int, fig_end: int) -> str
 def chosen(attributions: list[Attribution], fig_start: int, fig_end: int) -> Attribution | None:
     """Nearest attribution before the figure, else the nearest after it. A speaker after the figure
     beats a record-keeper before it: "The morgue registered 2,000 deaths, a doctor said" -> the doctor."""
+    bound = [a for a in attributions if a.bound is not None]
+    for a in bound:
+        if fig_start < a.bound <= fig_end:
+            return a
+    if bound:
+        attributions = [a for a in attributions if a.bound is None]
     before = [a for a in attributions if a.pos <= fig_start]
     after = [a for a in attributions if a.pos >= fig_end]
     if before and after and after[0].claimant and before[-1].claimant is None and not before[-1].pronoun:
@@ -305,6 +316,8 @@ def _find_en(text: str, outcome_spans: list[tuple[int, int]]) -> list[Attributio
             continue  # "the shelling claimed 19 lives" is no attribution
         if _NOUN_USE.match(text, m.end("verb")) or _PASSIVE.search(m.group("np")):
             continue
+        if _PARTICIPLE.match(text, m.end("verb")) and m.group("np").strip().lower() in _DATA_WORDS:
+            continue
         if _RELATIVE_START.match(m.group("np")):
             comma = text.rfind(",", m.start("np"), m.start("verb"))
             out.extend(replace(a, pos=m.end("verb")) for a in _comma_subject(text, comma, outcome_spans))
@@ -343,11 +356,13 @@ def _find_en(text: str, outcome_spans: list[tuple[int, int]]) -> list[Attributio
     for m in _EN_FIGURE_BY.finditer(text):
         claimant = _clean_en(m.group("np"))
         if claimant:
-            out.append(Attribution(m.start("np"), claimant))
+            out.append(Attribution(m.start("np"), claimant, bound=m.end("num")))
     for regex in (_EN_POSSESSIVE, _EN_BY, _EN_NP_DATA):
         for m in regex.finditer(text):
             if regex is _EN_NP_DATA and _overlaps(m.start("np"), m.end("np"), outcome_spans):
                 continue  # "the Mosul death toll of": no claimant
+            if regex is _EN_NP_DATA and _MODIFIER_ONLY.search(m.group("np")):
+                continue  # "a UN-backed survey found": the survey is the subject of "found" (above)
             claimant = _clean_en(m.group("np"))
             if claimant:
                 out.append(Attribution(m.start(), claimant, False))
@@ -421,8 +436,10 @@ _AR_RECORD_OF = re.compile(rf"\s*{alternation(ar.RECORD_NOUNS + ['تحقيق', '
 # Adjectives on a record: "بحسب تقديرات عسكرية أمريكية" (then the record itself is the claimant).
 _AR_ADJECTIVE = re.compile(r"\s+" + alternation(
     ["عسكرية", "أمريكية", "أميركية", "رسمية", "حكومية", "أممية", "محلية", "أمنية", "طبية", "صحية", "عراقية",
-     "كردية", "دولية", "غربية", "مستقلة", "أولية", "إعلامية", "صحفية", "استخباراتية", "استخبارية"], arabic=True)
+     "كردية", "دولية", "غربية", "مستقلة", "أولية", "إعلامية", "صحفية", "استخباراتية", "استخبارية",
+     "عسكري", "رسمي", "حكومي", "أممي", "أمني", "طبي", "صحي", "عراقي", "كردي", "دولي", "أولي"], arabic=True)
     + r"(?!\w)")
+_AR_ADJECTIVES = re.compile(rf"(?:{_AR_ADJECTIVE.pattern})+")
 _AR_FROM = re.compile(r"\s*عن\s")
 _AR_RELAY = word_set(ar.RELAY_VERBS, arabic=True)
 _AR_GENERIC = re.compile(rf"(?:ال)?{alternation(ar.GENERIC_SOURCES, arabic=True)}(?!\w)")
@@ -456,9 +473,10 @@ def _find_ar(rt: RuleText, outcome_spans: list[tuple[int, int]]) -> list[Attribu
                 np = ("ا" + np) if np and rt.text[of.end()] == "ل" else np  # للأمم -> الأمم
                 out.append(Attribution(m.end(), np, True, False))
                 continue
-            elif record is not None and _AR_ADJECTIVE.match(rt.text, record.end()):
-                pos, record = record.start(), None  # "بحسب تقديرات عسكرية أمريكية": the record is the claimant
-            np = _ar_np(rt, pos, outcome_spans)
+            described = False
+            if of is None and record is not None and _AR_ADJECTIVE.match(rt.text, record.end()):
+                pos, record, described = record.start(), None, True  # "بحسب تقديرات عسكرية أمريكية"
+            np = _ar_np(rt, pos, outcome_spans) or _ar_unnamed(rt, pos, regex is _AR_ACCORDING, described)
             if np and record is not None:
                 np = _strip_l(np)
             elif np and m.group().endswith("ل") and np.startswith("ل"):
@@ -474,6 +492,18 @@ def _find_ar(rt: RuleText, outcome_spans: list[tuple[int, int]]) -> list[Attribu
                 _AR_THAT_BEFORE.search(rt.text, max(0, m.start() - 8), m.start()) is not None)  # "إنها وثقت"
             out.append(Attribution(m.end(), np, True, pronoun))
     return out
+
+
+def _ar_unnamed(rt: RuleText, pos: int, according: bool, described: bool) -> str | None:
+    """What a stop word hides: "بحسب بيان عسكري" (a record and its adjectives: the record is the claimant),
+    "وبحسب الحصيلة،" (a count named before: resolved as an anaphor)."""
+    tok = _AR_TOKEN.match(rt.text, pos) if according else None
+    if tok is None:
+        return None
+    if described:
+        adjectives = _AR_ADJECTIVES.match(rt.text, tok.end())
+        return rt.span(tok.start(1), adjectives.end() if adjectives else tok.end(1)).strip()
+    return rt.span(tok.start(1), tok.end(1)) if anaphoric(rt.span(tok.start(1), tok.end(1))) else None
 
 
 def _relay(verb: str) -> bool:

@@ -27,6 +27,7 @@ class Figure:
     qualifier: str
     yearish: bool
     small_word: bool  # "one"/"a": needs an explicit noun to count as a figure
+    noun: str | None = None  # an Arabic dual counts itself: "جنديان" is two soldiers (the noun: "جندي")
 
 
 def _qualifier_regex(table: dict[str, list[str]], *, arabic: bool, trailing: bool) -> re.Pattern[str]:
@@ -70,15 +71,19 @@ _REJECT_AFTER = {
 }
 _REJECT_BEFORE = {
     False: re.compile(
-        rf"(?:[$£€¥]|US\$|USD|EUR|GBP)\s*$|\b{_MONTHS_EN}\.?\s*$|\bmay\s+$|\b{alternation(en.IDENTIFIER_WORDS)}\s*$|"
+        rf"(?:[$£€¥]|US\$|USD|EUR|GBP)\s*$|\b{alternation(en.IDENTIFIER_WORDS)}\s*$|"
         r"\bage[sd]?\s+(?:of\s+|between\s+|under\s+|over\s+)?$|[-–]\s*$|"
         # a strength, not a loss: "out of a force of roughly 6,000", "a city with a population of 1.5 million"
         r"\b(?:force|forces|garrison|contingent|strength|population|army)\s+of\s+(?:[a-z]+\s+){0,2}$|"
         r"\b(?:ages?|aged)\s+\d+\s*(?:to|and|-)\s*$",
         re.IGNORECASE),
-    True: re.compile(rf"(?<!\w){alternation(ar.IDENTIFIER_WORDS, arabic=True)}\s*$|\$\s*$|(?<!\w){_MONTHS_AR}\s*$|"
+    True: re.compile(rf"(?<!\w){alternation(ar.IDENTIFIER_WORDS, arabic=True)}\s*$|\$\s*$|"
                      r"(?<!\w)كل\s*$"),  # a ratio: "واحد من كل خمسة جرحى"
 }
+# A month before a number makes it a day or a year ("October 17", "تشرين الأول/أكتوبر 2016"), not a count:
+# "منذ 17 تشرين الأول/أكتوبر 7200 جريح" goes on to a head count.
+_MONTH_BEFORE = {False: re.compile(rf"\b(?:{_MONTHS_EN}\.?|may)\s*$", re.IGNORECASE),
+                 True: re.compile(rf"(?<!\w){_MONTHS_AR}\s*$")}
 _SMALL_WORDS = re.compile(r"(?:an?|one)$", re.IGNORECASE)
 
 
@@ -97,14 +102,32 @@ def find(text: str, arabic: bool) -> list[Figure]:
         i += 2 if pair else 1
         if fig is not None:
             out.append(fig)
+    if arabic:
+        duals = [f for f in _duals(text) if not any(o.start < f.end and f.start < o.end for o in out)]
+        out = sorted(out + duals, key=lambda f: f.start) if duals else out
     return out
 
 
-def _rejected(text: str, start: int, end: int, arabic: bool) -> bool:
-    """True when the number at [start, end) is a date, age, percentage, sum, multiplier or identifier."""
-    if _REJECT_AFTER[arabic].match(text, end):
+# Arabic duals of the nouns casualty news counts: "قتل جنديان"، "مقتل شخصين"، "وامرأتان". "-ين" is also the
+# sound plural ending ("مدنيين" is civilians), so it counts as a dual only where the plural is broken
+# (أشخاص، أطفال، جنود، ضباط، رجال، عناصر، نساء).
+_DUAL = re.compile(
+    r"(?<!\w)(?:[وف])?(?P<noun>(?:جندي|شخص|طفل|ضابط|رجل|عنصر|امرات|طفلت)(?=ان|ين)|"
+    r"(?:مدني|شرطي|عسكري|مقاتل|مسلح|صحفي|منتسب|مواطن|مسعف|مدنيت)(?=ان))(?:ان|ين)(?!\w)")
+
+
+def _duals(text: str) -> list[Figure]:
+    return [Figure(m.start("noun"), m.end(), 2, 2, "exact", False, False, noun=m.group("noun"))
+            for m in _DUAL.finditer(text)]
+
+
+def _rejected(text: str, n: Number, arabic: bool) -> bool:
+    """True when the number is a date, age, percentage, sum, multiplier or identifier."""
+    if _REJECT_AFTER[arabic].match(text, n.end):
         return True
-    return _REJECT_BEFORE[arabic].search(text, max(0, start - 30), start) is not None
+    if (n.value <= 31 or _yearish(n)) and _MONTH_BEFORE[arabic].search(text, max(0, n.start - 30), n.start):
+        return True
+    return _REJECT_BEFORE[arabic].search(text, max(0, n.start - 30), n.start) is not None
 
 
 def _qualifier(text: str, start: int, arabic: bool) -> tuple[str, int]:
@@ -124,7 +147,7 @@ def _yearish(n: Number) -> bool:
 
 
 def _single(text: str, n: Number, arabic: bool) -> Figure | None:
-    if _rejected(text, n.start, n.end, arabic):
+    if _rejected(text, n, arabic):
         return None
     qual, start = _qualifier(text, n.start, arabic)
     if qual == "exact":
@@ -156,7 +179,8 @@ def _range(text: str, n: Number, nxt: Number, arabic: bool) -> Figure | None:
     """'between 3,000 and 5,000', '9,000 to 11,000', '9,000-11,000', 'بين 3 و5 آلاف' -> range figure."""
     between = _BETWEEN[arabic].search(text, max(0, n.start - 30), n.start)
     link = _BETWEEN_LINK[arabic] if between else _RANGE_LINK[arabic]
-    if not link.fullmatch(text, n.end, nxt.start) or _yearish(n) or _yearish(nxt):
+    years = (_yearish(n) and _yearish(nxt)) if between else (_yearish(n) or _yearish(nxt))
+    if not link.fullmatch(text, n.end, nxt.start) or years:  # "between 1900 and 2400 civilians", not "2014-2017"
         return None
     low = n.value
     if n.scale == 1 and nxt.scale > 1 and low * nxt.scale <= nxt.value * 10:

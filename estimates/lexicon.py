@@ -38,7 +38,7 @@ QUALIFIERS_AFTER = {"at_least": ["or more", "at least"], "more_than": ["plus", "
 # victims); "noun" = deaths/toll/casualties (a count noun or a toll whose value is stated later).
 OUTCOME_PHRASES: list[tuple[str, str, str]] = [
     # casualties first: "killed or wounded" must win over "killed"
-    (r"(?:killed|dead)\s+(?:or|and|and/or)\s+(?:wounded|injured|hurt)", "casualties", "verb"),
+    (r"(?:killed|dead)\s+(?:or|and|and/or)\s+(?:wounded|injured|hurt|maimed)", "casualties", "verb"),
     (r"(?:killing|killed)\s+(?:or|and)\s+(?:wounding|injuring)", "casualties", "verb"),
     (r"deaths\s+(?:and|or)\s+injuries", "casualties", "noun"),
     (r"casualt(?:y|ies)(?:\s+toll)?", "casualties", "noun"),

@@ -93,8 +93,12 @@ class Link:
 def link(text: str, fig: Figure, head: Head, mentions: list[Mention], prev_end: int, next_start: int,
          arabic: bool) -> Link | str | None:
     """The outcome of `fig`, BLOCKED when a blocker rules it out, None when nothing ties it."""
+    if _blocker_governs(text, fig, prev_end, arabic):
+        return BLOCKED  # "خطفوا 9 رجال وقتلوا 4 آخرين", "abducted 9 men and killed 4": the 9 were taken
     found = _head(text, head, next_start, arabic) or _before(text, fig, head, mentions, prev_end, arabic) or \
         _label(text, fig, mentions, arabic)
+    if found and found.outcome == "injured" and _died_after(text, head, next_start, arabic):
+        return Link("killed", "died of wounds", found.mention)  # "37 people wounded ... later died"
     if found:
         return found
     if head.victims is None:  # a bare figure after a toll noun states the toll: "casualties topped 1,000 ..."
@@ -102,9 +106,37 @@ def link(text: str, fig: Figure, head: Head, mentions: list[Mention], prev_end: 
         if toll is not None:
             return toll
     after = _after(text, head, mentions, next_start, arabic)
+    if isinstance(after, Link) and after.outcome == "injured" and after.mention is not None and \
+            _died_after(text, Head(after.mention.end), next_start, arabic):
+        return Link("killed", "died of wounds", after.mention)  # "37 people wounded in ... later died"
     if after is not None:
         return after
     return _toll(text, fig, mentions, prev_end, arabic) or _graves(text, fig, head, mentions, arabic)
+
+
+def _blocker_governs(text: str, fig: Figure, prev_end: int, arabic: bool) -> bool:
+    start = max(prev_end, fig.start - 40)
+    last = None
+    while (b := blocker_in(text, start, fig.start, arabic)) is not None:
+        last, start = b, b.end()
+    return last is not None and not _COPULA.fullmatch(last.group()) and \
+        _GAP[arabic].fullmatch(text, last.end(), fig.start) is not None  # "registered 2,658 bodies" counts them
+
+
+_DIED = {False: re.compile(r"\b(?:later\s+|subsequently\s+|since\s+)?(?:died|succumbed)\b", re.IGNORECASE),
+         True: re.compile(r"(?<!\w)(?:توفوا|توفي|توفيت|فارقوا\s+الحياه|متاثرين\s+بجروحهم|متاثرا\s+بجروحه)(?!\w)")}
+
+
+def _died_after(text: str, head: Head, next_start: int, arabic: bool) -> bool:
+    """The wounded the figure counts died later: "Thirty-seven people wounded in the bombing later died"."""
+    end = min(head.end + AFTER_WINDOW, next_start, len(text))
+    stop = _STOP[arabic].search(text, head.end, end)
+    end = stop.start() if stop else end
+    comma = _COMMA.search(text, head.end, end)  # "أصيب 300 جندي، توفي 40 منهم": the verb has its own figure
+    return _DIED[arabic].search(text, head.end, comma.start() if comma else end) is not None
+
+
+_COMMA = re.compile(r"[,،]")
 
 
 _VICTIMS_NOUN = re.compile(r"(?:victims|bodies|remains|corpses)[.,'’]?\s*$", re.IGNORECASE)

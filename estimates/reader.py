@@ -32,7 +32,7 @@ _OUTCOME_GATE = Folded(
     r"lynched|gunned|drown|starv|froze|buried|vanished|grave")
 _OUTCOME_GATE_AR = re.compile(alternation([w for p, _, _ in ar.OUTCOME_PHRASES for w in p.split("|")], arabic=True))
 _NUMBER_GATE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"\d|(?:جندي|شخص|طفل|ضابط|رجل|عنصر|امرأت|امرات|مدني|شرطي|عسكري|مقاتل|مسلح|صحفي|مسعف)(?:تان|ان|ين)(?!\w)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)\b|لف|لاف|مئ|مائ|ثلاث|ربع|خمس|ست|سبع|"
     r"ثمان|تسع|عشر|واحد|اثن|مليون|ملاي", re.IGNORECASE)
@@ -42,8 +42,9 @@ _INCLUDING = {
                       r"mostly|and|as\s+well\s+as|plus|along\s+with|together\s+with|(?:were|are|was)\s+among"
                       r"(?:\s+the)?|among(?:\s+the)?|,)?\s*(?:(?:her|his|their)\s+)?", re.IGNORECASE),  # "a woman and her two children"
     # a qualifier may follow the head first: "1130 مدنيا على الأقل، بينهم 270 طفلا"
-    True: re.compile(r"(?:\s*(?:علي\s+الاقل|تقريبا))?"
-                     r"\s*[،,]?\s*(?:بينهم|بينهن|من\s+بينهم|منهم|و|اضافه\s+الي|فضلا\s+عن|،)?\s*"),
+    # "28 عنصرا من التنظيم و9 من مقاتلي قسد": the first group's name may sit between
+    True: re.compile(r"(?:\s*(?:علي\s+الاقل|تقريبا))?(?:\s+من\s+(?:[^\s\d،,.]+\s+){0,2}?[^\s\d،,.]+(?=\s*[،,]?\s*و))?"
+                     r"\s*[،,]?\s*(?:بينهم|بينهن|من\s+بينهم|منهم|و|مقابل|اضافه\s+الي|فضلا\s+عن|،)?\s*"),
 }
 _YEAR_WORD = re.compile(rf"\b{alternation(en.YEAR_PREPOSITIONS)}\s*$", re.IGNORECASE)
 _AMONG = re.compile(r"\bamong\s+(?:the\s+)?(?:\w+\s+)?(civilians|children|women|troops|soldiers|fighters|"
@@ -320,9 +321,20 @@ def _elliptic(rt: RuleText, reads: list[_Read], found: list[Estimate]) -> list[E
     return found
 
 
+_DUAL_SINGULAR = {"امرات": "امراه", "طفلت": "طفله", "مدنيت": "مدنيه"}  # the dual's stem, as the table spells it
+
+
+def _head_of(text: str, fig: Figure, arabic: bool) -> heads.Head:
+    """The noun phrase after the figure; an Arabic dual is its own noun ("جنديان": soldiers)."""
+    head = heads.read(text, fig.end, arabic)
+    if fig.noun is not None and head.victims is None:
+        head = replace(head, victims=_victim_class(_DUAL_SINGULAR.get(fig.noun, fig.noun), arabic))
+    return head
+
+
 def _link_all(rt: RuleText, figs: list[Figure], mentions: list[outcomes.Mention]) -> Iterator[_Read]:
     text, arabic = rt.text, rt.arabic
-    hs = [heads.read(text, f.end, arabic) for f in figs]
+    hs = [_head_of(text, f, arabic) for f in figs]
     kept = [i for i, (f, h) in enumerate(zip(figs, hs)) if _countable(text, f, h)]
     figs, hs = [figs[i] for i in kept], [hs[i] for i in kept]
     links: list[Link | str | None] = []

@@ -154,6 +154,9 @@ def test_blocker_after_the_figure_rejects_it():
 def test_subset_inherits_outcome():
     found = extract("An air strike killed 27 people, including 11 children, residents said.")
     assert [(e.low, e.victims) for e in found] == [(27, "people"), (11, "children")]
+    # the subset clause may follow a trailing qualifier: the total still reaches its verb
+    found = extract("قال المرصد إن 1130 مدنيا على الأقل، بينهم 270 طفلا، قتلوا خلال أربعة أشهر.")
+    assert [(e.low, e.outcome, e.victims) for e in found] == [(1130, "killed", "civilians"), (270, "killed", "children")]
 
 
 def test_list_inherits_from_the_next_figure():
@@ -787,3 +790,43 @@ def test_where_the_source_sits_is_not_where_the_figure_happened():
 ])
 def test_towns_of_the_war(text, place):
     assert one(text).place == place
+
+
+@pytest.mark.parametrize("text, found", [
+    # Arabic duals count two of their noun
+    ("قتل جنديان عراقيان وأصيب خمسة آخرون، بحسب مصدر أمني.", [(2, "killed", "security forces"), (5, "injured", "security forces")]),
+    ("لقي خمسة أطفال وامرأتان مصرعهم.", [(5, "killed", "children"), (2, "killed", "women")]),
+    ("أصيب مدنيان بجروح.", [(2, "injured", "civilians")]),
+    ("قتل 12 مدنيين.", [(12, "killed", "civilians")]),  # "-ين" here is the plural, not a dual
+    # wounded who later died count as killed
+    ("Thirty-seven people wounded in the market bombing later died of their injuries.", [(37, "killed", "people")]),
+    ("أفاد مصدر طبي بأن 60 جريحا توفوا متأثرين بجروحهم.", [(60, "killed", "people")]),
+    ("أصيب 300 جندي، توفي 40 منهم لاحقا.", [(300, "injured", "security forces"), (40, "killed", "security forces")]),
+    # killed or maimed is both
+    ("UNICEF said some 23 children had been killed or maimed.", [(23, "casualties", "children")]),
+    # a people-taking verb governs its own figure: the 9 were abducted
+    ("قال مختار القرية إن المسلحين خطفوا 9 رجال وقتلوا 4 آخرين.", [(4, "killed", "people")]),
+    ("Gunmen abducted 9 men and killed 4 others.", [(4, "killed", "people")]),
+    # a month before a number makes a date only if the number could be a day or a year
+    ("بلغ عدد الجرحى منذ 17 تشرين الأول/أكتوبر 7200 جريح.", [(7200, "injured", "people")]),
+    ("مقتل ما بين 1900 و2400 مدني.", [(1900, "killed", "civilians")]),
+    ("Between 2014 and 2017, 40 civilians were killed.", [(40, "killed", "civilians")]),
+    # the first group's name between a figure and "و" with the next
+    ("أسفرت عن مقتل 28 عنصرا من التنظيم و9 من مقاتلي قسد.", [(28, "killed", "combatants"), (9, "killed", "combatants")]),
+])
+def test_counts_and_links_of_the_second_blind_set(text, found):
+    assert [(e.low, e.outcome, e.victims) for e in extract(text)] == found
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("The Pentagon's investigation concluded that the strike killed 105 civilians, far fewer than the 200 "
+     "initially reported by local officials.", "The Pentagon"),  # "reported by" binds the 200 only
+    ("Figures compiled by the Iraqi Red Crescent show 1,023 people injured.", "the Iraqi Red Crescent"),
+    ("The battle killed at least 2,521 civilians, a UN-backed survey found.", "UN-backed survey"),
+    ("قتل 450 مسلحا من داعش، بحسب بيان عسكري.", "بيان عسكري"),
+    ("نشرت وزارة الصحة حصيلة جديدة. وبحسب الحصيلة، تجاوز عدد القتلى المدنيين 2300.", "وزارة الصحة"),
+    ("أصدرت منظمة العفو الدولية تقريرا جديدا. وقالت المنظمة إنها وثقت مقتل 94 مدنيا.", "منظمة العفو الدولية"),
+    ("وقال مكتب حقوق الإنسان في الأمم المتحدة إن قناصة داعش قتلوا 90 مدنيا.", "مكتب حقوق الإنسان في الأمم المتحدة"),
+])
+def test_claimants_of_the_second_blind_set(text, claimant):
+    assert extract(text)[0].claimant == claimant
