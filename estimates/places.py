@@ -46,12 +46,13 @@ AR_CITIES = ["الموصل", "الرقة", "حلب", "غزة", "الفلوجة",
              "زمار", "بادوش", "الحلة", "الكوت", "الناصرية", "الديوانية", "بعقوبة", "المقدادية", "جلولاء",
              "خانقين", "طوز خورماتو", "دهوك", "السليمانية", "آمرلي", "الدجيل", "الطارمية", "كوجو",
              "الميادين", "البوكمال", "الطبقة", "هجين", "الباغوز", "تل أبيض", "الحسكة", "القامشلي", "منبج",
-             "جرابلس", "المنصورة", "الشدادي", "الخازر", "إمام غربي"]
+             "جرابلس", "المنصورة", "الشدادي", "الخازر", "إمام غربي", "الخالص", "بلدروز", "الضلوعية", "سبايكر"]
 AR_PROVINCES = ["نينوى", "الأنبار", "صلاح الدين", "ديالى", "محافظة نينوى", "سهل نينوى"]
 AR_COUNTRIES = ["العراق", "سوريا", "سورية", "اليمن", "ليبيا", "لبنان"]
 _DIRECTIONS = r"(?:west(?:ern)?|east(?:ern)?|north(?:ern)?|south(?:ern)?|old)"
 _AR_DIRECTIONS = r"(?:غرب|شرق|شمال|جنوب|غربي|شرقي|شمالي|جنوبي|ايمن|ايسر)"
-_AR_NOT_NAME = r"(?:قرب|في|من|على|عند|شمال|جنوب|شرق|غرب|داخل|خارج|الى|للنازحين|ب|تابعه|واقعه)"
+_AR_NOT_NAME = r"(?:قرب|في|من|على|عند|شمال|جنوب|شرق|غرب|داخل|خارج|الى|للنازحين|ب|تابعه|واقعه|" \
+    r"شعبي|شعبيه|مزدحم|مزدحمه|مكتظ|مكتظه|رئيسي|رئيسيه|محلي|تجاري|كبير|كبيره|صغير|صغيره|مجاور|مجاوره|سكني|سكنيه)"
 _LOCAL_NOUNS = r"(?:district|neighbou?rhood|quarter|market|camp|village|suburb|area|square|hospital|town|" \
     r"checkpoint|prison|bridge|airport|mosque|school)"
 
@@ -70,18 +71,20 @@ _EN_RULES = [
 _AR_CITY = alternation(AR_CITIES, arabic=True)
 _AR_RULES = [
     (4, re.compile(rf"{AR_LEFT}(?:[وفب])?(?:ال)?مدينه\s+القديمه(?:\s+(?:في|من|ب)\s*{_AR_CITY})?")),
-    (4, re.compile(rf"{AR_LEFT}(?:[وفب])?(?:حي|منطقه|سوق|مخيم|قريه|ناحيه|قضاء)\s+(?!{_AR_NOT_NAME}(?!\w))[^\s،,.]+"
+    (4, re.compile(rf"{AR_LEFT}(?:[وفب])?(?:حي|منطقه|سوق|مخيم|قريه|ناحيه|قضاء|بلده)\s+(?!{_AR_NOT_NAME}(?!\w))[^\s،,.]+"
                    rf"(?:\s+ال[^\s،,.]+)?")),
     (3, re.compile(rf"{AR_LEFT}(?:[وفب])?(?:{_AR_DIRECTIONS}\s+{_AR_CITY}|(?:ال)?(?:جانب|ساحل)\s+ال(?:ايمن|ايسر)"
                    rf"(?:\s+(?:من|ل)\s*(?:مدينه\s+)?{_AR_CITY})?)")),
     (2, re.compile(rf"{AR_LEFT}(?:[وفب]|لل)?{_AR_CITY}{AR_RIGHT}")),
     (1, re.compile(rf"{AR_LEFT}(?:[وفب])?{alternation(AR_PROVINCES, arabic=True)}{AR_RIGHT}")),
-    (0, re.compile(rf"{AR_LEFT}(?:[وفب]|لل)?{alternation(AR_COUNTRIES, arabic=True)}{AR_RIGHT}")),
+    # not "قوات سوريا الديمقراطية" (the SDF, a force)
+    (0, re.compile(rf"{AR_LEFT}(?:[وفب]|لل)?{alternation(AR_COUNTRIES, arabic=True)}{AR_RIGHT}(?!\s+الديمقراطيه)")),
 ]
 _AR_PREFIX_STRIP = re.compile(r"^(?:[وفب](?=ال|[^ا]{3,}))")
 # names that start with one of those letters: "بعشيقة" is Bashiqa, not "in Ashiqa"
 _AR_OWN_PREFIX = frozenset(norm_ar(n) for n in AR_CITIES if n[0] in "وفب")
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
+_KIND_OF = re.compile(r"^(?:the\s+)?(?:town|village|city|suburb|area)\s+of\s+", re.IGNORECASE)
 _LEADING_WORD = re.compile(r"^(?:the\s+)?(?:The|A|An|This|That|In|On|At)\s+")
 _LOCAL_FALSE = re.compile(r"^(?:the\s+)?(?:The|A|An|This|That|In|On|At|Mosul\s+area)\b")
 
@@ -124,12 +127,14 @@ def _place(rt: RuleText, start: int, end: int, rank: int) -> Place:
     """The place as written; an empty name marks a non-place ("the hospital", "This market")."""
     name = rt.span(start, end).strip()
     if rt.arabic:
-        keep = name.startswith(("ال", "أل")) or norm_ar(name) in _AR_OWN_PREFIX
+        keep = name.startswith(("ال", "أل")) or norm_ar(name) in _AR_OWN_PREFIX or norm_ar(name).startswith("بلده")
         return Place(start, end, rank, name if keep else _AR_PREFIX_STRIP.sub("", name))
     if rank > 0:
         name = _THE.sub("", name)
     if rank == 4 and _LOCAL_FALSE.match(name) and not name.lower().startswith("old"):
         name = _LEADING_WORD.sub("", name)
+    if rank == 4:
+        name = _KIND_OF.sub("", name)  # "the town of Hajin" -> "Hajin"
     if rank == 4 and not (name[:1].isupper() or name.startswith(("al-", "el-"))):
         name = ""
     return Place(start, end, rank, name)

@@ -254,8 +254,12 @@ def _unknown_key(e: Estimate) -> str:
     return identity_key(replace(e, victims="people"))
 
 
+SHORT_STORY = 3000  # characters: below this, the article-level place may also be a district ("Sadr City")
+
+
 def _article_place(text: str, watched: Folded | None) -> str | None:
-    return places.most_mentioned(places.find(RuleText.of(text), watched, min_rank=0, max_rank=2))
+    top = 4 if len(text) <= SHORT_STORY else 2
+    return places.most_mentioned(places.find(RuleText.of(text), watched, min_rank=0, max_rank=top))
 
 
 def _read_sentence(raw: str, lang: str, watched: Folded | None,

@@ -787,6 +787,10 @@ def test_where_the_source_sits_is_not_where_the_figure_happened():
     ("قتل 130 مدنيا في بعشيقة.", "بعشيقة"),  # a name starting with ب keeps it
     ("The house was hit by a strike that killed 14 people in Haditha.", "Haditha"),  # "hit" is no town
     ("Two soldiers were killed near the village of Imam Gharbi.", "Imam Gharbi"),
+    ("Airstrikes on the town of Hajin killed 23 civilians.", "Hajin"),
+    ("أسفر تفجير في سوق شعبي بمدينة بعقوبة عن مقتل 12 شخصا.", "بعقوبة"),  # "a popular market" is no name
+    ("قتل 299 من مقاتلي قوات سوريا الديمقراطية في منبج.", "منبج"),  # the SDF is a force, not Syria
+    ("نفذ عناصر داعش مجزرة في بلدة البغيلية أسفرت عن مقتل 130 مدنيا.", "بلدة البغيلية"),
 ])
 def test_towns_of_the_war(text, place):
     assert one(text).place == place
@@ -830,3 +834,9 @@ def test_counts_and_links_of_the_second_blind_set(text, found):
 ])
 def test_claimants_of_the_second_blind_set(text, claimant):
     assert extract(text)[0].claimant == claimant
+
+
+def test_a_short_story_places_its_figures_in_the_district_it_names():
+    text = ("The bomb went off in a crowded market in Sadr City at midday. Hospital sources said the death toll "
+            "rose from 22 to 35 by evening, with 62 wounded.")
+    assert {e.place for e in extract(text)} == {"Sadr City"}
