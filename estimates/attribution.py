@@ -324,7 +324,7 @@ def _find_en(text: str, outcome_spans: list[tuple[int, int]]) -> list[Attributio
             continue
         speech = m.group("verb").lower() in _SPEECH
         np = by.group("np") if by else m.group("np")
-        pronoun = speech and np.strip().lower() in _PRONOUNS
+        pronoun = np.strip().lower() in _PRONOUNS  # "it documented", "they counted": someone named before
         claimant = _clean_en(np)
         if claimant and by is None and not pronoun:
             claimant = _appositive(text, m.start("np"), claimant, outcome_spans)

@@ -192,12 +192,16 @@ def _named_back(text: str, named: Callable[[Span], str | None], spans: list[Span
 
 _OPENING_NAME = re.compile(r"\s*((?:(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig|Sgt|Prof)\.\s+)*"
                            r"[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+|abu\s+)?[A-Z][\w'’-]+){1,3})\s+"
-                           r"(?:has|had|is|was|runs|ran|heads|headed|leads|led|directs|directed|works|worked)\b")
+                           r"(?:has|had|is|was|runs|ran|heads|headed|leads|led|directs|directed|works|worked|"
+                           r"interviewed|visited|published|issued|released|conducted|investigated|examined)\b|"
+                           # "The coalition has conducted more than 14,000 strikes. ... it assessed that ..."
+                           r"\s*(The\s+(?:US-led\s+)?coalition|The\s+Pentagon|The\s+government)\s+(?:has\s+|had\s+)?"
+                           r"[a-z]+(?:ed|s)\b")
 
 
 def _opening_name(text: str, span: Span) -> str | None:
     m = _OPENING_NAME.match(text, span[0], span[1])
-    return m.group(1) if m else None
+    return (m.group(1) or m.group(2)) if m else None
 
 
 def _named_in(text: str, span: tuple[int, int]) -> str | None:

@@ -221,6 +221,11 @@ def test_claimant(text, claimant):
     ("قالت الأمم المتحدة إن المعارك مستمرة. وأضافت المنظمة الدولية أن أكثر من ألفي مدني أصيبوا بجروح.",
      "الأمم المتحدة"),
     ("قال مصدر أمني إن الهجوم وقع فجرا. وأضاف المصدر أن خمسة من المهاجمين قتلوا.", "مصدر أمني"),
+    # "it" doing a record-keeper's verb: the body that opened the sentence before
+    ("Amnesty International interviewed 151 residents for its report. Based on their testimony, it documented "
+     "45 attacks that killed at least 426 civilians.", "Amnesty International"),
+    ("The coalition has conducted more than 14,000 strikes. In its latest monthly report, it assessed that "
+     "1,114 civilians had been unintentionally killed.", "The coalition"),
 ])
 def test_claimant_referred_back(text, claimant):
     assert {e.claimant for e in extract(text)} == {claimant}
