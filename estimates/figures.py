@@ -14,6 +14,7 @@ from . import lexicon as en
 from . import lexicon_ar as ar
 from .numbers import Number, find as find_numbers
 from .patterns import alternation
+from .text import norm_ar
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,7 @@ class Figure:
     qualifier: str
     yearish: bool
     small_word: bool  # "one"/"a": needs an explicit noun to count as a figure
-    noun: str | None = None  # an Arabic dual counts itself: "جنديان" is two soldiers (the noun: "جندي")
+    noun: str | None = None  # an Arabic dual counts itself: "جنديان" is two soldiers (its singular: "جندي")
 
 
 def _qualifier_regex(table: dict[str, list[str]], *, arabic: bool, trailing: bool) -> re.Pattern[str]:
@@ -108,16 +109,15 @@ def find(text: str, arabic: bool) -> list[Figure]:
     return out
 
 
-# Arabic duals of the nouns casualty news counts: "قتل جنديان"، "مقتل شخصين"، "وامرأتان". "-ين" is also the
-# sound plural ending ("مدنيين" is civilians), so it counts as a dual only where the plural is broken
-# (أشخاص، أطفال، جنود، ضباط، رجال، عناصر، نساء).
+# Arabic duals (see lexicon_ar.DUALS_*), matched on the normalised sentence.
+_DUAL_SINGULAR = {norm_ar(k): norm_ar(v) for k, v in {**ar.DUALS_BROKEN, **ar.DUALS_SOUND}.items()}
 _DUAL = re.compile(
-    r"(?<!\w)(?:[وف])?(?P<noun>(?:جندي|شخص|طفل|ضابط|رجل|عنصر|امرات|طفلت)(?=ان|ين)|"
-    r"(?:مدني|شرطي|عسكري|مقاتل|مسلح|صحفي|منتسب|مواطن|مسعف|مدنيت)(?=ان))(?:ان|ين)(?!\w)")
+    rf"(?<!\w)(?:[وف])?(?P<noun>{alternation(ar.DUALS_BROKEN, arabic=True)}(?=ان|ين)|"
+    rf"{alternation(ar.DUALS_SOUND, arabic=True)}(?=ان))(?:ان|ين)(?!\w)")
 
 
 def _duals(text: str) -> list[Figure]:
-    return [Figure(m.start("noun"), m.end(), 2, 2, "exact", False, False, noun=m.group("noun"))
+    return [Figure(m.start("noun"), m.end(), 2, 2, "exact", False, False, noun=_DUAL_SINGULAR[m.group("noun")])
             for m in _DUAL.finditer(text)]
 
 

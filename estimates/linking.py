@@ -7,6 +7,8 @@ Tried in order, first hit wins (each rule is one short function):
              "1,500 civilians wounded by sniper fire"; a blocker first ("were displaced") rejects.
 4. toll    - a toll noun earlier states its value: "the death toll rose to 240", "put the number of
              missing residents at over 2,000", "ارتفعت حصيلة القتلى إلى 120".
+(before all: a verb that takes people away, "abducted 9 men", "خطفوا 9 رجال", blocks the figure it governs;
+ with rule 2, a table label: "Civilians killed: 1,212"; after 1-3, wounded who "later died" are killed.)
 "lost" (kind "lost") reaches a figure only by rule 2 and only when the figure counts people: "have lost
 nearly 1,000 soldiers", "the family lost 11 relatives" -> killed; "lost 5,000 homes", "lost 30 percent",
 "lost 12 seats" -> nothing.
@@ -97,18 +99,15 @@ def link(text: str, fig: Figure, head: Head, mentions: list[Mention], prev_end: 
         return BLOCKED  # "خطفوا 9 رجال وقتلوا 4 آخرين", "abducted 9 men and killed 4": the 9 were taken
     found = _head(text, head, next_start, arabic) or _before(text, fig, head, mentions, prev_end, arabic) or \
         _label(text, fig, mentions, arabic)
-    if found and found.outcome == "injured" and _died_after(text, head, next_start, arabic):
-        return Link("killed", "died of wounds", found.mention)  # "37 people wounded ... later died"
     if found:
-        return found
+        return _unless_died(found, text, head.end, next_start, arabic)
     if head.victims is None:  # a bare figure after a toll noun states the toll: "casualties topped 1,000 ..."
         toll = _toll(text, fig, mentions, prev_end, arabic)
         if toll is not None:
             return toll
     after = _after(text, head, mentions, next_start, arabic)
-    if isinstance(after, Link) and after.outcome == "injured" and after.mention is not None and \
-            _died_after(text, Head(after.mention.end), next_start, arabic):
-        return Link("killed", "died of wounds", after.mention)  # "37 people wounded in ... later died"
+    if isinstance(after, Link) and after.mention is not None:
+        return _unless_died(after, text, after.mention.end, next_start, arabic)
     if after is not None:
         return after
     return _toll(text, fig, mentions, prev_end, arabic) or _graves(text, fig, head, mentions, arabic)
@@ -127,13 +126,16 @@ _DIED = {False: re.compile(r"\b(?:later\s+|subsequently\s+|since\s+)?(?:died|suc
          True: re.compile(r"(?<!\w)(?:توفوا|توفي|توفيت|فارقوا\s+الحياه|متاثرين\s+بجروحهم|متاثرا\s+بجروحه)(?!\w)")}
 
 
-def _died_after(text: str, head: Head, next_start: int, arabic: bool) -> bool:
+def _unless_died(found: Link, text: str, start: int, next_start: int, arabic: bool) -> Link:
     """The wounded the figure counts died later: "Thirty-seven people wounded in the bombing later died"."""
-    end = min(head.end + AFTER_WINDOW, next_start, len(text))
-    stop = _STOP[arabic].search(text, head.end, end)
+    if found.outcome != "injured":
+        return found
+    end = min(start + AFTER_WINDOW, next_start, len(text))
+    stop = _STOP[arabic].search(text, start, end)
     end = stop.start() if stop else end
-    comma = _COMMA.search(text, head.end, end)  # "أصيب 300 جندي، توفي 40 منهم": the verb has its own figure
-    return _DIED[arabic].search(text, head.end, comma.start() if comma else end) is not None
+    comma = _COMMA.search(text, start, end)  # "أصيب 300 جندي، توفي 40 منهم": the verb has its own figure
+    died = _DIED[arabic].search(text, start, comma.start() if comma else end) is not None
+    return Link("killed", "died of wounds", found.mention) if died else found
 
 
 _COMMA = re.compile(r"[,،]")
@@ -178,11 +180,14 @@ _LABEL = re.compile(r"(?:^|[|;•\n]\s*)[A-Za-z][A-Za-z -]{0,30}?\s*$")
 def _label(text: str, fig: Figure, mentions: list[Mention], arabic: bool) -> Link | None:
     if arabic:
         return None
-    for m in mentions:
-        if m.end <= fig.start and re.fullmatch(r"\s*:\s*", text[m.end:fig.start]) and \
-                _LABEL.search(text, 0, m.start) is not None:
-            return Link(m.outcome, "label", m)
+    before = [m for m in mentions if m.end <= fig.start]
+    m = before[-1] if before else None
+    if m is not None and _COLON.fullmatch(text, m.end, fig.start) and _LABEL.search(text, 0, m.start):
+        return Link(m.outcome, "label", m)
     return None
+
+
+_COLON = re.compile(r"\s*:\s*")
 
 
 def _before(text: str, fig: Figure, head: Head, mentions: list[Mention], prev_end: int,
