@@ -162,7 +162,7 @@ def most_mentioned(all_places: list[Place]) -> str | None:
     counts = Counter(p.name.casefold() for p in all_places if p.rank > 0) or \
         Counter(p.name.casefold() for p in all_places)
     top = max(counts.values())
-    for p in all_places:
+    for p in sorted(all_places, key=lambda p: p.start):  # found rule by rule: put back in reading order
         if counts.get(p.name.casefold()) == top:
             return p.name
     return None

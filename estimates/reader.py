@@ -31,8 +31,10 @@ _OUTCOME_GATE = Folded(
     r"toll|murder|slaughter|hurt|maim|corpse|\blos[tie]|unaccounted|disappeared|behead|martyr|"
     r"lynched|gunned|drown|starv|froze|buried|vanished|grave")
 _OUTCOME_GATE_AR = re.compile(alternation([w for p, _, _ in ar.OUTCOME_PHRASES for w in p.split("|")], arabic=True))
+# an Arabic dual is a number too ("قتل جنديان"), spelled with or without hamza on the raw text
+_DUAL_GATE = alternation([*ar.DUALS_BROKEN, *ar.DUALS_SOUND, *map(norm_ar, ar.DUALS_BROKEN)]) + r"(?:ان|ين)(?!\w)"
 _NUMBER_GATE = re.compile(
-    r"\d|(?:جندي|شخص|طفل|ضابط|رجل|عنصر|امرأت|امرات|مدني|شرطي|عسكري|مقاتل|مسلح|صحفي|مسعف)(?:تان|ان|ين)(?!\w)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"\d|" + _DUAL_GATE + r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)\b|لف|لاف|مئ|مائ|ثلاث|ربع|خمس|ست|سبع|"
     r"ثمان|تسع|عشر|واحد|اثن|مليون|ملاي", re.IGNORECASE)
@@ -258,12 +260,15 @@ def _unknown_key(e: Estimate) -> str:
     return identity_key(replace(e, victims="people"))
 
 
-SHORT_STORY = 3000  # characters: below this, the article-level place may also be a district ("Sadr City")
+SHORT_STORY = 3000  # characters: a story naming no town may have its district as its place ("Sadr City")
 
 
 def _article_place(text: str, watched: Folded | None) -> str | None:
-    top = 4 if len(text) <= SHORT_STORY else 2
-    return places.most_mentioned(places.find(RuleText.of(text), watched, min_rank=0, max_rank=top))
+    rt = RuleText.of(text)
+    town = places.most_mentioned(places.find(rt, watched, min_rank=0, max_rank=2))
+    if town is not None or len(text) > SHORT_STORY:
+        return town
+    return places.most_mentioned(places.find(rt, watched, min_rank=3, max_rank=4))
 
 
 def _read_sentence(raw: str, lang: str, watched: Folded | None,
@@ -329,14 +334,11 @@ def _elliptic(rt: RuleText, reads: list[_Read], found: list[Estimate]) -> list[E
     return found
 
 
-_DUAL_SINGULAR = {"امرات": "امراه", "طفلت": "طفله", "مدنيت": "مدنيه"}  # the dual's stem, as the table spells it
-
-
 def _head_of(text: str, fig: Figure, arabic: bool) -> heads.Head:
     """The noun phrase after the figure; an Arabic dual is its own noun ("جنديان": soldiers)."""
     head = heads.read(text, fig.end, arabic)
     if fig.noun is not None and head.victims is None:
-        head = replace(head, victims=_victim_class(_DUAL_SINGULAR.get(fig.noun, fig.noun), arabic))
+        head = replace(head, victims=_victim_class(fig.noun, arabic))
     return head
 
 
