@@ -73,7 +73,8 @@ _EN_TIME_LEAD = re.compile(
 _EN_COMMA_SUBJECT = re.compile(r"(?:^|[,;:\"“”]\s*)(?P<np>[^\s,;:\"“”.\d][^,;:\"“”.\d]{0,70}?)\s*$")
 _AGE = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*$")
 # "The blogger, who documented ..., said", "A senior CTS officer, speaking on condition of anonymity, said"
-_RELATIVE = re.compile(r",\s*(?:who|which|speaking|talking|writing|asked|quoted)\s[^,;:\"“”]{1,70}$", re.IGNORECASE)
+_RELATIVE_LEAD = r"(?:who|which|speaking|talking|writing|asked|quoted)\s"
+_RELATIVE = re.compile(rf",\s*{_RELATIVE_LEAD}[^,;:\"“”]{{1,70}}$", re.IGNORECASE)
 _A_DESCRIPTION = re.compile(r"\s*an?\s", re.IGNORECASE)
 _PROPER = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w.&'-]*(?:\s+(?:(?:of|for|the|and|on|in)\s+)*[A-Z][\w.&'-]*)*")
 # "said in its latest situation report" is no subject of "report".
@@ -116,7 +117,7 @@ _PARTICIPLE = re.compile(r"\s+by\b", re.IGNORECASE)
 # "were found dumped", "the figure could not be independently verified": a passive, no one attributing
 _PASSIVE = re.compile(r"(?:^|\s)(?:be|been|being|was|were|is|are)(?:\s+\w+ly)?\s*$", re.IGNORECASE)
 # "A morgue official, who asked not to be named, said": the clause after the comma is no subject
-_RELATIVE_START = re.compile(r"(?:who|which|speaking|talking|writing|asked|quoted)\s", re.IGNORECASE)
+_RELATIVE_START = re.compile(_RELATIVE_LEAD, re.IGNORECASE)
 # "WASHINGTON — A senior US military official said": a dateline before the subject
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}\s+[—–-]+\s+")
 _PRONOUNS = frozenset(("he", "she", "they", "it"))

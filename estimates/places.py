@@ -127,7 +127,8 @@ def _place(rt: RuleText, start: int, end: int, rank: int) -> Place:
     """The place as written; an empty name marks a non-place ("the hospital", "This market")."""
     name = rt.span(start, end).strip()
     if rt.arabic:
-        keep = name.startswith(("ال", "أل")) or norm_ar(name) in _AR_OWN_PREFIX or norm_ar(name).startswith("بلده")
+        norm = norm_ar(name)
+        keep = name.startswith(("ال", "أل")) or norm in _AR_OWN_PREFIX or norm.startswith("بلده")
         return Place(start, end, rank, name if keep else _AR_PREFIX_STRIP.sub("", name))
     if rank > 0:
         name = _THE.sub("", name)
