@@ -9,6 +9,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY casualty_watch ./casualty_watch
+COPY netpolicy ./netpolicy
 COPY crawler ./crawler
 COPY scheduler ./scheduler
 COPY storage ./storage

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from netpolicy.retry_after import DEFAULT_CAP
+
+from .backoff import Backoff
 from .channels import build_channels, close_channels
 from .delivery import Deliverer
 from .health import check_sources
@@ -25,11 +28,17 @@ class Settled:
 
 
 def settle_pass(archive: Any, rules: Sequence[AlertRule], *, failing_after: int, sources: Sequence[str],
-                alert_ids: Sequence[int], patience: float = 30.0, send_timeout: float = 10.0) -> Settled:
+                alert_ids: Sequence[int], patience: float = 30.0, send_timeout: float = 10.0,
+                max_retry_after: float = DEFAULT_CAP) -> Settled:
+    """Queue source-health alerts, then deliver this pass's alerts, waiting up to `patience` for short retries.
+
+    `max_retry_after` (Config.max_retry_after) bounds a receiver's Retry-After, as it does in `run`.
+    """
     channels = build_channels(rules, timeout=send_timeout)
     try:
         mine = list(alert_ids) + check_sources(archive, list(channels), failing_after=failing_after, names=sources)
-        deliverer = Deliverer(archive, channels, send_timeout=send_timeout)
+        deliverer = Deliverer(archive, channels, backoff=Backoff(max_retry_after=max_retry_after),
+                              send_timeout=send_timeout)
         deadline = time.monotonic() + patience
         deliverer.deliver_due()
         while (wait := _next_retry(archive, mine)) is not None and time.monotonic() + wait < deadline:

@@ -1,10 +1,11 @@
 """What one delivery attempt came to, and the rule that sorts HTTP answers into sent, retry, fail and gone."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime
 
-from .backoff import parse_retry_after
+from netpolicy.retry_after import parse_retry_after
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,13 +32,20 @@ class SendResult:
         return cls(ok=False, status=status, error=error, gone=gone)
 
 
-def http_result(status: int, reason: str, retry_after: str | None, now: datetime) -> SendResult:
-    """2xx sent; 5xx, 408 and 429 retried (429/503 honour Retry-After); 410 gone; any other 4xx fails for good."""
+def http_result(status: int, reason: str, retry_after: str | bytes | None, now: datetime, *,
+                cap: float = math.inf) -> SendResult:
+    """2xx sent; 5xx, 408 and 429 retried (429/503 honour Retry-After); 410 gone; any other 4xx fails for good.
+
+    The channel that calls this does not know the configured cap, so by default the wait is reported as the
+    server asked (still finite and >= 0: see netpolicy.retry_after) and the Deliverer's Backoff, which was
+    given `max_retry_after`, bounds it. A caller that knows the cap may pass it.
+    """
     label = f"HTTP {status} {reason}".strip()
     if 200 <= status < 300:
         return SendResult.sent(status)
     if status >= 500 or status in (408, 429):
-        return SendResult.transient(label, status=status, retry_after=parse_retry_after(retry_after, now))
+        wait = parse_retry_after(retry_after, now, cap=cap)
+        return SendResult.transient(label, status=status, retry_after=wait)
     if status == 410:
         return SendResult.permanent(label, status=status, gone=True)
     return SendResult.permanent(label, status=status)

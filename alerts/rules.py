@@ -4,6 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from netpolicy.redact import redact_url  # re-exported: web/api.py and alerts/webhook.py import it from here
+
+__all__ = ["DEFAULT_OUTCOMES", "DEFAULT_VICTIMS", "AlertRule", "redact_url"]
+
 DEFAULT_OUTCOMES = ("killed", "injured", "missing", "casualties")
 DEFAULT_VICTIMS = ("civilians", "children", "women", "people")
 
@@ -37,13 +41,3 @@ class AlertRule:
         figure = max(v for v in (low, high, 0) if v is not None)
         return outcome in self.outcomes and victims in self.victims and figure >= self.min
 
-
-def redact_url(url: str) -> str:
-    """Drop credentials and query strings, which often carry tokens, before a URL is shown or logged."""
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    return urlunsplit((parts.scheme, host, parts.path, "", ""))

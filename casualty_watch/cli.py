@@ -6,6 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from netpolicy.redact import redact_logs
+
 from . import __version__
 from .commands import archive_cmds, crawl_cmd, extract_cmd, serve_cmd, service_cmd
 from .context import state
@@ -44,7 +46,12 @@ for module in (archive_cmds, extract_cmd, crawl_cmd, service_cmd, serve_cmd):
 
 
 def main() -> None:
-    """Entry point: user errors are one line on stderr with their exit code, never a traceback."""
+    """Entry point: user errors are one line on stderr with their exit code, never a traceback.
+
+    Log records are redacted from the start (netpolicy.redact): `crawl` runs Scrapy in this process, and
+    Scrapy installs its own root handler when the crawl starts, so only the record factory reaches it.
+    """
+    redact_logs()
     try:
         app()
     except CasualtyWatchError as exc:

@@ -73,8 +73,16 @@ class CrawlTable(_Strict):
     delay: str = Field("1s", description="between requests to one host")
     timeout: str = Field("30s", description="per request")
     user_agent: str = Field(f"casualty-watch/{__version__} (+{PROJECT_URL})", description="User-Agent header")
+    max_pdf_pages: int = Field(500, ge=1, le=100_000, description="pages read per PDF; the item says it was cut")
+    max_item_chars: int = Field(1_000_000, ge=1000, le=100_000_000, description="characters of text kept per item")
+    max_read_time: str = Field("30s", description="time spent reading one document before what was read is kept")
+    max_sitemap_depth: int = Field(3, ge=0, le=10, description="nesting of sitemap indexes below a source's sitemap")
+    max_child_sitemaps: int = Field(50, ge=0, le=10_000, description="child sitemaps fetched per source per pass")
+    max_entries: int = Field(1000, ge=1, le=1_000_000, description="entries taken per source per pass, newest first")
+    allow_private: bool = Field(False, description="fetch loopback, private and link-local addresses besides the "
+                                                   "sources' own hosts")
 
-    _check_delay = field_validator("delay", "timeout")(classmethod(lambda cls, v: _duration(v)))
+    _check_delay = field_validator("delay", "timeout", "max_read_time")(classmethod(lambda cls, v: _duration(v)))
 
 
 class SourceTable(_Strict):
@@ -151,15 +159,28 @@ class AlertTable(_Strict):
 class ApiTable(_Strict):
     token: str | None = Field(None, description="bearer token required when serve binds beyond loopback")
 
+    @field_validator("token")
+    @classmethod
+    def _token(cls, v: str | None) -> str | None:
+        # An empty or blank token (e.g. "${API_TOKEN}" with the variable set to "") would pass here and then
+        # lock everyone out, since no client can send a blank bearer token: say so at load time instead.
+        if v is not None and not v.strip():
+            raise ValueError("token must not be empty or whitespace")
+        return v
+
 
 class ConfigFile(_Strict):
     database: str = Field("sqlite:///casualty-watch.db", description="SQLAlchemy URL: sqlite:///... or postgresql+psycopg://...")
     failure_alert_after: int = Field(5, ge=1, description="failed polls in a row before a source-failing alert")
+    max_retry_after: str = Field("24h", description="the longest Retry-After honoured, by the crawler and by alert "
+                                                    "delivery; a longer one is taken as this")
     watch: WatchTable = Field(WatchTable(), description="what to watch")
     crawl: CrawlTable = Field(CrawlTable(), description="politeness")
     source: list[SourceTable] = Field([], description="where to look")
     alert: list[AlertTable] = Field([], description="where to send new estimates")
     api: ApiTable = Field(ApiTable(), description="the HTTP API")
+
+    _check_retry_after = field_validator("max_retry_after")(classmethod(lambda cls, v: _duration(v)))
 
     @field_validator("database")
     @classmethod
@@ -191,6 +212,7 @@ class Config:
     alerts: tuple[AlertRule, ...]
     failure_alert_after: int
     api_token: str | None
+    max_retry_after: float = 86400.0
 
 
 def locate(explicit: str | None) -> tuple[str, str]:
@@ -264,6 +286,10 @@ def _to_values(path: str, f: ConfigFile) -> Config:
     politeness = Politeness(
         concurrency=crawl.concurrency, per_host=crawl.per_host, delay=parse_duration(crawl.delay),
         timeout=parse_duration(crawl.timeout), user_agent=crawl.user_agent,
+        max_pdf_pages=crawl.max_pdf_pages, max_item_chars=crawl.max_item_chars,
+        max_read_seconds=parse_duration(crawl.max_read_time), max_sitemap_depth=crawl.max_sitemap_depth,
+        max_child_sitemaps=crawl.max_child_sitemaps, max_entries=crawl.max_entries,
+        max_retry_after=parse_duration(f.max_retry_after), allow_private=crawl.allow_private,
     )
     sources = tuple(
         SourceSpec(name=s.name, kind=kind, url=getattr(s, kind), every=parse_duration(s.every), follow=s.follow)
@@ -272,7 +298,8 @@ def _to_values(path: str, f: ConfigFile) -> Config:
     alerts = tuple(_alert_rule(a) for a in f.alert)
     return Config(path=path, database=f.database, watch=Watch(places=tuple(f.watch.places)),
                   politeness=politeness, sources=sources, alerts=alerts,
-                  failure_alert_after=f.failure_alert_after, api_token=f.api.token)
+                  failure_alert_after=f.failure_alert_after, api_token=f.api.token,
+                  max_retry_after=politeness.max_retry_after)
 
 
 def _alert_rule(a: AlertTable) -> AlertRule:

@@ -17,6 +17,7 @@ from w3lib.encoding import html_body_declared_encoding, http_content_type_encodi
 _PERMISSIVE_NAMES = {codecs.lookup(c).name for c in ("latin_1", "cp1252", "ascii", "iso8859_15")}
 _MOJIBAKE_RUN = re.compile(r"[\u0080-\u00ff]{3,}")
 _DETECT_BYTES = 64 * 1024  # detection on the head of a page is as good and keeps big pages cheap
+_CHAR_REF = re.compile(rb"&#(?:[xX]0*([0-9a-fA-F]+)|0*([0-9]+));")
 
 
 def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
@@ -49,10 +50,27 @@ def decode(data: bytes, content_type: str | None = None) -> tuple[str, str]:
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 
+def replace_impossible_char_refs(data: bytes) -> bytes:
+    """XML bytes with every character reference that names no character (a lone surrogate such as `&#xD800;`,
+    or past U+10FFFF) turned into `&#xFFFD;`. feedparser raises on them and loses the whole feed; lxml in
+    recovery mode keeps them as bytes that are not UTF-8, and raises when the text is read."""
+    if b"&#" not in data:
+        return data
+    return _CHAR_REF.sub(_replace_impossible, data)
+
+
+def _replace_impossible(ref: re.Match[bytes]) -> bytes:
+    hex_digits, digits = ref[1], ref[2]
+    if len(hex_digits or digits) > (6 if hex_digits else 7):
+        return b"&#xFFFD;"  # past U+10FFFF, and int() refuses thousands of digits
+    code = int(hex_digits, 16) if hex_digits else int(digits)
+    return b"&#xFFFD;" if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else ref[0]
+
+
 def _strict(data: bytes, charset: str) -> str | None:
     try:
         return data.decode(charset)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):  # UnicodeError: codecs like "undefined" refuse any bytes
         return None
 
 

@@ -5,9 +5,8 @@ read: the page's head says where its feed is (the convention every feed reader f
 """
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
-from parsel import Selector
+from .links import absolute_link
+from .listing import page_selector
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+xml", "application/rdf+xml",
                "application/xml", "text/xml")
@@ -15,14 +14,15 @@ _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+
 
 def discover_feed(html: str, page_url: str) -> str | None:
     """The absolute URL of the first RSS or Atom feed the page links as an alternate, if any."""
-    sel = Selector(text=html)
-    base = sel.xpath("//base/@href").get()
-    base_url = urljoin(page_url, base.strip()) if base else page_url
-    for link in sel.xpath("//link[@href]"):
-        rel = (link.attrib.get("rel") or "").lower().split()
-        kind = (link.attrib.get("type") or "").lower().split(";")[0].strip()
+    sel = page_selector(html)
+    base_url = absolute_link(page_url, sel.xpath("//base/@href").get()) or page_url  # a broken <base> is ignored
+    # the lxml elements, not parsel's .attrib: that copies every attribute, and lxml refuses to read back
+    # an attribute name holding a control character, which its HTML parser accepted
+    for link in (node.root for node in sel.xpath("//link[@href]")):
+        rel = (link.get("rel") or "").lower().split()
+        kind = (link.get("type") or "").lower().split(";")[0].strip()
         if "alternate" in rel and kind in _FEED_TYPES:
-            url = urljoin(base_url, link.attrib["href"].strip())
-            if url.startswith(("http://", "https://")) and url != page_url:
+            url = absolute_link(base_url, link.get("href"))
+            if url is not None and url != page_url:
                 return url
     return None

@@ -6,16 +6,18 @@ pypdfium2, the fastest and most faithful of the PDF text libraries in py-pdf/ben
 """
 from __future__ import annotations
 
+import logging
 import re
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Literal
-from urllib.parse import urljoin
 
 from dateutil import parser as dateparser
 
 from .charset import decode
 
+log = logging.getLogger("crawler")
 Kind = Literal["pdf", "html", "text"]
 _HTML_HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
                         re.IGNORECASE | re.DOTALL)
@@ -41,6 +43,7 @@ class Document:
     language: str | None = None
     canonical_url: str | None = None
     other_urls: tuple[str, ...] = ()  # AMP or alternate copies the page itself names
+    truncated: str | None = None  # where reading stopped at a limit, e.g. "read 500 of 1,000,000 pages"
 
 
 def sniff(data: bytes, name_or_content_type: str | None) -> Kind:
@@ -63,17 +66,14 @@ def read_html(data: bytes, url: str | None, encoding: str | None = None) -> Docu
         raise DocumentError("empty page")
     content_type = encoding if encoding is None or "charset" in encoding.lower() else f"text/html; charset={encoding}"
     text, _ = decode(data, content_type)
-    from trafilatura import bare_extraction, html2txt
     from trafilatura.utils import load_html
 
     tree = load_html(text)
     if tree is None:
         raise DocumentError("not an HTML page")
     links = _page_links(tree, url)
-    extracted = bare_extraction(tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
-                                include_images=False, include_links=False, date_extraction_params=_DATE_PARAMS)
-    body = (extracted.text if extracted is not None else None) or html2txt(tree) or ""
-    body = body.strip()
+    extracted = _extract(tree, url)
+    body = ((extracted.text if extracted is not None else None) or _plain_text(tree)).strip()
     if not body:
         raise DocumentError("no readable text on the page")
     title = (extracted.title if extracted is not None else None) or _title(tree)
@@ -84,8 +84,51 @@ def read_html(data: bytes, url: str | None, encoding: str | None = None) -> Docu
                     canonical_url=links.get("canonical"), other_urls=tuple(v for k, v in links.items() if k != "canonical"))
 
 
-def read_pdf(data: bytes) -> Document:
-    """Text and metadata of a PDF report, page by page."""
+_EXTRACTION = {"include_comments": False, "include_tables": True, "include_images": False, "include_links": False}
+
+
+def _extract(tree, url: str | None):  # type: ignore[no-untyped-def]
+    """trafilatura's reading of the page (its Document), or None.
+
+    bare_extraction catches only TypeError and ValueError, and its metadata pass raises others on odd markup:
+    htmldate drops <svg>, <math>, <video> and the like with lxml's drop_tree, which asserts the element has a
+    parent, so a page lxml reads as one such bare fragment raised AssertionError. Such a page is read again
+    without metadata: it loses its date and author (the title falls back to <title>), not its text."""
+    from trafilatura import bare_extraction
+
+    try:
+        return bare_extraction(tree, url=url, with_metadata=True, date_extraction_params=_DATE_PARAMS, **_EXTRACTION)
+    except Exception as exc:  # noqa: BLE001  (any bug in the metadata pass costs the metadata, not the page)
+        log.warning("metadata of %s unreadable (%s: %s); reading its text alone",
+                                            url, type(exc).__name__, _one_line(exc))
+    try:
+        return bare_extraction(tree, url=url, with_metadata=False, **_EXTRACTION)
+    except Exception:  # noqa: BLE001  (html2txt is the fallback)
+        return None
+
+
+def _plain_text(tree) -> str:  # type: ignore[no-untyped-def]
+    """All the page's text (trafilatura's html2txt), for a page whose main text trafilatura cannot find."""
+    from trafilatura import html2txt
+
+    try:
+        return html2txt(tree) or ""
+    except Exception:  # noqa: BLE001  (no text: the caller's DocumentError)
+        return ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadLimits:
+    """How much of one document is read: a tiny PDF can claim a million pages (its page tree listing one page
+    again and again), and a long report must not hold up the pass. Past a limit, what was read is kept."""
+
+    max_pdf_pages: int = 500
+    max_chars: int = 1_000_000
+    max_seconds: float = 30.0
+
+
+def read_pdf(data: bytes, limits: ReadLimits = ReadLimits()) -> Document:
+    """Text and metadata of a PDF report, page by page, within `limits` (the document says where it was cut)."""
     if not data.strip():
         raise DocumentError("empty file")
     if b"%PDF-" not in data[:1024]:
@@ -97,13 +140,7 @@ def read_pdf(data: bytes) -> Document:
     except pdfium.PdfiumError as exc:
         raise DocumentError(f"not a readable PDF ({_one_line(exc)})") from None
     try:
-        pages = []
-        for index in range(len(pdf)):
-            page = pdf[index]
-            textpage = page.get_textpage()
-            pages.append(textpage.get_text_range())
-            textpage.close()
-            page.close()
+        pages, cut = _pdf_pages(pdf, limits)
         meta = pdf.get_metadata_dict(skip_empty=True)
     except pdfium.PdfiumError as exc:
         raise DocumentError(f"not a readable PDF ({_one_line(exc)})") from None
@@ -113,7 +150,49 @@ def read_pdf(data: bytes) -> Document:
     if not text:
         raise DocumentError("the PDF has no text layer (scanned images?)")
     return Document(text=text, title=_clean(meta.get("Title")), author=_clean(meta.get("Author")),
-                    published=_pdf_date(meta.get("CreationDate")), language=guess_language(text))
+                    published=_pdf_date(meta.get("CreationDate")), language=guess_language(text), truncated=cut)
+
+
+def _pdf_pages(pdf, limits: ReadLimits) -> tuple[list[str], str | None]:  # type: ignore[no-untyped-def]
+    """Each page's text until a limit is met, and which limit cut the reading (None: read whole).
+
+    The clock is checked between pages: pdfium releases the GIL while it works, so a reading thread never
+    stops the crawl, but it cannot be interrupted inside one page."""
+    total = len(pdf)
+    deadline = time.monotonic() + limits.max_seconds
+    pages: list[str] = []
+    chars = 0
+    for index in range(total):
+        if index >= limits.max_pdf_pages:
+            return pages, f"read {index:,} of {total:,} pages (max_pdf_pages)"
+        if time.monotonic() > deadline:
+            return pages, f"read {index:,} of {total:,} pages in {limits.max_seconds:g} s (max_read_time)"
+        page = pdf[index]
+        textpage = page.get_textpage()
+        try:
+            text = textpage.get_text_range()
+        finally:
+            textpage.close()
+            page.close()
+        pages.append(text)
+        chars += len(text)
+        if chars >= limits.max_chars and index + 1 < total:
+            return pages, f"read {index + 1:,} of {total:,} pages (max_item_chars)"
+    return pages, None
+
+
+def capped(doc: Document, max_chars: int) -> Document:
+    """The document with its text cut to `max_chars` characters (at a paragraph or word end), saying so."""
+    if len(doc.text) <= max_chars:
+        return doc
+    cut = doc.text[:max_chars]
+    for mark in ("\n\n", "\n", " "):
+        end = cut.rfind(mark)
+        if end > max_chars * 0.9:
+            cut = cut[:end]
+            break
+    note = f"kept {len(cut):,} of {len(doc.text):,} characters (max_item_chars)"
+    return replace(doc, text=cut.rstrip(), truncated=f"{doc.truncated}; {note}" if doc.truncated else note)
 
 
 def parse_date(value: str | None) -> datetime | None:
@@ -122,11 +201,12 @@ def parse_date(value: str | None) -> datetime | None:
         return None
     try:
         parsed = dateparser.parse(value)
-    except (ValueError, OverflowError):
+        if parsed is None:
+            return None
+        # astimezone raises too: OverflowError for year 1 east of UTC, ValueError for an offset of 24 h or more
+        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    except (ValueError, ArithmeticError):  # ArithmeticError: OverflowError, and decimal's InvalidOperation
         return None
-    if parsed is None:
-        return None
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
 def guess_language(text: str) -> str | None:
@@ -139,16 +219,17 @@ def guess_language(text: str) -> str | None:
 
 
 def _page_links(tree, url: str | None) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    """rel=canonical, og:url and rel=amphtml: other addresses of this same story."""
+    """rel=canonical, og:url and rel=amphtml: other addresses of this same story (a broken one is left out)."""
+    from .links import absolute_link
+
     found: dict[str, str] = {}
     for key, xpath in (("canonical", '//link[@rel="canonical"]/@href'),
                        ("og", '//meta[@property="og:url"]/@content'),
                        ("amp", '//link[@rel="amphtml"]/@href')):
         values = tree.xpath(xpath)
-        if values and str(values[0]).strip():
-            href = urljoin(url or "", str(values[0]).strip())
-            if href.startswith(("http://", "https://")):
-                found[key] = href
+        href = absolute_link(url or "", str(values[0])) if values else None
+        if href is not None:
+            found[key] = href
     if "canonical" not in found and "og" in found:
         found["canonical"] = found.pop("og")
     return found

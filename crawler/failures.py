@@ -8,6 +8,8 @@ from scrapy import exceptions as scrapy_errors
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net_errors
 
+from .resolver import AddressRefused
+
 @dataclass(frozen=True, slots=True)
 class Failure:
     message: str
@@ -25,6 +27,8 @@ class Failure:
 def describe(failure, timeout: float | None = None) -> Failure:  # type: ignore[no-untyped-def]
     """Turn a Twisted failure from a Scrapy errback into a Failure."""
     exc = failure.value
+    if isinstance(exc, AddressRefused):  # the SSRF guard (crawler/resolver.py): the link, not the network, is wrong
+        return Failure(f"refused: {exc} (set [crawl] allow_private = true to allow)", transient=False)
     if isinstance(exc, HttpError):
         response = exc.response
         status = response.status
@@ -49,7 +53,7 @@ def describe(failure, timeout: float | None = None) -> Failure:  # type: ignore[
         return Failure("cannot resolve host", transient=True)
     if isinstance(exc, (scrapy_errors.ResponseDataLossError, net_errors.ConnectionLost, net_errors.ConnectionDone)):
         return Failure("connection closed before the response was complete", transient=True)
-    if isinstance(exc, scrapy_errors.UnsupportedURLSchemeError):
+    if isinstance(exc, scrapy_errors.UnsupportedURLSchemeError) or _scheme_turned_off(exc):
         return Failure("unsupported URL scheme", transient=False)
     text = (str(exc).strip().splitlines() or [""])[0]
     return Failure(f"{type(exc).__name__}: {text}" if text else type(exc).__name__, transient=True)
@@ -60,3 +64,8 @@ def _reason(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return ""
+
+
+def _scheme_turned_off(exc: BaseException) -> bool:
+    """A link to file://, ftp://, ... whose download handler crawler/settings.py turns off (Scrapy: NotSupported)."""
+    return isinstance(exc, scrapy_errors.NotSupported) and str(exc).startswith("Unsupported URL scheme")

@@ -13,9 +13,10 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import UTC, datetime
-from urllib.parse import urljoin
 
+from .charset import replace_impossible_char_refs
 from .entries import Entry, UnreadableIndex, iso
+from .links import entry_link
 from .simplefeed import read_simple_feed
 
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
@@ -27,13 +28,18 @@ def parse_feed(data: bytes, url: str, content_type: str | None = None) -> list[E
 
     if not data.strip():
         raise UnreadableIndex("empty response")
+    data = replace_impossible_char_refs(data)  # one `&#xD800;` made feedparser raise and lose every entry
     fast = read_simple_feed(data, url)
     if fast is not None:
         return fast
     headers = {"content-location": url}
     if content_type:
         headers["content-type"] = content_type
-    parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False, resolve_relative_uris=False)
+    except Exception as exc:  # noqa: BLE001  (its charset sniffing raises on a garbled encoding declaration,
+        # its loose parser on character references: whatever else it raises, one feed is one error, not a crash)
+        raise UnreadableIndex(f"not a readable feed: feedparser failed ({type(exc).__name__})") from None
     entries = [e for e in (_entry(raw, url) for raw in parsed.entries) if e is not None]
     if entries or (parsed.version and not parsed.bozo):
         return entries  # an empty but well-formed feed is fine: nothing new today
@@ -41,11 +47,8 @@ def parse_feed(data: bytes, url: str, content_type: str | None = None) -> list[E
 
 
 def _entry(raw, base: str) -> Entry | None:  # type: ignore[no-untyped-def]
-    link = raw.get("link") or _permalink_guid(raw)
-    if not link:
-        return None
-    link = urljoin(base, link.strip())
-    if not link.startswith(("http://", "https://")):
+    link = entry_link(base, raw.get("link") or _permalink_guid(raw))
+    if link is None:
         return None
     # dict.get: FeedParserDict.get("updated_parsed") falls back to the published date with a warning
     published = _when(dict.get(raw, "published_parsed")) or _when(dict.get(raw, "updated_parsed"))

@@ -6,9 +6,11 @@ which link to the rest of the site rather than to reports.
 """
 from __future__ import annotations
 
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urldefrag, urlsplit
 
 from parsel import Selector
+
+from .links import absolute_link
 
 MAX_LINKS = 300  # a listing page linking to more is a site map, not a list of reports
 _CHROME = "header, nav, footer, aside, form, script, style, noscript, [role=navigation], [role=banner], [role=contentinfo]"
@@ -18,9 +20,8 @@ _NOT_DOCUMENTS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".ico", ".cs
 
 def report_links(html: str, page_url: str, follow: str | None = None) -> list[str]:
     """Absolute, de-fragmented URLs of the documents the page lists, in page order, each once."""
-    sel = Selector(text=html)
-    base = sel.xpath("//base/@href").get()
-    base_url = urljoin(page_url, base) if base else page_url
+    sel = page_selector(html)
+    base_url = absolute_link(page_url, sel.xpath("//base/@href").get()) or page_url  # a broken <base> is ignored
     hrefs = _followed(sel, follow) if follow else _main_content_links(sel)
     seen: set[str] = set()
     out: list[str] = []
@@ -36,6 +37,17 @@ def report_links(html: str, page_url: str, follow: str | None = None) -> list[st
         if len(out) >= MAX_LINKS:
             break
     return out
+
+
+def page_selector(html: str) -> Selector:
+    """The page as parsel's HTML tree, whatever the text.
+
+    type="html": given text that starts with an XML declaration (XHTML), parsel picks its XML parser, where
+    the XHTML namespace hides every element from CSS selectors and no link was found."""
+    try:
+        return Selector(text=html, type="html")
+    except UnicodeEncodeError:  # parsel encodes strictly, and a lone surrogate (a broken decode upstream) raised
+        return Selector(text=html.encode("utf-8", "replace").decode("utf-8"), type="html")
 
 
 def is_pdf_link(url: str) -> bool:
@@ -74,8 +86,8 @@ def _absolute(base: str, href: str | None) -> str | None:
     href = href.strip()
     if href.startswith(("#", "mailto:", "javascript:", "tel:", "data:")):
         return None
-    url = urldefrag(urljoin(base, href))[0]
-    return url if url.startswith(("http://", "https://")) else None
+    url = absolute_link(base, href)
+    return urldefrag(url)[0] if url is not None else None
 
 
 def _same_site(url: str, page_url: str) -> bool:

@@ -31,8 +31,9 @@ FLUSH_EVERY = 500
 
 class Recorder:
     def __init__(self, archive: Archive, *, watch: Watch, extract: Extract, key: KeyOf,
-                 route: Callable | None = None) -> None:
+                 route: Callable | None = None, retry_after_cap: float = 86400.0) -> None:
         self.archive = archive
+        self.retry_after_cap = retry_after_cap  # Politeness.max_retry_after: the longest back-off a server may ask
         self.watch = watch
         self.extract = extract
         self.key = key
@@ -52,24 +53,33 @@ class Recorder:
         if len(self._marks) >= FLUSH_EVERY:
             self.flush()
 
-    def store(self, run: SourceRun, *, url: str, doc: Document, entry: Entry | None,
-              aliases: Iterable[str]) -> StoredItem | None:
-        """Read the estimates out of one relevant story and archive both; a failure costs only this story."""
+    def store(self, run: SourceRun, *, url: str, doc: Document, entry: Entry | None, aliases: Iterable[str],
+              found: Sequence[Any] | None = None) -> StoredItem | None:
+        """Archive one relevant story with its estimates (read here unless the reading thread brought them);
+        a failure costs only this story, and is named in its source's health."""
         title = doc.title or (entry.title if entry else None)
         published = doc.published or (entry.published if entry else None)
         item = ItemIn(url=url, text=doc.text, source=run.name, title=title, outlet=site_of(url), author=doc.author,
-                      published=published, language=doc.language,
+                      published=published, language=doc.language, truncated=doc.truncated,
                       other_urls=tuple(_aliases(url, [*aliases, doc.canonical_url, *doc.other_urls])))
         try:
-            found = self.extract(doc.text, lang=doc.language, places=self.watch.places)
+            if found is None:
+                found = self.estimates(doc)
             stored = self.archive.store_item(item, found, key=self.key, route=self.route)
         except Exception as exc:  # noqa: BLE001  (one bad story must not end the pass)
             log.warning("could not archive %s: %s", url, _one_line(exc))
             self.summary.pages_failed += 1
             run.complete = False
+            run.skip(f"could not archive: {_one_line(exc)}", url[:200])
             return None
+        if doc.truncated:
+            log.info("archived %s in part: %s", url, doc.truncated)
         self._tally(stored)
         return stored
+
+    def estimates(self, doc: Document) -> Sequence[Any]:
+        """The estimates in one document: what the reading thread calls, and the fallback when it did not."""
+        return self.extract(doc.text, lang=doc.language, places=self.watch.places)
 
     def finish(self, run: SourceRun) -> None:
         """Record how the source's poll went: outcome, new validators, or failure with its back-off."""
@@ -79,18 +89,31 @@ class Recorder:
         self.flush()
         now = datetime.now(UTC)
         outcome = run.outcome
-        names = {"ok": self.summary.sources_ok, "unchanged": self.summary.sources_unchanged,
-                 "failed": self.summary.sources_failed}
+        names = {"ok": self.summary.sources_ok, "degraded": self.summary.sources_ok,
+                 "unchanged": self.summary.sources_unchanged, "failed": self.summary.sources_failed,
+                 "aborted": self.summary.sources_aborted}
         names[outcome].append(run.name)
+        if outcome == "degraded":  # polled, but some of it was left: still "ok" in the tally, named here
+            self.summary.sources_degraded.append(run.name)
+            self.summary.warnings[run.name] = run.health() or "degraded"
+        elif outcome == "aborted":
+            self.summary.errors[run.name] = run.health() or "aborted"
         try:
             if outcome == "failed":
                 self.summary.errors[run.name] = run.error or "failed"
-                until = backoff_until(run.failures_before + 1, run.spec.every, now, retry_after=run.retry_after)
+                until = backoff_until(run.failures_before + 1, run.spec.every, now, retry_after=run.retry_after,
+                                      cap=self.retry_after_cap)
                 self.archive.record_poll(run.name, "failed", error=run.error, backoff_until=until, at=now)
                 log.warning("source %s failed: %s", run.name, run.error)
+            elif outcome == "aborted":
+                self.archive.record_poll(run.name, "aborted", error=run.health(), at=now)
+                log.warning("source %s: %s", run.name, run.health())
             else:
                 etag, last_modified = run.validators()
-                self.archive.record_poll(run.name, outcome, etag=etag, last_modified=last_modified, at=now)
+                self.archive.record_poll(run.name, outcome, etag=etag, last_modified=last_modified, at=now,
+                                         error=run.health())
+                if outcome == "degraded":
+                    log.warning("source %s degraded: %s", run.name, run.health())
         except Exception as exc:  # noqa: BLE001
             log.warning("could not record the poll of %s: %s", run.name, _one_line(exc))
 

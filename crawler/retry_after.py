@@ -3,35 +3,33 @@
 A short wait is honoured by retrying the request no earlier than the server asked; a wait longer than we are
 willing to hold a pass open for is not retried at all, so the source fails and backs off across passes for
 at least that long (the wait travels in `request.meta["retry_after"]`).
+
+The header is read by netpolicy.retry_after, the parser the alerts use too, and bounded by
+`Politeness.max_retry_after`: a Retry-After of centuries (or of 999999999999 s) is a back-off of that cap, not
+an OverflowError that would keep the failure from being recorded at all.
 """
 from __future__ import annotations
 
 import time
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 
 from scrapy.downloadermiddlewares.retry import get_retry_request
 from scrapy.exceptions import NotConfigured
+
+from netpolicy.retry_after import DEFAULT_CAP, parse_retry_after
 
 MAX_WAIT = 120.0  # seconds a pass may wait for one host before giving up on it for this pass
 _NOT_BEFORE = "cw_not_before"
 
 
-def parse_retry_after(value: str | bytes | None, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP-date, RFC 9110 10.2.3)."""
-    if value is None:
-        return None
-    text = value.decode("latin-1") if isinstance(value, bytes) else value
-    text = text.strip()
-    if text.isdigit():
-        return float(text)
-    try:
-        when = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+def configured_cap(crawler) -> float:  # type: ignore[no-untyped-def]
+    """The longest Retry-After honoured: a `RETRY_AFTER_CAP` setting if one is given, else the spider's
+    `Politeness.max_retry_after` (the pass spider carries its politeness), else the default day."""
+    setting = crawler.settings.get("RETRY_AFTER_CAP")
+    if setting is not None:
+        return float(setting)
+    politeness = getattr(getattr(crawler, "spider", None), "politeness", None)
+    return float(getattr(politeness, "max_retry_after", DEFAULT_CAP))
 
 
 class RetryAfterMiddleware:
@@ -58,12 +56,13 @@ class RetryAfterMiddleware:
     def process_response(self, request, response):  # type: ignore[no-untyped-def]
         if response.status not in (429, 503) or request.meta.get("dont_retry"):
             return response
-        wait = parse_retry_after(response.headers.get("Retry-After"))
+        wait = parse_retry_after(response.headers.get("Retry-After"), datetime.now(UTC),
+                                 cap=configured_cap(self.crawler))
         if wait is None:
             return response  # RetryMiddleware retries it the usual way
         request.meta["retry_after"] = wait
         if wait > self.max_wait:
-            request.meta["dont_retry"] = True  # fail now; the source backs off for at least `wait`
+            request.meta["dont_retry"] = True  # fail now; the source backs off for at least `wait` (<= the cap)
             return response
         retry = get_retry_request(request, spider=self.crawler.spider, reason=f"{response.status} Retry-After")
         if retry is None:

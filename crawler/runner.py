@@ -16,7 +16,9 @@ from datetime import UTC, datetime
 from estimates import extract, identity_key
 from storage import Archive
 
+from .document import ReadLimits
 from .progress import PassProgress
+from .reading import DocumentReader
 from .recorder import Recorder
 from .relevance import for_places
 from .runs import SourceRun
@@ -48,7 +50,8 @@ def run_pass(*, database: str, sources: Sequence[SourceSpec], politeness: Polite
     try:
         archive.sync_sources(sources)
         runs, skipped = _due(archive, sources, force=force)
-        recorder = Recorder(archive, watch=watch, extract=extract, key=identity_key, route=route)
+        recorder = Recorder(archive, watch=watch, extract=extract, key=identity_key, route=route,
+                            retry_after_cap=politeness.max_retry_after)
         recorder.summary.sources_skipped = skipped
         if runs:
             _crawl(runs, recorder, politeness, watch, progress=progress)
@@ -82,15 +85,25 @@ def _crawl(runs: list[SourceRun], recorder: Recorder, politeness: Politeness, wa
     # collector, which a crawl's many short-lived objects trigger often, from re-scanning it (~5% of a pass).
     gc.collect()
     gc.freeze()
-    process = CrawlerProcess(scrapy_settings(politeness))
+    process = CrawlerProcess(scrapy_settings(politeness, source_urls=[run.spec.url for run in runs]))
     logging.getLogger("scrapy.downloadermiddlewares.robotstxt").addFilter(_robots_errors)
     display = PassProgress() if progress else None
-    with display or nullcontext():
-        process.crawl(PassSpider, runs=runs, recorder=recorder, relevance=for_places(watch.places),
-                      politeness=politeness, progress=display)
-        process.start()
+    relevance = for_places(watch.places)
+    reader = DocumentReader(relevance, read_limits(politeness), estimate=recorder.estimates)
+    try:
+        with display or nullcontext():
+            process.crawl(PassSpider, runs=runs, recorder=recorder, relevance=relevance, politeness=politeness,
+                          reader=reader, progress=display)
+            process.start()
+    finally:
+        reader.close()
     if process.bootstrap_failed:
         raise CrawlError("the crawl could not start (see the log above)")
+
+
+def read_limits(politeness: Politeness) -> ReadLimits:
+    return ReadLimits(max_pdf_pages=politeness.max_pdf_pages, max_chars=politeness.max_item_chars,
+                      max_seconds=politeness.max_read_seconds)
 
 
 def _robots_errors(record: logging.LogRecord) -> bool:

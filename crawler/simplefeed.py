@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from .entries import Entry, iso
+from .links import entry_link
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True,
@@ -69,11 +70,9 @@ def _id(base: str, value: str | None) -> str | None:
 
 
 def _absolute(base: str, link: str | None) -> str:
-    if not link:
-        raise _NotSimple
-    url = urljoin(base, link.strip())
-    if not url.startswith(("http://", "https://")):
-        raise _NotSimple
+    url = entry_link(base, link)
+    if url is None:
+        raise _NotSimple  # feedparser reads the feed, and drops this entry
     return url
 
 
@@ -99,9 +98,9 @@ def _rfc822(value: str | None) -> datetime | None:
         return None
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+    except (TypeError, ValueError, IndexError, OverflowError):  # OverflowError: year 1 east of UTC
         raise _NotSimple from None
-    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
 
 
 def _iso8601(value: str | None) -> datetime | None:
@@ -109,6 +108,6 @@ def _iso8601(value: str | None) -> datetime | None:
         return None
     try:
         when = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+        return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+    except (ValueError, OverflowError):  # OverflowError: year 1 east of UTC, or 9999 west of it
         raise _NotSimple from None
-    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)

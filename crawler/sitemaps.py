@@ -10,12 +10,13 @@ from __future__ import annotations
 import gzip
 import zlib
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 from lxml import etree
 
+from .charset import replace_impossible_char_refs
 from .document import parse_date
 from .entries import Entry, UnreadableIndex, iso
+from .links import entry_link
 
 MAX_UNZIPPED = 50 * 1024 * 1024  # the sitemap protocol's own limit; more is a zip bomb
 
@@ -32,15 +33,16 @@ def parse_sitemap(data: bytes, url: str) -> Sitemap:
     data = _gunzip(data)
     if not data.strip():
         raise UnreadableIndex("empty response")
+    data = replace_impossible_char_refs(data)  # lxml keeps `&#xD800;` as bytes its own .text cannot decode
     parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, remove_comments=True,
                              remove_pis=True, huge_tree=False)
     try:
         root = etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as exc:
-        raise UnreadableIndex(f"not readable XML: {exc}") from None
+        raise UnreadableIndex(f"not readable XML: {_first_line(str(exc))}") from None
     if root is None:
         raise UnreadableIndex(_why(data, parser))
-    kind = etree.QName(root).localname
+    kind = _localname(root)
     if kind in ("urlset", "sitemapindex"):
         found = [e for e in (_url_entry(el, url) for el in root.iterfind("{*}url" if kind == "urlset" else "{*}sitemap")) if e]
         if not found and len(parser.error_log):
@@ -52,17 +54,20 @@ def parse_sitemap(data: bytes, url: str) -> Sitemap:
 
 
 def _url_entry(el, base: str) -> Entry | None:  # type: ignore[no-untyped-def]
-    loc = _text(el, "{*}loc")
-    if not loc:
-        return None
-    link = urljoin(base, loc)
-    if not link.startswith(("http://", "https://")):
+    link = entry_link(base, _text(el, "{*}loc"))
+    if link is None:
         return None
     news = el.find("{*}news")
     published = parse_date(_text(news, "{*}publication_date")) if news is not None else None
     title = _text(news, "{*}title") if news is not None else None
     lastmod = parse_date(_text(el, "{*}lastmod"))
     return Entry(url=link, title=title, published=published, updated=iso(lastmod or published))
+
+
+def _localname(root) -> str:  # type: ignore[no-untyped-def]
+    """The root's tag without its namespace. Not etree.QName: in recovery mode lxml keeps a tag whose prefix
+    is undeclared as the literal "news:title", which QName() refuses with ValueError."""
+    return root.tag.rpartition("}")[2]
 
 
 def _text(el, path: str) -> str | None:  # type: ignore[no-untyped-def]
@@ -89,4 +94,9 @@ def _why(data: bytes, parser) -> str:  # type: ignore[no-untyped-def]
     if head.startswith((b"<!doctype html", b"<html")):
         return "not a sitemap: got an HTML page"
     errors = list(parser.error_log)
-    return f"not readable XML: {errors[0].message}" if errors else "not readable XML"
+    return f"not readable XML: {_first_line(errors[0].message)}" if errors else "not readable XML"
+
+
+def _first_line(message: str) -> str:
+    """UnreadableIndex messages are one line, and libxml2's end in a newline."""
+    return (message.strip().splitlines() or ["no reason given"])[0]

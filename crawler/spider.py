@@ -7,8 +7,9 @@ for the requests it makes before it goes down for the one answered; at zero the 
 """
 from __future__ import annotations
 
+import inspect
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from functools import wraps
 from typing import Any
 
@@ -18,7 +19,7 @@ from scrapy.http import Request, Response, TextResponse
 
 from storage.urls import canonical_url
 
-from .article import read_article
+from .article import Reading, screen
 from .discovery import discover_feed
 from .entries import Entry, UnreadableIndex
 from .failures import describe
@@ -26,28 +27,23 @@ from .feeds import parse_feed
 from .listing import is_pdf_link, report_links
 from .recorder import Recorder
 from .relevance import Relevance
+from .reading import DocumentReader
 from .runs import SourceRun
 from .sitemaps import parse_sitemap
 from .spec import Politeness
 
 log = logging.getLogger("crawler")
-MAX_CHILD_SITEMAPS = 50
 
 
-def settles(callback: Callable[..., list]) -> Callable[..., list]:
-    """Count the answered request off its source after queueing the requests it led to."""
+def settles(callback: Callable[..., Any]) -> Callable[..., Any]:
+    """Count the answered request off its source after queueing the requests it led to.
 
-    @wraps(callback)
-    def wrapper(self: PassSpider, arg: Any) -> list:
-        request = arg.request
-        run = self.runs[request.meta["cw_source"]]
-        try:
-            out = callback(self, arg, run)
-        except Exception:  # noqa: BLE001  (a bug on one page must not hang the source or end the pass)
-            log.exception("unexpected error on %s", request.url)
-            self.recorder.summary.pages_failed += 1
-            run.complete = False
-            out = []
+    A callback returns a list, or an async generator when its work goes on off the crawl's thread: then the
+    request is counted off when that generator ends. Any exception in a callback costs that one response: it
+    is counted against its source (whose health then reads "degraded" and names it), never left only in the
+    log, and never hangs the source or ends the pass."""
+
+    def settle(self: PassSpider, run: SourceRun, out: list) -> list:
         run.pending -= 1
         self.done += 1
         if run.pending == 0:
@@ -56,6 +52,36 @@ def settles(callback: Callable[..., list]) -> Callable[..., list]:
             self.progress.update(self.recorder.summary, done=self.done, total=self.queued)
         return out
 
+    def failed(self: PassSpider, url: str, run: SourceRun, exc: Exception) -> list:
+        log.exception("unexpected error on %s", url)
+        self.recorder.summary.pages_failed += 1
+        run.complete = False
+        run.skip(f"unexpected error: {_one_line(exc)}", url)
+        return []
+
+    async def settle_after(self: PassSpider, url: str, run: SourceRun,
+                           work: AsyncIterator[Request]) -> AsyncIterator[Request]:
+        out: list[Request] = []
+        try:
+            async for request in work:
+                out.append(request)
+        except Exception as exc:  # noqa: BLE001
+            out = failed(self, url, run, exc)
+        for request in settle(self, run, out):  # an abandoned generator (the pass stopping) is never settled:
+            yield request  # its source is recorded aborted
+
+    @wraps(callback)
+    def wrapper(self: PassSpider, arg: Any) -> Any:
+        url = arg.request.url
+        run = self.runs[arg.request.meta["cw_source"]]
+        try:
+            out = callback(self, arg, run)
+        except Exception as exc:  # noqa: BLE001
+            out = failed(self, url, run, exc)
+        if inspect.isasyncgen(out):
+            return settle_after(self, url, run, out)
+        return settle(self, run, out)
+
     return wrapper
 
 
@@ -63,12 +89,13 @@ class PassSpider(scrapy.Spider):
     name = "casualty-watch"
 
     def __init__(self, *, runs: Sequence[SourceRun], recorder: Recorder, relevance: Relevance,
-                 politeness: Politeness, progress: Any = None, **kwargs: Any) -> None:
+                 politeness: Politeness, reader: DocumentReader, progress: Any = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.runs = {run.name: run for run in runs}
         self.recorder = recorder
         self.relevance = relevance
         self.politeness = politeness
+        self.reader = reader
         self.progress = progress
         self.claimed: set[str] = set()  # canonical URLs of articles requested in this pass
         self.queued = self.done = 0
@@ -81,6 +108,12 @@ class PassSpider(scrapy.Spider):
 
     async def start(self):  # type: ignore[no-untyped-def]
         for run in self.runs.values():
+            try:
+                run.sitemaps.add(_key(run.spec.url))
+            except ValueError as exc:  # config checks the scheme and host; a port out of range gets here
+                run.fail(f"bad source URL: {exc}")
+                self.recorder.finish(run)
+                continue
             headers = {}
             if run.etag:
                 headers["If-None-Match"] = run.etag
@@ -89,14 +122,18 @@ class PassSpider(scrapy.Spider):
             yield self._request(run, run.spec.url, self.on_index, headers=headers,
                                 meta={"cw_top": True, "handle_httpstatus_list": [304]})
 
-    def finish_all(self) -> None:
-        """Anything still open when the crawl stops (shut down early) is recorded as it stands."""
+    def finish_all(self, reason: str = "finished") -> None:
+        """Anything still open when the crawl stops is recorded as it stands: a source whose requests were still
+        in flight (the pass was stopped: SIGTERM, Ctrl+C, its time limit) is `aborted`, never "ok"."""
         for run in self.runs.values():
             if not run.finished:
                 if run.pending:
                     run.complete = False
+                    run.aborted = (f"aborted: the pass stopped ({reason}) with {run.pending} request(s) of this "
+                                   "source unanswered")
                 self.recorder.finish(run)
         self.recorder.flush()
+        self.reader.close()
 
     # -- indexes: feeds, sitemaps, listing pages
 
@@ -131,8 +168,8 @@ class PassSpider(scrapy.Spider):
                 return self._read_named_feed(response, run, found)
         if kind == "sitemap":
             sitemap = parse_sitemap(response.body, response.url)
-            children = [self._request(run, child.url, self.on_index) for child in sitemap.children[:MAX_CHILD_SITEMAPS]]
-            return children + self._articles(run, sitemap.entries)
+            depth = response.meta.get("cw_depth", 0)
+            return self._child_sitemaps(run, sitemap.children, depth) + self._articles(run, sitemap.entries)
         if not isinstance(response, TextResponse):
             raise UnreadableIndex(f"not an HTML page ({content_type or 'no content type'})")
         text = response.text
@@ -147,11 +184,43 @@ class PassSpider(scrapy.Spider):
         run.new_etag = run.new_last_modified = None  # the page's validators say nothing about the feed
         return [self._request(run, feed_url, self.on_index, meta={"cw_discovered": True})]
 
+    def _child_sitemaps(self, run: SourceRun, children: Sequence[Entry], depth: int) -> list[Request]:
+        """Child sitemaps of an index, bounded: each fetched once per pass (an index listing itself, or two
+        listing each other, cannot loop), no deeper than max_sitemap_depth, and at most max_child_sitemaps per
+        source per pass, newest first (indexes that each list fifty more cannot grow without end)."""
+        p = self.politeness
+        requests: list[Request] = []
+        for child in _newest_first(children):
+            try:
+                key = _key(child.url)
+            except ValueError as exc:
+                run.skip(f"bad sitemap link: {exc}", child.url[:200])
+                continue
+            if key in run.sitemaps:
+                run.skip("sitemap listed again (a loop of indexes)", child.url[:200])
+                continue
+            if depth + 1 > p.max_sitemap_depth:
+                run.skip(f"sitemap nested deeper than {p.max_sitemap_depth} (max_sitemap_depth)", child.url[:200])
+                continue
+            if len(run.sitemaps) > p.max_child_sitemaps:
+                run.skip(f"more than {p.max_child_sitemaps} child sitemaps (max_child_sitemaps)", child.url[:200])
+                continue
+            run.sitemaps.add(key)
+            requests.append(self._request(run, child.url, self.on_index, meta={"cw_depth": depth + 1}))
+        return requests
+
     def _articles(self, run: SourceRun, entries: Sequence[Entry]) -> list[Request]:
-        """Requests for the entries not yet seen, or seen before their index said they were updated."""
+        """Requests for the entries not yet seen, or seen before their index said they were updated.
+
+        A bad entry (a link no URL parser takes, a port out of range) is skipped and counted; the rest of its
+        feed goes on. At most max_entries per source per pass are taken, newest first."""
         fresh: dict[str, Entry] = {}
-        for entry in entries:
-            key = canonical_url(entry.url)
+        for entry in self._within_budget(run, entries):
+            try:
+                key = _key(entry.url)
+            except ValueError as exc:
+                run.skip(f"bad link: {exc}", entry.url[:200])
+                continue
             if key not in self.claimed and key not in fresh:
                 fresh[key] = entry
         seen = self.recorder.seen([e.url for e in fresh.values()])
@@ -160,24 +229,65 @@ class PassSpider(scrapy.Spider):
             info = seen.get(entry.url)
             if info is not None and (entry.updated is None or entry.updated == info.updated):
                 continue
-            self.claimed.add(key)
             meta: dict[str, Any] = {"cw_entry": entry}
             if is_pdf_link(entry.url):
                 meta["download_maxsize"] = self.politeness.max_pdf_bytes
-            requests.append(self._request(run, entry.url, self.on_article, meta=meta))
+            try:
+                request = Request(entry.url, callback=self.on_article, errback=self.on_error, dont_filter=True,
+                                  meta={"cw_source": run.name, **meta})
+            except (ValueError, TypeError, UnicodeError) as exc:
+                run.skip(f"bad link: {_one_line(exc)}", entry.url[:200])
+                continue
+            self.claimed.add(key)
+            requests.append(self._counted(run, request))
         return requests
+
+    def _within_budget(self, run: SourceRun, entries: Sequence[Entry]) -> Sequence[Entry]:
+        budget = self.politeness.max_entries - run.entries_taken
+        if len(entries) <= budget:
+            run.entries_taken += len(entries)
+            return entries
+        taken = _newest_first(entries)[:max(budget, 0)]
+        run.entries_taken += len(taken)
+        left = len(entries) - len(taken)
+        run.skip(f"older entries past max_entries ({self.politeness.max_entries:,} per pass)", count=left)
+        return taken
 
     # -- articles
 
     @settles
-    def on_article(self, response: Response, run: SourceRun) -> list[Request]:
+    def on_article(self, response: Response, run: SourceRun) -> list[Request] | AsyncIterator[Request]:
+        """Judge an article on its raw bytes here; a PDF or long page they cannot settle is read off the crawl's
+        thread.
+
+        Most pages a feed links to are settled by `screen` at once (irrelevant, not a document) and small ones
+        are read here; only PDFs and long pages return an async generator, which Scrapy awaits without holding
+        up anything else (a coroutine callback for every page cost ~10% of a pass's throughput)."""
+        self.recorder.summary.pages_fetched += 1
+        content_type = _header(response, "Content-Type")
+        reading = screen(response.body, response.url, content_type, self.relevance)
+        if reading is not None:
+            return self._judged(response, run, reading, None)
+        if self.reader.offloads(response.body, response.url, content_type):
+            return self._read_then_judge(response, run, content_type)
+        done = self.reader.read_here(response.body, response.url, content_type)
+        return self._judged(response, run, done.reading, done.estimates)
+
+    async def _read_then_judge(self, response: Response, run: SourceRun,
+                               content_type: str | None) -> AsyncIterator[Request]:
+        done = await self.reader.read(response.body, response.url, content_type)
+        for request in self._judged(response, run, done.reading, done.estimates):
+            yield request
+
+    def _judged(self, response: Response, run: SourceRun, reading: Reading,
+                found: Sequence[Any] | None) -> list[Request]:
+        """Archive, remember or count the page as its reading says."""
         summary = self.recorder.summary
-        summary.pages_fetched += 1
         entry: Entry = response.meta["cw_entry"]
-        reading = read_article(response.body, response.url, _header(response, "Content-Type"), self.relevance)
         if reading.verdict == "unreadable":
             summary.pages_failed += 1
             log.info("cannot read %s: %s", response.url, reading.reason)
+            run.skip(reading.reason or "unreadable", response.url[:200])
             if reading.transient:
                 run.complete = False
             else:
@@ -188,7 +298,8 @@ class PassSpider(scrapy.Spider):
             self.recorder.mark_seen(entry.url, source=run.name, updated=entry.updated)
             return []
         aliases = [entry.url, *response.meta.get("redirect_urls", ())]
-        stored = self.recorder.store(run, url=response.url, doc=reading.document, entry=entry, aliases=aliases)
+        stored = self.recorder.store(run, url=response.url, doc=reading.document, entry=entry, aliases=aliases,
+                                     found=found)
         if stored is not None:
             self.recorder.mark_seen(entry.url, source=run.name, updated=entry.updated, relevant=True)
         return []
@@ -205,6 +316,7 @@ class PassSpider(scrapy.Spider):
             return []
         self.recorder.summary.pages_failed += 1
         log.info("cannot fetch %s: %s", request.url, why.message)
+        run.skip(why.message, request.url[:200])
         if why.lasting:  # dead links, oversized bodies, redirect loops: not worth fetching every pass
             entry: Entry = request.meta["cw_entry"]
             self.recorder.mark_seen(entry.url, source=run.name, updated=entry.updated)
@@ -214,10 +326,13 @@ class PassSpider(scrapy.Spider):
 
     def _request(self, run: SourceRun, url: str, callback: Callable, *, headers: dict | None = None,
                  meta: dict | None = None) -> Request:
+        return self._counted(run, Request(url, callback=callback, errback=self.on_error, headers=headers,
+                                          meta={"cw_source": run.name, **(meta or {})}, dont_filter=True))
+
+    def _counted(self, run: SourceRun, request: Request) -> Request:
         run.pending += 1
         self.queued += 1
-        return Request(url, callback=callback, errback=self.on_error, headers=headers,
-                       meta={"cw_source": run.name, **(meta or {})}, dont_filter=True)
+        return request
 
 
 def _named_feed(response: Response) -> str | None:
@@ -226,6 +341,28 @@ def _named_feed(response: Response) -> str | None:
     if not isinstance(response, TextResponse) or response.meta.get("cw_discovered"):
         return None
     return discover_feed(response.text, response.url)
+
+
+def _key(url: str) -> str:
+    """The canonical URL, or ValueError (storage.urls.InvalidURL) for a link no URL parser takes."""
+    return canonical_url(url)
+
+
+def _newest_first(entries: Sequence[Entry]) -> list[Entry]:
+    """Dated entries newest first (a stable sort keeps the index's order among equals), then the undated."""
+    dated = [e for e in entries if e.updated or e.published]
+    undated = [e for e in entries if not (e.updated or e.published)]
+    return sorted(dated, key=_when, reverse=True) + undated
+
+
+def _when(entry: Entry) -> str:
+    """ISO-8601 UTC text, which sorts as time does."""
+    return entry.updated or (entry.published.isoformat() if entry.published else "")
+
+
+def _one_line(exc: BaseException) -> str:
+    text = (str(exc).strip().splitlines() or [""])[0][:200]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _header(response: Response, name: str) -> str | None:

@@ -12,7 +12,10 @@ class PassSummary:
     sources_failed: list[str] = field(default_factory=list)
     sources_unchanged: list[str] = field(default_factory=list)
     sources_skipped: list[str] = field(default_factory=list)  # backing off after failures
-    errors: dict[str, str] = field(default_factory=dict)
+    sources_degraded: list[str] = field(default_factory=list)  # ok, but entries or pages were skipped
+    sources_aborted: list[str] = field(default_factory=list)  # the pass stopped before their poll ended
+    errors: dict[str, str] = field(default_factory=dict)  # failed and aborted sources: why, one line
+    warnings: dict[str, str] = field(default_factory=dict)  # degraded sources: what was skipped, one line
     pages_fetched: int = 0  # every response we read: feeds, sitemaps, listings, articles
     pages_failed: int = 0  # article pages that could not be fetched or read
     pages_irrelevant: int = 0
@@ -35,6 +38,8 @@ class PassSummary:
             "crawl/polls_ok": len(self.sources_ok),
             "crawl/polls_unchanged": len(self.sources_unchanged),
             "crawl/failures": len(self.sources_failed),
+            "crawl/polls_degraded": len(self.sources_degraded),
+            "crawl/polls_aborted": len(self.sources_aborted),
             "crawl/skipped": len(self.sources_skipped),
             "crawl/pages": self.pages_fetched,
             "crawl/pages_failed": self.pages_failed,

@@ -202,6 +202,9 @@ def _died(proc: Any) -> str:
 def child_main(conn: Connection, parent_pid: int, log_level: int) -> None:
     """The child: warm up, wait for one request, run it, report, exit."""
     _die_with_parent(parent_pid)
+    from netpolicy.redact import redact_logs
+
+    redact_logs()  # a spawned child starts with the stock record factory: redact here too (Scrapy's handler)
     logging.getLogger().setLevel(log_level)  # Scrapy installs the stderr handler when the crawl starts
     import_error = ""
     try:

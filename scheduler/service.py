@@ -17,12 +17,14 @@ from typing import Any, Protocol
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
+from alerts.backoff import Backoff
 from alerts.channels import Channel, build_channels, close_channels
 from alerts.delivery import Deliverer, DeliveryWorker
 from alerts.describe import headline
 from alerts.health import check_sources
 from alerts.routing import make_router
 from alerts.rules import AlertRule
+from netpolicy.retry_after import DEFAULT_CAP
 
 from .batch import DueSources
 from .child import PassProcess, PassRequest, PassResult
@@ -43,6 +45,7 @@ class ServiceSettings:
     failing_after: int = 5
     pass_limit: float = 1800.0  # hard limit on one pass, seconds
     send_timeout: float = 10.0
+    max_retry_after: float = DEFAULT_CAP  # Config.max_retry_after: the longest Retry-After a receiver gets honoured
     gather: float = 0.5  # how long a due source waits for others to join its pass
     delivery_poll: float = 1.0
     warm: bool = True  # keep the next pass's child started and waiting
@@ -70,7 +73,8 @@ class Service:
         self._due = DueSources()
         self._scheduler = BackgroundScheduler(timezone=UTC)
         self._dispatcher = threading.Thread(target=self._dispatch, name="dispatcher", daemon=True)
-        deliverer = Deliverer(archive, self.channels, send_timeout=settings.send_timeout, on_result=on_delivery)
+        deliverer = Deliverer(archive, self.channels, backoff=Backoff(max_retry_after=settings.max_retry_after),
+                              send_timeout=settings.send_timeout, on_result=on_delivery)
         self.delivery = DeliveryWorker(deliverer, poll=settings.delivery_poll)
 
     # -- life cycle -------------------------------------------------------------------------------------------
@@ -202,9 +206,17 @@ class Service:
                 log.info("new estimate: %s <%s>", headline(est), est.get("url") or "")
 
     def _record_unpolled(self, specs: Sequence[Any], started: datetime, error: str) -> None:
-        """A pass that died before recording its sources counts as a failed poll of each, for source health."""
+        """A pass that ended before recording its sources. Abandoned at its time limit: each unrecorded source
+        is `aborted` with the reason (not its failure, and never left reading "ok" from its last poll). Died
+        (killed, crashed): a failed poll of each, so a pass that keeps dying shows in source health and alerts.
+        """
+        aborted = error.startswith("abandoned")
         states = {s.name: s for s in self.archive.sources()}
         for spec in specs:
             state = states.get(spec.name)
             if state is not None and (state.last_polled is None or state.last_polled < started):
-                self.archive.record_poll(spec.name, "failed", error=error)
+                if aborted:
+                    self.archive.record_poll(spec.name, "aborted",
+                                             error=f"aborted: {error.removeprefix('abandoned: ')}")
+                else:
+                    self.archive.record_poll(spec.name, "failed", error=error)

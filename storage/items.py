@@ -62,6 +62,7 @@ def _revise(s: Session, row: Item, item: ItemIn, digest: str) -> str:
     s.add(ItemVersion(item_id=row.id, version=row.version, title=row.title, text=row.text,
                       content_hash=row.content_hash, fetched=row.fetched))
     row.title, row.text, row.content_hash = item.title or row.title, item.text, digest
+    row.truncated = item.truncated
     row.version += 1
     row.fetched = utcnow()
     if item.published:
@@ -79,7 +80,7 @@ def _insert(s: Session, item: ItemIn, url: str, digest: str) -> tuple[Item, str]
     if original is None and signature is not None:
         original = _near_duplicate(s, signature)
     row = Item(url=url, title=item.title, source=item.source, outlet=item.outlet, author=item.author,
-               published=item.published, fetched=utcnow(), language=item.language,
+               published=item.published, fetched=utcnow(), language=item.language, truncated=item.truncated,
                text=item.text, content_hash=digest, duplicate_of=original,
                minhash=to_bytes(signature) if signature is not None else None)
     s.add(row)

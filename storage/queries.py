@@ -35,8 +35,8 @@ class QueriesMixin(ArchiveBase):
                 return None
             out = items_with_copies(s, [row])[0]
             versions = s.exec(select(ItemVersion).where(ItemVersion.item_id == item_id).order_by(ItemVersion.version))
-            out.update(text=row.text, version=row.version, duplicate_of=row.duplicate_of, outlet=row.outlet,
-                       author=row.author,
+            out.update(text=row.text, truncated=row.truncated, version=row.version, duplicate_of=row.duplicate_of,
+                       outlet=row.outlet, author=row.author,
                        versions=[{"version": v.version, "title": v.title, "fetched": iso(v.fetched), "text": v.text}
                                  for v in versions],
                        mentions=[{"estimate_id": m.estimate_id, "quote": m.quote, "qualifier": m.qualifier,

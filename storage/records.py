@@ -33,6 +33,7 @@ class ItemIn:
     published: datetime | None = None
     language: str | None = None
     other_urls: tuple[str, ...] = ()  # rel=canonical target, AMP/mobile variants, the URL before redirects
+    truncated: str | None = None  # where reading stopped at a limit, if it did
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,7 +46,10 @@ class SourcesMixin(ArchiveBase):
     def record_poll(self, name: str, outcome: str, *, etag: str | None = None, last_modified: str | None = None,
                     error: str | None = None, backoff_until: datetime | None = None,
                     at: datetime | None = None) -> SourceState:
-        """Record one poll: outcome is ok, unchanged or failed. Failures count up; success resets them."""
+        """Record one poll: outcome is ok, degraded (read, with entries skipped, `error` naming them), unchanged,
+        failed, or aborted (the pass stopped before the poll ended: not the source's fault, so neither a failure
+        nor a success; the validators stay as they were so the next poll reads everything again).
+        Failures count up; success resets them."""
         at = at or utcnow()
         with self.writing() as s:
             row = s.exec(select(Source).where(Source.name == name)).one()
@@ -56,9 +59,11 @@ class SourcesMixin(ArchiveBase):
                 row.consecutive_failures += 1
                 row.last_error = (error or "failed")[:1000]
                 row.backoff_until = backoff_until
+            elif outcome == "aborted":
+                row.last_error = (error or "aborted")[:1000]
             else:
                 row.consecutive_failures = 0
-                row.last_error = None
+                row.last_error = error[:1000] if error else None
                 row.backoff_until = None
                 row.last_ok = at
                 if etag is not None or last_modified is not None:

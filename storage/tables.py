@@ -19,7 +19,7 @@ class Source(SQLModel, table=True):
     last_modified: str | None = None
     last_polled: datetime | None = None
     last_ok: datetime | None = None
-    status: str = "new"  # new, ok, unchanged, failed
+    status: str = "new"  # new, ok, degraded, unchanged, failed, aborted
     consecutive_failures: int = 0
     last_error: str | None = None
     backoff_until: datetime | None = None
@@ -55,6 +55,7 @@ class Item(SQLModel, table=True):
     minhash: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
     duplicate_of: int | None = Field(default=None, foreign_key="item.id", index=True)
     version: int = 1
+    truncated: str | None = None  # where reading stopped at a limit ("read 500 of 1,000,000 pages"), else null
 
 
 class ItemVersion(SQLModel, table=True):

@@ -7,13 +7,14 @@ from email.utils import format_datetime
 
 import pytest
 
-from alerts.backoff import Backoff, parse_retry_after
+from alerts.backoff import Backoff
 from alerts.describe import figure_words, headline, source_line
 from alerts.mail import compose
 from alerts.payloads import Message, PayloadError, message_for
 from alerts.results import http_result
 from alerts.routing import make_router
 from alerts.rules import AlertRule
+from netpolicy.retry_after import parse_retry_after
 from storage import AlertOut
 
 NOW = datetime(2017, 7, 20, 12, 0, tzinfo=UTC)
@@ -39,14 +40,16 @@ def test_retry_after_wins_over_the_schedule_and_is_capped() -> None:
     backoff = Backoff()
     assert backoff.next_attempt(1, NOW, retry_after=120) == NOW + timedelta(seconds=120)
     assert backoff.next_attempt(1, NOW, retry_after=10**9) == NOW + timedelta(days=1)
+    assert Backoff(max_retry_after=7200).next_attempt(1, NOW, retry_after=10**9) == NOW + timedelta(hours=2)
 
 
 def test_parse_retry_after_reads_seconds_and_http_dates() -> None:
-    assert parse_retry_after("17", NOW) == 17
-    assert parse_retry_after(format_datetime(NOW + timedelta(minutes=2), usegmt=True), NOW) == 120
-    assert parse_retry_after(format_datetime(NOW - timedelta(minutes=2), usegmt=True), NOW) == 0
-    assert parse_retry_after("soon", NOW) is None
-    assert parse_retry_after(None, NOW) is None
+    day = 86400.0
+    assert parse_retry_after("17", NOW, cap=day) == 17
+    assert parse_retry_after(format_datetime(NOW + timedelta(minutes=2), usegmt=True), NOW, cap=day) == 120
+    assert parse_retry_after(format_datetime(NOW - timedelta(minutes=2), usegmt=True), NOW, cap=day) == 0
+    assert parse_retry_after("soon", NOW, cap=day) is None
+    assert parse_retry_after(None, NOW, cap=day) is None
 
 
 @pytest.mark.parametrize("status, ok, retry, gone", [

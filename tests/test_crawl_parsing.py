@@ -15,7 +15,7 @@ from crawler.entries import UnreadableIndex
 from crawler.feeds import parse_feed
 from crawler.listing import report_links
 from crawler.relevance import for_places
-from crawler.retry_after import parse_retry_after
+from netpolicy.retry_after import parse_retry_after
 from crawler.simplefeed import read_simple_feed
 from crawler.sitemaps import parse_sitemap
 from webfixtures import ARABIC_MOSUL, MOSUL_AP, OTHER_NEWS, article, atom, news_sitemap, rss, sitemap_index
@@ -146,6 +146,23 @@ def test_listing_prefers_the_main_element() -> None:
     assert report_links(html, "http://n.example/") == ["http://n.example/report"]
 
 
+XHTML = ('<?xml version="1.0" encoding="utf-8"?><!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><head>'
+         '<link rel="alternate" type="application/rss+xml" href="/feed"/></head>'
+         '<body><main><a href="/r/1">r</a></main></body></html>')
+
+
+def test_xhtml_pages_are_read_as_html() -> None:
+    """parsel reads text starting with an XML declaration as XML, where the XHTML namespace hid every link."""
+    assert report_links(XHTML, "http://n.example/list") == ["http://n.example/r/1"]
+    assert discover_feed(XHTML, "http://n.example/list") == "http://n.example/feed"
+
+
+def test_links_no_parser_takes_are_left_out() -> None:
+    html = ('<base href="http://[::1"><main><a href="http://n.example:99999/r">r</a><a href="http://[::1/r">r</a>'
+            '<a href="/r/2">r</a></main>')
+    assert report_links(html, "http://n.example/") == ["http://n.example/r/2"]
+
+
 @pytest.mark.parametrize("head, found", [
     ('<link rel="alternate" type="application/rss+xml" href="/rss">', "http://n.example/rss"),
     ('<link rel="Alternate Home" type="application/atom+xml; charset=utf-8" href="feeds/all.atom">',
@@ -207,7 +224,8 @@ def test_backoff_doubles_with_jitter_and_respects_retry_after() -> None:
 
 def test_retry_after_seconds_and_http_date() -> None:
     now = datetime(2017, 7, 1, 12, 0, tzinfo=UTC)
-    assert parse_retry_after("120") == 120
-    assert parse_retry_after(b"Sat, 01 Jul 2017 12:01:00 GMT", now) == 60
-    assert parse_retry_after("Sat, 01 Jul 2017 11:00:00 GMT", now) == 0
-    assert parse_retry_after("soon") is None and parse_retry_after(None) is None
+    day = 86400.0
+    assert parse_retry_after("120", now, cap=day) == 120
+    assert parse_retry_after(b"Sat, 01 Jul 2017 12:01:00 GMT", now, cap=day) == 60
+    assert parse_retry_after("Sat, 01 Jul 2017 11:00:00 GMT", now, cap=day) == 0
+    assert parse_retry_after("soon", now, cap=day) is None and parse_retry_after(None, now, cap=day) is None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from storage.urls import canonical_url
+from storage.urls import InvalidURL, canonical_url
 
 BASE = "https://www.example.com/news/2017/07/mosul-toll"
 
@@ -45,3 +45,31 @@ def test_other_port_and_path_are_other_pages() -> None:
 
 def test_percent_encoding_of_arabic_paths_is_normalised() -> None:
     assert canonical_url("https://example.com/الموصل") == canonical_url("https://example.com/%D8%A7%D9%84%D9%85%D9%88%D8%B5%D9%84")
+
+
+def test_ipv6_hosts_keep_their_brackets() -> None:
+    assert canonical_url("http://[::1]:8080/a?utm_source=x") == "http://[::1]:8080/a"
+    assert canonical_url("https://[2001:DB8::1]:443/a") == "https://[2001:db8::1]/a"
+
+
+@pytest.mark.parametrize("variant", ["https://www.m.example.com/news/2017/07/mosul-toll",
+                                     "https://ｗｗｗ.example.com/news/2017/07/mosul-toll",
+                                     "https://www.example.com/news/2017/07/mosul-toll.amp.amp",
+                                     "https://www.example.com/news/2017/07/mosul-toll/%61mp"])
+def test_keys_are_their_own_keys(variant: str) -> None:
+    """Each of these once gave a key that canonicalised again to a different key."""
+    assert canonical_url(variant) == canonical_url(BASE) == canonical_url(canonical_url(variant))
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://example.com:99999/x", "http://example.com:abc/",
+                                 "http://a.example/\ud800", "http://[::1]x/"])
+def test_what_cannot_be_keyed_raises_invalid_url(url: str) -> None:
+    with pytest.raises(InvalidURL):
+        canonical_url(url)
+
+
+def test_query_values_in_other_charsets_keep_their_bytes() -> None:
+    """windows-1256 query strings (older Arabic sites) used to decode to U+FFFD, so same-length titles shared a key."""
+    a = canonical_url("http://ar.example/news.php?title=%C7%E1%E3%E6%D5%E1")
+    assert a == "http://ar.example/news.php?title=%C7%E1%E3%E6%D5%E1"
+    assert a != canonical_url("http://ar.example/news.php?title=%C8%DB%CF%C7%CF%C7")

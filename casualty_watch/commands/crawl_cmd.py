@@ -57,7 +57,7 @@ def deliver_after_pass(st: State, archive, summary) -> None:  # type: ignore[no-
     cfg = st.config()
     polled = [*summary.sources_ok, *summary.sources_unchanged, *summary.sources_failed]
     settled = settle_pass(archive, cfg.alerts, failing_after=cfg.failure_alert_after, sources=polled,
-                          alert_ids=summary.alerts)
+                          alert_ids=summary.alerts, max_retry_after=cfg.max_retry_after)
     if settled.sent or settled.pending or settled.failed:
         later = f", {settled.pending} to retry later (run or the next crawl sends them)" if settled.pending else ""
         failed = f", {settled.failed} failed (see `casualty-watch alerts`)" if settled.failed else ""

@@ -66,6 +66,8 @@ def document_text(data: bytes, name: str) -> tuple[str, str | None]:
             return data.decode("utf-8", errors="replace"), None
     except DocumentError as exc:
         raise typer.BadParameter(f"cannot read {name}: {exc}", param_hint="PATH") from None
+    if doc.truncated:
+        typer.echo(f"note: {name} was read in part: {doc.truncated}", err=True)
     return doc.text, doc.language
 
 

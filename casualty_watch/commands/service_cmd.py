@@ -87,11 +87,18 @@ def service_settings(cfg, *, pass_limit: float = 1800.0, send_timeout: float = 1
 
     return ServiceSettings(database=cfg.database, sources=cfg.sources, politeness=cfg.politeness, watch=cfg.watch,
                            rules=cfg.alerts, failing_after=cfg.failure_alert_after, pass_limit=pass_limit,
-                           send_timeout=send_timeout)
+                           send_timeout=send_timeout, max_retry_after=cfg.max_retry_after)
 
 
 def setup_logging(level: int) -> None:
-    """One line per event on stderr; APScheduler's per-job chatter only at debug level."""
+    """One line per event on stderr; APScheduler's per-job chatter only at debug level.
+
+    URLs in every line lose their userinfo and query values (netpolicy.redact): at debug level httpx logs each
+    webhook URL with its `?key=`. Installed in the record factory, so it also covers handlers set up later.
+    """
+    from netpolicy.redact import redact_logs
+
+    redact_logs()
     logging.basicConfig(stream=sys.stderr, level=level, format=LOG_FORMAT, force=True)
     logging.getLogger("apscheduler").setLevel(logging.DEBUG if level <= logging.DEBUG else logging.WARNING)
     for chatty in ("httpx", "alembic"):
@@ -154,6 +161,7 @@ def alerts_retry(ctx: typer.Context,
                  alert_id: Annotated[int, typer.Argument(metavar="ID", help="The alert's id (see `alerts`).")],
                  ) -> None:
     """Resend a failed alert now (it keeps its message id, so receivers can drop a repeat)."""
+    from alerts.backoff import Backoff
     from alerts.channels import build_channels, close_channels
     from alerts.delivery import Deliverer, lease_for
 
@@ -164,9 +172,10 @@ def alerts_retry(ctx: typer.Context,
         if found is None:
             raise typer.BadParameter(f"no alert {alert_id}", param_hint="ID")
         raise UsageError(f"alert {alert_id} is {found.state}, not failed: nothing to retry")
-    channels = build_channels(st.config().alerts)
+    cfg = st.config()
+    channels = build_channels(cfg.alerts)
     try:
-        deliverer = Deliverer(archive, channels)
+        deliverer = Deliverer(archive, channels, backoff=Backoff(max_retry_after=cfg.max_retry_after))
         claimed = archive.claim_alert(alert_id, lease=lease_for(deliverer.send_timeout))
         if claimed is None:
             typer.echo(f"alert {alert_id} is queued again; a running service will send it")
