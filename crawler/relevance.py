@@ -1,9 +1,11 @@
 """Is a page worth reading? It must name a watched place and speak of casualties.
 
-Two checks with one vocabulary: `might_matter` runs on the raw bytes before any decoding or parsing (most
-pages a news feed links to are about something else, and this makes them cost little more than their
-download); `matters` runs on the extracted text and decides. The byte check looks for each place in UTF-8 and,
-for Arabic script, in windows-1256 too, so legacy-encoded Arabic pages are not dropped before decoding.
+Two checks with the reader's own vocabulary (estimates.vocabulary), so nothing the reader would read figures
+from is dropped unread: `might_matter` runs on the raw bytes before any decoding or parsing (most pages a news
+feed links to are about something else, and this makes them cost little more than their download); `matters`
+runs on the extracted text and decides. The byte check looks for each place and the languages' gate stems in
+UTF-8 and, for Arabic script, in windows-1256 too, so legacy-encoded Arabic pages are not dropped before
+decoding; a page naming a place but none of the stems is decoded and asked the reader's outcome phrases.
 """
 from __future__ import annotations
 
@@ -12,19 +14,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-# Stems, matched inside words: "killed", "killing"; Arabic words carry prefixes (بمقتل, والقتلى).
-CASUALTY_WORDS: tuple[str, ...] = (
-    # English
-    "kill", "dead", "death", "died", "dying", "casualt", "civilian", "wounded", "injur", "massacre", "victim",
-    "bodies", "missing", "fatalit", "slain", "perish",
-    # French, German, Spanish, in case a watcher adds outlets in them
-    "tués", "morts", "victime", "blessés", "getötet", "zivilist", "muertos", "heridos",
-    # Arabic: killing, killed, victims, civilians, wounded, injured, death, martyrs, missing, bodies
-    "قتل", "قتيل", "ضحايا", "ضحية", "مدني", "جرح", "جريح", "إصاب", "اصاب", "مصاب", "وفاة", "شهداء", "مفقود", "جثث",
-    # Kurdish (Sorani): killed, civilians
-    "کوژرا", "سڤیل", "مەدەنی",
-)
-_LEGACY = ("cp1256",)  # Arabic pages still served in windows-1256
+from estimates.vocabulary import gate_stems, mentions_outcome
+
+from .charset import decode
+
+_LEGACY = ("cp1256",)
+# An Arabic letter in UTF-8, or three in a row in windows-1256 (never so in UTF-8, whose lead and continuation
+# bytes alternate): pages in Arabic script, which may hide a word from the stems.
+_ARABIC_SCRIPT = re.compile(rb"[\xd8-\xdb][\x80-\xbf]|[\xc1-\xd6\xd8-\xdb\xdd-\xdf\xe1\xe3-\xe6\xec\xed]{3}")  # Arabic pages still served in windows-1256
 
 
 @dataclass(frozen=True)
@@ -44,8 +41,16 @@ class Relevance:
         `bytes.lower()` and `in` are C loops (about 20 µs on a 5 KB page); one regex alternation with
         IGNORECASE over the same terms costs ten times that."""
         low = raw.lower()
-        if any(p in low for p in self._raw_places) and any(w in low for w in self._raw_words):
-            return True
+        if any(p in low for p in self._raw_places):
+            if any(w in low for w in self._raw_words):
+                return True
+            # Arabic written with diacritics or other hamza forms can hide a word from the stems: a page in
+            # Arabic script that names a place is asked the reader's own (normalising) outcome phrases
+            if _ARABIC_SCRIPT.search(raw) is not None and mentions_outcome(decode(raw)[0]):
+                return True
+        return self._places_as_refs(raw)
+
+    def _places_as_refs(self, raw: bytes) -> bool:
         # Some CMSs write every non-ASCII letter as a character reference (&#1575;&#1604;...): no byte check
         # can see those words, so such pages are decided on their unescaped text instead.
         refs = self._place_refs
@@ -55,12 +60,14 @@ class Relevance:
     def matters(self, *texts: str | None) -> bool:
         """The decision on extracted text (title, body): names a watched place and speaks of casualties."""
         joined = "\n".join(t for t in texts if t)
-        return self._text_place.search(joined) is not None and self._text_word.search(joined) is not None
+        if self._text_place.search(joined) is None:
+            return False
+        return self._text_word.search(joined) is not None or mentions_outcome(joined)
 
 
-def for_places(places: Sequence[str], words: Iterable[str] = CASUALTY_WORDS) -> Relevance:
+def for_places(places: Sequence[str], words: Iterable[str] | None = None) -> Relevance:
     spellings = [s for p in places for s in _spellings(p)]
-    words = tuple(words)
+    words = tuple(gate_stems() if words is None else words)
     return Relevance(
         places=tuple(places),
         _raw_places=_encodings(spellings),

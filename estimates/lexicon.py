@@ -65,6 +65,18 @@ OUTCOME_PHRASES: list[tuple[str, str, str]] = [
     (r"(?:mass\s+)?graves?", "killed", "grave"),
 ]
 
+# Stems the crawler's cheap relevance gate looks for in a page's raw bytes, matched inside words ("kill" in
+# "killed", "killings"). Every outcome phrase above starts with one of them (tests/test_relevance_vocabulary.py
+# checks it on every labelled case), so a page the reader would read figures from is never dropped unread.
+# French, German and Spanish stems stand here until those languages have lexicons of their own.
+GATE_STEMS = ["kill", "dead", "death", "died", "dies", "dying", "casualt", "civilian", "wound", "injur", "massacr",
+              "victim", "bodies", "corpse", "missing", "fatalit", "slain", "perish", "execut", "behead", "murder",
+              "hurt", "maim", "slaughter", "lynch", "martyr", "shot", "gunned", "stabbed", "beaten", "burn",
+              "hacked", "stoned", "crushed", "starved", "froze", "tortured", "lives", "life", "drown", "buried",
+              "burying", "buries", "toll", "unaccounted", "disappeared", "vanished", "lost", "losing", "lose",
+              "grave", "took the lives", "taken the lives", "cost the lives", "claimed the lives",
+              "tués", "morts", "victime", "blessés", "getötet", "zivilist", "muertos", "heridos"]
+
 # Predicates that make a figure NOT a casualty count (people who fled, were deployed, live somewhere...).
 BLOCKERS = [
     "displaced", "displacing", "displacement", "fled", "flee", "flees", "fleeing", "evacuated", "evacuating",

@@ -269,6 +269,17 @@ def test_place_falls_back_to_most_mentioned_in_article():
     assert one(text).place == "Mosul"
 
 
+@pytest.mark.parametrize("text, place", [
+    ("ERBIL, Iraq (AP) — Between 9,000 and 11,000 civilians died in the campaign to retake Mosul.", "Mosul"),
+    ("BAGHDAD (Reuters) - A bomb killed 30 people at a market in Basra, police said.", "Basra"),
+    # a story naming no other town: the city it was filed from is the best guess, better than the country
+    ("BAGHDAD (Reuters) - A car bomb killed 30 people at a market on Tuesday, police said.", "BAGHDAD"),
+    ("MOSUL, Iraq (AP) — More than 9,000 civilians were killed in Iraq's battle against the militants.", "MOSUL"),
+])
+def test_a_dateline_is_where_the_story_was_filed_not_where_the_deaths_were(text, place):
+    assert one(text).place == place
+
+
 def test_watched_places_are_recognised():
     assert one("Some 40 people were killed in Qaraqosh.", places=["Qaraqosh"]).place == "Qaraqosh"
 
