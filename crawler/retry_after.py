@@ -23,13 +23,9 @@ _NOT_BEFORE = "cw_not_before"
 
 
 def configured_cap(crawler) -> float:  # type: ignore[no-untyped-def]
-    """The longest Retry-After honoured: a `RETRY_AFTER_CAP` setting if one is given, else the spider's
-    `Politeness.max_retry_after` (the pass spider carries its politeness), else the default day."""
-    setting = crawler.settings.get("RETRY_AFTER_CAP")
-    if setting is not None:
-        return float(setting)
-    politeness = getattr(getattr(crawler, "spider", None), "politeness", None)
-    return float(getattr(politeness, "max_retry_after", DEFAULT_CAP))
+    """The longest Retry-After honoured: the pass's `RETRY_AFTER_CAP` setting (`Politeness.max_retry_after`,
+    see crawler/settings.py), else the default day."""
+    return crawler.settings.getfloat("RETRY_AFTER_CAP", DEFAULT_CAP)
 
 
 class RetryAfterMiddleware:

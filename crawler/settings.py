@@ -32,6 +32,7 @@ def scrapy_settings(politeness: Politeness, *, log_level: str = "WARNING",
         "DOWNLOAD_WARNSIZE": 0,
         "REDIRECT_MAX_TIMES": REDIRECTS,
         "RETRY_TIMES": p.retries,
+        "RETRY_AFTER_CAP": p.max_retry_after,  # read by crawler.retry_after.RetryAfterMiddleware
         # The SSRF guard: the resolver refuses non-public addresses at connection time (direct, redirected and
         # robots.txt requests alike); the middleware names the refusal and keeps RetryMiddleware off it.
         "TWISTED_DNS_RESOLVER": "crawler.resolver.GuardedResolver",

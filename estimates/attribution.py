@@ -55,8 +55,9 @@ _EN_DESCRIBED = re.compile(
     rf"(?P<verb>(?-i:{_VERBS}))\b")
 _A_COMMA = re.compile(r",\s*an?\s")
 _EN_AFTER_VERB = re.compile(
-    r"(?P<lead>\baccording\s+to|[,;]['\"”’]?\s*(?:said|says|reported|added|noted)|\bciting|\bcited(?!\s+by)|"
-    r"\bquoting)\s+"
+    r"(?P<lead>\baccording\s+to|[,;]['\"”’]?\s*(?:said|says|say|reported|added|noted)|\bciting|\bcited(?!\s+by)|"
+    r"\bquoting|(?:^|(?<=[,;(]))\s*per(?=\s+(?!cent\b|capita\b|annum\b|day\b|week\b|month\b|year\b|hour\b|"
+    r"person\b|head\b|kilo|square\b|\d)))\s+"
     r"(?P<np>[^,.;:()]{2,90})", re.IGNORECASE)
 # "..., UNRWA, said in its latest report", "..., said on Thursday": what follows "said" is no speaker when
 # it opens with a preposition or a time word; the subject before "said" is the speaker.

@@ -212,6 +212,19 @@ def test_claimant(text, claimant):
 
 
 @pytest.mark.parametrize("text, claimant", [
+    ("Per Airwars, coalition strikes likely killed between 1,066 and 1,579 civilians in Mosul.", "Airwars"),
+    ("At least 12 people were killed in the blast, per local officials.", "local officials"),
+    ("At least 90 civilians have died in strikes on Tal Afar since the assault began, say monitors.", "monitors"),
+])
+def test_claimant_per_and_inverted_say(text, claimant):
+    assert one(text).claimant == claimant
+
+
+def test_per_cent_is_no_source():
+    assert one("Prices rose 5 per cent in Mosul after 12 people were killed, police said.").claimant == "police"
+
+
+@pytest.mark.parametrize("text, claimant", [
     # a body referred back to by its kind, with a modifier, or by a pronoun after such a reference
     ("Amnesty International accused the forces of excessive force. The rights group said it had documented "
      "attacks that killed at least 426 civilians. In one strike, it said, at least 105 people died.",

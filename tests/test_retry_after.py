@@ -147,10 +147,11 @@ def test_the_middleware_takes_the_cap_from_the_pass_politeness() -> None:
     from scrapy.settings import Settings
 
     from crawler.retry_after import RetryAfterMiddleware, configured_cap
+    from crawler.settings import scrapy_settings
     from crawler.spec import Politeness
 
-    spider = SimpleNamespace(politeness=Politeness(max_retry_after=2 * HOUR))
-    crawler = SimpleNamespace(settings=Settings({"RETRY_ENABLED": True}), spider=spider, stats=None)
+    settings = Settings(scrapy_settings(Politeness(max_retry_after=2 * HOUR)))
+    crawler = SimpleNamespace(settings=settings, spider=SimpleNamespace(), stats=None)
     assert configured_cap(crawler) == 2 * HOUR
     assert configured_cap(SimpleNamespace(settings=Settings(), spider=None)) == DEFAULT_CAP
     middleware = RetryAfterMiddleware(crawler, max_wait=120.0)
