@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from alerts.rules import DEFAULT_OUTCOMES, DEFAULT_VICTIMS, AlertRule
 from crawler.spec import Politeness, SourceSpec, Watch
+from netpolicy.retry_after import DEFAULT_CAP
 
 from . import __version__
 from .durations import parse_duration
@@ -212,7 +213,7 @@ class Config:
     alerts: tuple[AlertRule, ...]
     failure_alert_after: int
     api_token: str | None
-    max_retry_after: float = 86400.0
+    max_retry_after: float = DEFAULT_CAP
 
 
 def locate(explicit: str | None) -> tuple[str, str]:

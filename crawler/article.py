@@ -10,6 +10,7 @@ from typing import Literal
 
 from .charset import decode
 from .document import Document, DocumentError, ReadLimits, capped, guess_language, read_html, read_pdf, sniff
+from .failures import one_line
 from .relevance import Relevance
 
 Verdict = Literal["relevant", "irrelevant", "unreadable"]
@@ -60,7 +61,7 @@ def read_screened(body: bytes, url: str, content_type: str | None, relevance: Re
     except DocumentError as exc:
         return Reading("unreadable", reason=str(exc))
     except Exception as exc:  # noqa: BLE001
-        return Reading("unreadable", reason=f"could not read the {kind}: {_one_line(exc)}", failed=True)
+        return Reading("unreadable", reason=f"could not read the {kind}: {one_line(exc)}", failed=True)
     if not relevance.matters(doc.title, doc.text):
         return Reading("irrelevant", document=doc)
     return Reading("relevant", document=doc)
@@ -75,8 +76,3 @@ def _read(kind: str, body: bytes, url: str, content_type: str | None, limits: Re
     if not text:
         raise DocumentError("no readable text")
     return Document(text=text, language=guess_language(text))
-
-
-def _one_line(exc: BaseException) -> str:
-    text = (str(exc).strip().splitlines() or [""])[0][:200]
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

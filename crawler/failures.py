@@ -55,8 +55,13 @@ def describe(failure, timeout: float | None = None) -> Failure:  # type: ignore[
         return Failure("connection closed before the response was complete", transient=True)
     if isinstance(exc, scrapy_errors.UnsupportedURLSchemeError) or _scheme_turned_off(exc):
         return Failure("unsupported URL scheme", transient=False)
-    text = (str(exc).strip().splitlines() or [""])[0]
-    return Failure(f"{type(exc).__name__}: {text}" if text else type(exc).__name__, transient=True)
+    return Failure(one_line(exc), transient=True)
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as one short line for a log or a source's health: its type and its message's first line."""
+    text = (str(exc).strip().splitlines() or [""])[0][:200]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _reason(status: int) -> str:

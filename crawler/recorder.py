@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from netpolicy.retry_after import DEFAULT_CAP
 from storage import Archive, ItemIn, SeenInfo, StoredItem
 from storage import SeenMark
 from storage.urls import canonical_url, site_of
@@ -19,6 +20,7 @@ from storage.urls import canonical_url, site_of
 from .backoff import backoff_until
 from .document import Document
 from .entries import Entry
+from .failures import one_line
 from .runs import SourceRun
 from .spec import Watch
 from .summary import PassSummary
@@ -31,7 +33,7 @@ FLUSH_EVERY = 500
 
 class Recorder:
     def __init__(self, archive: Archive, *, watch: Watch, extract: Extract, key: KeyOf,
-                 route: Callable | None = None, retry_after_cap: float = 86400.0) -> None:
+                 route: Callable | None = None, retry_after_cap: float = DEFAULT_CAP) -> None:
         self.archive = archive
         self.retry_after_cap = retry_after_cap  # Politeness.max_retry_after: the longest back-off a server may ask
         self.watch = watch
@@ -67,10 +69,10 @@ class Recorder:
                 found = self.estimates(doc)
             stored = self.archive.store_item(item, found, key=self.key, route=self.route)
         except Exception as exc:  # noqa: BLE001  (one bad story must not end the pass)
-            log.warning("could not archive %s: %s", url, _one_line(exc))
+            log.warning("could not archive %s: %s", url, one_line(exc))
             self.summary.pages_failed += 1
             run.complete = False
-            run.skip(f"could not archive: {_one_line(exc)}", url[:200])
+            run.skip(f"could not archive: {one_line(exc)}", url[:200])
             return None
         if doc.truncated:
             log.info("archived %s in part: %s", url, doc.truncated)
@@ -115,7 +117,7 @@ class Recorder:
                 if outcome == "degraded":
                     log.warning("source %s degraded: %s", run.name, run.health())
         except Exception as exc:  # noqa: BLE001
-            log.warning("could not record the poll of %s: %s", run.name, _one_line(exc))
+            log.warning("could not record the poll of %s: %s", run.name, one_line(exc))
 
     def flush(self) -> None:
         if not self._marks:
@@ -124,7 +126,7 @@ class Recorder:
         try:
             self.archive.mark_seen_many(marks)
         except Exception as exc:  # noqa: BLE001  (the pages will be fetched again next pass; nothing is lost)
-            log.warning("could not record %d seen pages: %s", len(marks), _one_line(exc))
+            log.warning("could not record %d seen pages: %s", len(marks), one_line(exc))
 
     def close(self, duration: float) -> PassSummary:
         """Flush, and publish the pass's counters and duration for the metrics endpoint."""
@@ -135,7 +137,7 @@ class Recorder:
             self.archive.set_fact("last_pass_duration", f"{duration:.3f}")
             self.archive.set_fact("last_pass_finished", datetime.now(UTC).isoformat())
         except Exception as exc:  # noqa: BLE001
-            log.warning("could not record the pass counters: %s", _one_line(exc))
+            log.warning("could not record the pass counters: %s", one_line(exc))
         return self.summary
 
     def _tally(self, stored: StoredItem) -> None:
@@ -164,8 +166,3 @@ def _aliases(url: str, candidates: Iterable[str | None]) -> list[str]:
             continue
         out[candidate] = None
     return list(out)
-
-
-def _one_line(exc: Exception) -> str:
-    text = (str(exc).strip().splitlines() or [""])[0]
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from netpolicy.retry_after import DEFAULT_CAP
+
 SourceKind = Literal["feed", "sitemap", "page"]
 
 
@@ -40,7 +42,7 @@ class Politeness:
     max_sitemap_depth: int = 3  # nesting of sitemap indexes below the source's own sitemap
     max_child_sitemaps: int = 50  # child sitemaps fetched per source per pass (each once)
     max_entries: int = 1000  # entries taken per source per pass, newest first
-    max_retry_after: float = 86400.0  # the longest Retry-After honoured; longer is taken as this
+    max_retry_after: float = DEFAULT_CAP  # the longest Retry-After honoured; longer is taken as this
     allow_private: bool = False  # fetch loopback/private/link-local addresses beyond the sources' own hosts
 
 

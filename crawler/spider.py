@@ -22,7 +22,7 @@ from storage.urls import canonical_url
 from .article import Reading, screen
 from .discovery import discover_feed
 from .entries import Entry, UnreadableIndex
-from .failures import describe
+from .failures import describe, one_line
 from .feeds import parse_feed
 from .listing import is_pdf_link, report_links
 from .recorder import Recorder
@@ -56,7 +56,7 @@ def settles(callback: Callable[..., Any]) -> Callable[..., Any]:
         log.exception("unexpected error on %s", url)
         self.recorder.summary.pages_failed += 1
         run.complete = False
-        run.skip(f"unexpected error: {_one_line(exc)}", url)
+        run.skip(f"unexpected error: {one_line(exc)}", url)
         return []
 
     async def settle_after(self: PassSpider, url: str, run: SourceRun,
@@ -109,7 +109,7 @@ class PassSpider(scrapy.Spider):
     async def start(self):  # type: ignore[no-untyped-def]
         for run in self.runs.values():
             try:
-                run.sitemaps.add(_key(run.spec.url))
+                run.sitemaps.add(canonical_url(run.spec.url))
             except ValueError as exc:  # config checks the scheme and host; a port out of range gets here
                 run.fail(f"bad source URL: {exc}")
                 self.recorder.finish(run)
@@ -192,7 +192,7 @@ class PassSpider(scrapy.Spider):
         requests: list[Request] = []
         for child in _newest_first(children):
             try:
-                key = _key(child.url)
+                key = canonical_url(child.url)
             except ValueError as exc:
                 run.skip(f"bad sitemap link: {exc}", child.url[:200])
                 continue
@@ -217,7 +217,7 @@ class PassSpider(scrapy.Spider):
         fresh: dict[str, Entry] = {}
         for entry in self._within_budget(run, entries):
             try:
-                key = _key(entry.url)
+                key = canonical_url(entry.url)
             except ValueError as exc:
                 run.skip(f"bad link: {exc}", entry.url[:200])
                 continue
@@ -232,14 +232,12 @@ class PassSpider(scrapy.Spider):
             meta: dict[str, Any] = {"cw_entry": entry}
             if is_pdf_link(entry.url):
                 meta["download_maxsize"] = self.politeness.max_pdf_bytes
-            try:
-                request = Request(entry.url, callback=self.on_article, errback=self.on_error, dont_filter=True,
-                                  meta={"cw_source": run.name, **meta})
+            try:  # Request() refuses what canonical_url let through (w3lib's own checks): one bad link, skipped
+                requests.append(self._request(run, entry.url, self.on_article, meta=meta))
             except (ValueError, TypeError, UnicodeError) as exc:
-                run.skip(f"bad link: {_one_line(exc)}", entry.url[:200])
+                run.skip(f"bad link: {one_line(exc)}", entry.url[:200])
                 continue
             self.claimed.add(key)
-            requests.append(self._counted(run, request))
         return requests
 
     def _within_budget(self, run: SourceRun, entries: Sequence[Entry]) -> Sequence[Entry]:
@@ -326,10 +324,9 @@ class PassSpider(scrapy.Spider):
 
     def _request(self, run: SourceRun, url: str, callback: Callable, *, headers: dict | None = None,
                  meta: dict | None = None) -> Request:
-        return self._counted(run, Request(url, callback=callback, errback=self.on_error, headers=headers,
-                                          meta={"cw_source": run.name, **(meta or {})}, dont_filter=True))
-
-    def _counted(self, run: SourceRun, request: Request) -> Request:
+        """A request counted on its source; a URL Request() refuses raises before anything is counted."""
+        request = Request(url, callback=callback, errback=self.on_error, headers=headers,
+                          meta={"cw_source": run.name, **(meta or {})}, dont_filter=True)
         run.pending += 1
         self.queued += 1
         return request
@@ -343,11 +340,6 @@ def _named_feed(response: Response) -> str | None:
     return discover_feed(response.text, response.url)
 
 
-def _key(url: str) -> str:
-    """The canonical URL, or ValueError (storage.urls.InvalidURL) for a link no URL parser takes."""
-    return canonical_url(url)
-
-
 def _newest_first(entries: Sequence[Entry]) -> list[Entry]:
     """Dated entries newest first (a stable sort keeps the index's order among equals), then the undated."""
     dated = [e for e in entries if e.updated or e.published]
@@ -358,11 +350,6 @@ def _newest_first(entries: Sequence[Entry]) -> list[Entry]:
 def _when(entry: Entry) -> str:
     """ISO-8601 UTC text, which sorts as time does."""
     return entry.updated or (entry.published.isoformat() if entry.published else "")
-
-
-def _one_line(exc: BaseException) -> str:
-    text = (str(exc).strip().splitlines() or [""])[0][:200]
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _header(response: Response, name: str) -> str | None:

@@ -21,7 +21,7 @@ from . import lexicon as en
 from . import lexicon_ar as ar
 from . import places
 from .patterns import AR_LEFT, alternation, word_set
-from .text import RuleText, has_arabic, norm_ar
+from .text import RuleText, dateline_end, has_arabic, norm_ar
 
 MAX_WORDS = 10
 # "قائد عمليات تحرير تلعفر الفريق الركن عبد الأمير يار الله": an Arabic title runs long before the name
@@ -120,7 +120,6 @@ _PASSIVE = re.compile(r"(?:^|\s)(?:be|been|being|was|were|is|are)(?:\s+\w+ly)?\s
 # "A morgue official, who asked not to be named, said": the clause after the comma is no subject
 _RELATIVE_START = re.compile(_RELATIVE_LEAD, re.IGNORECASE)
 # "WASHINGTON — A senior US military official said": a dateline before the subject
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,30}\s+[—–-]+\s+")
 _PRONOUNS = frozenset(("he", "she", "they", "it"))
 _ARTICLES = frozenset(("a", "an", "the"))
 _AR_THAT = re.compile(r"\s*(?:ب)?[ا](?:ن|نه|نها|نهم)(?!\w)")  # normalised أن / إن / بأن / أنه
@@ -287,7 +286,8 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _clean_en(np: str) -> str | None:
-    np = _DATELINE.sub("", np.strip().strip("\"'“”‘’ "))
+    np = np.strip().strip("\"'“”‘’ ")
+    np = np[dateline_end(np):]
     poss = _EN_POSSESSIVE.match(np)  # "Reuters' review of morgue records found": Reuters
     np = _EN_TRIM.sub("", poss.group("np") if poss else np)
     np = _ARTICLE.sub("", _LEAD_CONJ.sub("", np)).strip()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .patterns import AR_LEFT, AR_RIGHT, Folded, alternation
-from .text import RuleText, norm_ar
+from .text import RuleText, dateline_end, norm_ar
 
 CITIES = ["Mosul", "Raqqa", "Aleppo", "Gaza", "Gaza City", "Fallujah", "Falluja", "Ramadi", "Tikrit",
           "Baghdad", "Erbil", "Irbil", "Kirkuk", "Tal Afar", "Tel Afar", "Hawija", "Sinjar", "Qayyarah",
@@ -86,11 +86,9 @@ _AR_OWN_PREFIX = frozenset(norm_ar(n) for n in AR_CITIES if n[0] in "وفب")
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 _KIND_OF = re.compile(r"^(?:the\s+)?(?:town|village|city|suburb|area)\s+of\s+", re.IGNORECASE)
 _LEADING_WORD = re.compile(r"^(?:the\s+)?(?:The|A|An|This|That|In|On|At)\s+")
-# A wire dateline ("ERBIL, Iraq (AP) —", "BAGHDAD (Reuters) -") says where the story was filed, not where the
-# deaths were: places inside it are not a figure's place.
+# A wire dateline ("ERBIL, Iraq (AP) —") says where the story was filed, not where the deaths were: a place in
+# it ranks as a province, so any town the text names wins over it and a country does not.
 DATELINE_RANK = 1
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){0,2}(?:,\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)?)?"
-                       r"\s*(?:\([^()\n]{1,40}\))?\s*[—–-]{1,2}\s")
 _LOCAL_FALSE = re.compile(r"^(?:the\s+)?(?:The|A|An|This|That|In|On|At|Mosul\s+area)\b")
 
 
@@ -126,16 +124,8 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
     if watched is not None:
         for m in watched.finditer(rt.text, low):
             _add(found, _place(rt, m.start(), m.end(), 2))
-    filed = dateline_end(rt)
+    filed = 0 if rt.arabic else dateline_end(rt.text)
     return [p if p.start >= filed else replace(p, rank=min(p.rank, DATELINE_RANK)) for p in found if p.name]
-
-
-def dateline_end(rt: RuleText) -> int:
-    """Where a wire dateline opening the text ends (0: none). English datelines only: the city in capitals."""
-    if rt.arabic:
-        return 0
-    m = _DATELINE.match(rt.text)
-    return m.end() if m else 0
 
 
 def _place(rt: RuleText, start: int, end: int, rank: int) -> Place:

@@ -30,6 +30,18 @@ def detect_lang(text: str) -> str:
     return "ar" if ar and ar >= 0.3 * (ar + la) else "en"
 
 
+# A wire dateline opening a story or a clause: "ERBIL, Iraq (AP) —", "BAGHDAD (Reuters) -", "AL-QAIM — ".
+# The city is in capitals; English only (Arabic datelines have no such mark).
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?)?"
+                       r"\s*(?:\([^()\n]{1,40}\))?\s*[—–-]+\s+")
+
+
+def dateline_end(text: str) -> int:
+    """Where a wire dateline opening `text` ends (0: none): it says where the story was filed."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
 def norm_ar(text: str) -> str:
     """Normalised spelling used by every Arabic rule and word list (not length-preserving)."""
     return _DIACRITICS.sub("", text).translate(_LETTER_MAP)
