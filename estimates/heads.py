@@ -8,32 +8,36 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from . import lexicon as en
 from . import lexicon_ar as ar
+from .language import ARABIC, Language
 from .outcomes import Mention, mention_at
 from .patterns import alternation, word_set
 
 _EN_WORD = re.compile(r"\s*(?:-\s*)?(?:['‘’\"“”]\s*)?([^\W\d_][\w'’.-]*)", re.UNICODE)
 _AR_WORD = re.compile(r"\s*([^\s،,.؛:]+)")
-EN_VICTIMS = {w: cls for cls, words in en.VICTIM_NOUNS.items() for w in word_set(words)}
-_EN_MODIFIERS = {w: cls for cls, words in en.MODIFIERS.items() for w in word_set(words)}
-_EN_NOT = word_set(en.NOT_VICTIMS)
-AR_VICTIMS = {w: cls for cls, words in ar.VICTIM_NOUNS.items() for w in word_set(words, arabic=True)}
+
+
+@cache
+def victims_table(lang: Language) -> dict[str, str]:
+    """Each victims noun of the language (lower case) and its class."""
+    return {w: cls for cls, words in lang.lex.VICTIM_NOUNS.items() for w in word_set(words, arabic=lang.arabic)}
+
+
+@cache
+def _modifiers(lang: Language) -> dict[str, str | None]:
+    return {w: cls for cls, words in lang.lex.MODIFIERS.items() for w in word_set(words)}
+
+
+@cache
+def _not_victims(lang: Language) -> frozenset[str]:
+    return word_set(lang.lex.NOT_VICTIMS)
+
+
+AR_VICTIMS = victims_table(ARABIC)
 _AR_NOT = word_set(ar.NOT_VICTIMS, arabic=True)
 _AR_MEMBERS = word_set(ar.MEMBER_NOUNS, arabic=True)
-_MEMBERS_OF = re.compile(
-    r"\s+of\s+(?:the\s+)?(?P<c>isis|isil|is|daesh|islamic\s+state|al-qaeda|the\s+group|militant)|"
-    r"\s+of\s+(?:the\s+)?(?:(?:iraqi|kurdish|federal|national|local|state)\s+){0,2}(?P<s>security|police|army|"
-    r"iraqi\s+(?:army|forces|security)|armed\s+forces|pmf|popular\s+mobili[sz]ation|counter[\s-]?terrorism|"
-    r"cts|peshmerga|special\s+forces|border\s+guards?|interior\s+ministry|military|emergency\s+response|"
-    r"rapid\s+response|golden\s+division|national\s+guard|coast\s+guard|presidential\s+guard)", re.IGNORECASE)
-_AND_NOUN = re.compile(r"\s+(?:and|or)\s+(?:(?:other|wounded|injured|civilian|innocent)\s+)?([^\W\d_]+)", re.IGNORECASE)
-# "Twelve members of one family": the family is part of the head, not a new phrase.
-_OF_FAMILY = re.compile(r"\s+of\s+(?:(?:one|a|the\s+same|a\s+single|his|her|their|the|an?\s+extended)\s+)?"
-                        r"famil(?:y|ies)\b", re.IGNORECASE)
-# "31 of the dead were children": the partitive names the outcome, the predicate noun the victims.
-_WERE_NOUN = re.compile(r"\s+(?:were|was|are)\s+(?:(?:all|mostly|reportedly)\s+)?([^\W\d_]+)", re.IGNORECASE)
 _AR_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل")
 MAX_MODIFIERS = 3
 
@@ -48,17 +52,15 @@ class Head:
     blocked: bool = False
 
 
-def read(text: str, pos: int, arabic: bool) -> Head:
+def read(text: str, pos: int, lang: Language) -> Head:
     """The head of the figure ending at `pos`."""
-    return _read_ar(text, pos) if arabic else _read_en(text, pos)
+    return _read_ar(text, pos) if lang.arabic else _read_latin(text, pos, lang)
 
 
-# Words that count groups of people, never people, unless a people noun follows ("11 family members").
-_UNITS_OF_PEOPLE = frozenset({"family", "household"})
-_RELATIVE_GROUP = frozenset({"whom", "them", "which"})  # not "those": "of those killed" names the group
-
-
-def _read_en(text: str, pos: int) -> Head:
+def _read_latin(text: str, pos: int, lang: Language) -> Head:
+    victims, modifiers, not_victims = victims_table(lang), _modifiers(lang), _not_victims(lang)
+    units_of_people, relative_group = lang.set_of("UNITS_OF_PEOPLE"), lang.set_of("RELATIVE_GROUP")
+    partitive_words = lang.set_of("PARTITIVE")
     flag: str | None = None
     partitive = False  # "48 of the wounded later died": 'wounded' names the group, not the outcome
     for _ in range(MAX_MODIFIERS + 1):
@@ -66,80 +68,81 @@ def _read_en(text: str, pos: int) -> Head:
         if m is None:
             break
         word = m.group(1).lower().rstrip(".'’")
-        outcome = mention_at(text, m.start(1), False)
+        outcome = mention_at(text, m.start(1), lang)
         if outcome is not None and partitive:
-            pred = _WERE_NOUN.match(text, outcome.end)
-            if pred and pred.group(1).lower() in EN_VICTIMS:  # "31 of the dead were children"
-                return Head(pred.end(), _en_victims(text, pred.end(), pred.group(1).lower())[1], outcome)
+            pred = lang.pattern("were_noun").match(text, outcome.end)
+            if pred and pred.group(1).lower() in victims:  # "31 of the dead were children"
+                return Head(pred.end(), _latin_victims(text, pred.end(), pred.group(1).lower(), lang)[1], outcome)
             return Head(outcome.end, flag or "people")
         if outcome is not None:
-            return _outcome_head(text, outcome, flag)
+            return _outcome_head(text, outcome, flag, lang)
         # "48 of the wounded later died": the outcome word names the group; "40 of whom died", "35 of
         # them died": a relative pronoun is the group, and the outcome word after it is the predicate.
-        partitive = (partitive or word == "of") and word not in _RELATIVE_GROUP
-        if word in _UNITS_OF_PEOPLE and not _next_is_victims(text, m.end()):
+        partitive = (partitive or word in partitive_words) and word not in relative_group
+        if word in units_of_people and not _next_is_victims(text, m.end(), lang):
             return Head(m.start(1), flag, None, True)  # "one family lost ...": counts families, not people
-        if word in EN_VICTIMS and not (word in _EN_MODIFIERS and _next_is_noun(text, m.end())) \
-                and not _next_is_outcome_noun(text, m.end()):
-            return Head(*_en_victims(text, m.end(), word))
-        if word in _EN_MODIFIERS or (m.group(1)[0].isupper() and word not in _EN_NOT) or word in EN_VICTIMS:
-            flag = _EN_MODIFIERS.get(word) or EN_VICTIMS.get(word) or flag
+        if word in victims and not (word in modifiers and _next_is_noun(text, m.end(), lang)) \
+                and not _next_is_outcome_noun(text, m.end(), lang):
+            return Head(*_latin_victims(text, m.end(), word, lang))
+        if word in modifiers or (m.group(1)[0].isupper() and word not in not_victims) or word in victims:
+            flag = modifiers.get(word) or victims.get(word) or flag
             pos = m.end()
             continue
-        return Head(m.start(1), flag, None, word in _EN_NOT)
+        return Head(m.start(1), flag, None, word in not_victims)
     return Head(pos, flag)
 
 
-def modifier_class(word: str) -> str | None:
+def modifier_class(word: str, lang: Language) -> str | None:
     """The victims class a modifier implies ("army" -> security forces, "isis" -> combatants), if any."""
-    return _EN_MODIFIERS.get(word)
+    return _modifiers(lang).get(word)
 
 
-def _outcome_head(text: str, outcome: Mention, flag: str | None) -> Head:
+def _outcome_head(text: str, outcome: Mention, flag: str | None, lang: Language) -> Head:
     """'326 civilian deaths', '1,700 wounded civilians': the victims noun may follow the outcome word."""
     m = _EN_WORD.match(text, outcome.end)
-    if m and m.group(1).lower() in EN_VICTIMS and outcome.kind != "noun":
-        return Head(*_en_victims(text, m.end(), m.group(1).lower()), outcome)
+    if m and m.group(1).lower() in victims_table(lang) and outcome.kind != "noun":
+        return Head(*_latin_victims(text, m.end(), m.group(1).lower(), lang), outcome)
     return Head(outcome.end, flag, outcome)
 
 
-def _next_is_noun(text: str, pos: int) -> bool:
+def _next_is_noun(text: str, pos: int, lang: Language) -> bool:
     m = _EN_WORD.match(text, pos)
     if m is None:
         return False
     word = m.group(1).lower()
-    return word in EN_VICTIMS or mention_at(text, m.start(1), False) is not None
+    return word in victims_table(lang) or mention_at(text, m.start(1), lang) is not None
 
 
-def _next_is_victims(text: str, pos: int) -> bool:
+def _next_is_victims(text: str, pos: int, lang: Language) -> bool:
     m = _EN_WORD.match(text, pos)
-    return m is not None and m.group(1).lower() in EN_VICTIMS
+    return m is not None and m.group(1).lower() in victims_table(lang)
 
 
-def _next_is_outcome_noun(text: str, pos: int) -> bool:
+def _next_is_outcome_noun(text: str, pos: int, lang: Language) -> bool:
     """'1,200 child deaths', '40 soldier fatalities': the victims word modifies an outcome noun."""
     m = _EN_WORD.match(text, pos)
     if m is None:
         return False
-    outcome = mention_at(text, m.start(1), False)
+    outcome = mention_at(text, m.start(1), lang)
     return outcome is not None and outcome.kind == "noun"
 
 
 _CIVILIAN = frozenset({"civilians", "women", "children"})
 
 
-def _en_victims(text: str, end: int, word: str) -> tuple[int, str]:
+def _latin_victims(text: str, end: int, word: str, lang: Language) -> tuple[int, str]:
     """The victims class of the noun `word` ending at `end`, and where its phrase ends."""
-    cls = EN_VICTIMS[word]
-    if word in ("members", "member"):
-        m = _MEMBERS_OF.match(text, end)
+    victims = victims_table(lang)
+    cls = victims[word]
+    if word in lang.set_of("MEMBER_NOUNS"):
+        m = lang.pattern("members_of").match(text, end)
         if m:
             return m.end(), "combatants" if m.group("c") else "security forces"
-        m = _OF_FAMILY.match(text, end)
+        m = lang.pattern("of_family").match(text, end)
         if m:
             return m.end(), cls
-    m = _AND_NOUN.match(text, end)
-    other = EN_VICTIMS.get(m.group(1).lower()) if m else None
+    m = lang.pattern("and_noun").match(text, end)
+    other = victims.get(m.group(1).lower()) if m else None
     if other is None or other == cls:
         return end, cls
     if cls in _CIVILIAN and other in _CIVILIAN:
@@ -178,7 +181,7 @@ def _read_ar(text: str, pos: int) -> Head:
         m = _AR_WORD.match(text, m.end())
     if m is None:
         return Head(pos)
-    outcome = mention_at(text, m.start(1), True)
+    outcome = mention_at(text, m.start(1), ARABIC)
     if outcome is not None and m.group(1).startswith("و") and outcome.kind in ("verb", "vn"):
         return Head(pos)  # "قتل منهم 1,000 وأصيب 4,000": و opens the next clause; its verb is no head
     if outcome is not None:

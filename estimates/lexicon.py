@@ -217,3 +217,237 @@ IDENTIFIER_WORDS = ["resolution", "resolutions", "issue", "no.", "no", "nos.", "
 YEAR_PREPOSITIONS = ["in", "since", "of", "by", "until", "till", "from", "during", "before", "after", "early",
                      "late", "mid", "mid-", "year", "summer", "spring", "winter", "autumn", "fall", "for",
                      "through", "throughout", "between", "and", "to", "the", "on", "whole", "entire"]
+
+
+# --- constructions: regex fragments too irregular for a word list (see language.py) --------------------
+# `<NAME>` stands for the alternation of the word list NAME above. Matched case-insensitively unless noted.
+DETECT_WORDS = ["the", "of", "and", "to", "in", "was", "were", "said", "that", "is", "by", "for", "with",
+                "on", "at", "from", "killed", "people", "have", "has", "been", "their", "which"]
+RANGE_OPENERS = ["between", "between an estimated", "between some"]   # "between 9,000 and 11,000"
+RANGE_AND = ["and", "-", "–", "—"]                                    # the link after RANGE_OPENERS
+RANGE_TO = ["to", "-", "–", "—", "or"]                                # "9,000 to 11,000", "9,000-11,000"
+CHANGE_FROM = ["from"]                                                # "rose from 120 to 240": a change
+CHANGE_VERBS = ["rose", "risen", "rise", "rising", "increased", "climbed", "jumped", "grew", "raised",
+                "revised", "up", "went"]
+MONTHS_AFTER = [m for m in MONTHS if m != "may"]  # "may" after a number is the verb ("40 may have died")
+PATTERNS: dict[str, str] = {
+    # after a number: it is no head count (a percentage, an ordinal, a time, a multiplier, money, a ratio,
+    # an age, a date)
+    "not_count_after":
+        r"\s*(?:%|per\s*cent\b|percent\b|pc\b|percentage\b)|-(?!plus\b|odd\b)[^\W\d]|(?:st|nd|rd|th)\b|"
+        r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt\b|hrs\b|bc\b)|\s*(?:times|fold)\b|"
+        r"\s*(?:dollars|usd|euros?|pounds|dinars?|riyals?|lira)\b|"
+        r"\s*(?:in|out\s+of)\s+(?:\d|every\b|ten\b|five\b|three\b|four\b|two\b|a\s+(?:hundred|thousand|million)\b)|"
+        r"\s*(?:year|month|week|day)s?[\s-]+old\b|\s*(?:of\s+)?<MONTHS_AFTER>\b|\s*may\s+\d",
+    # before a number: money, an identifier ("Resolution 2170"), an age, a compound, a force's strength
+    "not_count_before":
+        r"(?:[$£€¥]|US\$|USD|EUR|GBP)\s*$|\b<IDENTIFIER_WORDS>\s*$|"
+        r"\bage[sd]?\s+(?:of\s+|between\s+|under\s+|over\s+)?$|[-–]\s*$|"
+        r"\b(?:force|forces|garrison|contingent|strength|population|army)\s+of\s+(?:[a-z]+\s+){0,2}$|"
+        r"\b(?:ages?|aged)\s+\d+\s*(?:to|and|-)\s*$",
+    # a month before a number makes it a day or a year ("October 17")
+    "month_before": r"\b(?:<MONTHS_AFTER>\.?|may)\s*$",
+    # "a"/"one" as a figure needs a noun that names people
+    "small_word": r"(?:an?|one)$",
+}
+
+# heads: what a figure counts
+UNITS_OF_PEOPLE = ["family", "household"]  # count groups of people, unless a people noun follows
+RELATIVE_GROUP = ["whom", "them", "which"]  # "40 of whom died": the pronoun is the group (not "those")
+PARTITIVE = ["of"]                          # "48 of the wounded later died"
+MEMBER_NOUNS = ["members", "member"]        # "members of the security forces", "members of one family"
+PATTERNS.update({
+    "members_of":
+        r"\s+of\s+(?:the\s+)?(?P<c>isis|isil|is|daesh|islamic\s+state|al-qaeda|the\s+group|militant)|"
+        r"\s+of\s+(?:the\s+)?(?:(?:iraqi|kurdish|federal|national|local|state)\s+){0,2}(?P<s>security|police|army|"
+        r"iraqi\s+(?:army|forces|security)|armed\s+forces|pmf|popular\s+mobili[sz]ation|counter[\s-]?terrorism|"
+        r"cts|peshmerga|special\s+forces|border\s+guards?|interior\s+ministry|military|emergency\s+response|"
+        r"rapid\s+response|golden\s+division|national\s+guard|coast\s+guard|presidential\s+guard)",
+    "and_noun": r"\s+(?:and|or)\s+(?:(?:other|wounded|injured|civilian|innocent)\s+)?([^\W\d_]+)",
+    # "Twelve members of one family": the family is part of the head, not a new phrase
+    "of_family": r"\s+of\s+(?:(?:one|a|the\s+same|a\s+single|his|her|their|the|an?\s+extended)\s+)?famil(?:y|ies)\b",
+    # "31 of the dead were children": the partitive names the outcome, the predicate noun the victims
+    "were_noun": r"\s+(?:were|was|are)\s+(?:(?:all|mostly|reportedly)\s+)?([^\W\d_]+)",
+})
+
+# outcome links (linking.py)
+PATTERNS.update({
+    # what ends the reach of a predicate after its figure
+    "stop": r"[;:()\[\]—|]|\s[–-]\s|\b(?:but|while|whereas|although|after|before|when|because|"
+            r"until|which|prompting|forcing|as(?!\s+well\s+as)(?!\s+(?:missing|dead|killed|wounded|injured|"
+            r"unaccounted|deceased|casualties)))\b|"  # not "listed as missing"
+            r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)\bsince\b",  # not "have since died"
+    # words between an outcome verb and its figure: "killed at least 27", "killed 'as many as 49'"
+    "gap": r"(?:\s+(?:another|a|an|the|total|of|further|additional|in|all|only|just|at|least|"
+           r"nearly|some|estimated|reportedly|allegedly|more|than|over|up|to|almost|about)\b)*\s*"
+           r"(?:['‘\"“]\s*)?",
+    # "killed a woman and her two children", "killed a farmer and his 3 sons"
+    "companion": r"\s+an?\s+[a-z]+\s+and\s+(?:her|his|their)\s+",
+    # an auxiliary before the verb: passive, not active ("were killed")
+    "aux": r"\b(?:were|was|been|being|be|are|is|got|get|reportedly|allegedly|all|later|also|"
+           r"feared|believed|thought|confirmed|reported|left)\s+(?:\w+\s+)?$",
+    # a toll noun's link to its value: "the death toll rose to 240"
+    "toll_end": r"\b<TOLL_LINKS>\s*(?:['‘\"“]\s*)?$",
+    # the figure phrase itself may carry the link: "exceeded 4,000", "between 9,000 and 10,000"
+    "toll_start": r"(?:exceed|top|surpass|pass|between)",
+    # a relative clause on the head, before its main predicate: "civilians trying to flee were shot dead"
+    "rel_clause": r"\s*(?:(?:who|that)\s+(?:had\s+|have\s+|were\s+|was\s+)?(?:been\s+)?"
+                  r"(?:(?:trying|attempting|seeking|hoping|waiting)\s+to\s+)?|"
+                  r"(?:trying|attempting|seeking|hoping|waiting)\s+to\s+)",
+    "main_aux": r"\b(?:were|was|had\s+been|have\s+been|has\s+been|are|is|remain|remains|remained)\s+"
+                r"(?:later\s+|then\s+|all\s+|still\s+|now\s+)?$",
+    "and_noun_lead": r"^\s*(?:and|or)\s+[^\W\d_]+",
+    "by_agent": r"\s+by\s",  # a passive participle on the head: "abducted by IS"
+    # a copula blocker followed by its outcome is no blocker: "remain missing", "remained unaccounted for"
+    "copula": r"remain(?:s|ed|ing)?|registered",
+    "copula_gap": r"\s+(?:still\s+|officially\s+|listed\s+as\s+|as\s+)?",
+    # the wounded the figure counts died later
+    "died_later": r"\b(?:later\s+|subsequently\s+|since\s+)?(?:died|succumbed)\b",
+    # a count of victims or bodies in a sentence about graves is a count of the dead
+    "victims_noun": r"(?:victims|bodies|remains|corpses)[.,'’]?\s*$",
+})
+
+# the reader's own rules (reader.py)
+VICTIM_WORDS_NAMED = [w for c in VICTIM_NOUNS.values() for w in c if w not in ("others", "members")] + ["civilian"]
+NUMBER_GATE_WORDS = [*UNITS, *TENS, "hundred", "thousand", "million", "dozen"]
+UNIT_WORDS = ["division", "brigade", "battalion", "regiment", "corps", "unit", "units", "service", "army's",
+              "army’s", "division's"]  # "The army's 15th Division lost 37 men": the side is the security forces
+PATTERNS.update({
+    # cheap gates: a text (then a sentence) needs an outcome stem (matched on lower-cased text) ...
+    "outcome_gate":
+        r"kill|dead|death|died|bod(?:y|ies)|wound|injur|casualt|missing|perish|execut|fatalit|lives|slain|massacr|"
+        r"toll|murder|slaughter|hurt|maim|corpse|\blos[tie]|unaccounted|disappeared|behead|martyr|"
+        r"lynched|gunned|drown|starv|froze|buried|vanished|grave",
+    # ... and something number-like
+    "number_gate": r"\d|\b<NUMBER_GATE_WORDS>\b",
+    # a list or subset after a figure takes its neighbour's outcome: "killed 27 people, including 11 children"
+    "including": r"\s*,?\s*(?:\(\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|most\s+of\s+them|"
+                 r"mostly|and|as\s+well\s+as|plus|along\s+with|together\s+with|(?:were|are|was)\s+among"
+                 r"(?:\s+the)?|among(?:\s+the)?|,)?\s*(?:(?:her|his|their)\s+)?",  # "a woman and her two children"
+    # a year-like number after these words is a year ("in 2017"), not a count
+    "year_word": r"\b<YEAR_PREPOSITIONS>\s*$",
+    "among": r"\bamong\s+(?:the\s+)?(?:\w+\s+)?(civilians|children|women|troops|soldiers|fighters|"
+             r"militants|residents|people)\b|\b(civilian)\b",
+    "victim_word": r"\b(<VICTIM_WORDS_NAMED>)\b",
+    # an elliptical second figure: "had been killed and 273 (wounded)"
+    "ellipsis_gap": r"(?:[^,.;:()\d]|\b(?:19|20)\d\d\b){0,40}?,?\s*\b(?:and|while|with)\s+(?:[a-z]+\s+)?",
+    "others": r"\s*(?:others|more)\.?",
+    # "put the number of civilians killed at 40,000": the victims sit between the count noun and the verb
+    "number_of": r"\b(?:number|numbers|toll|count|tally|total)\s+(?:of|among)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+                 r"(<VICTIM_WORDS_NAMED>)\s+(?:who\s+(?:were|had\s+been|have\s+been)\s+)?$",
+    # a partitive relative figure counts part of the figure before it: "300 soldiers were wounded, 40 of whom died"
+    "of_whom": r"\s+of\s+(?:whom|them)\b",
+    # the group after the outcome: "800 dead among civilians"
+    "ranks": r"\s*,?\s*\bamong\s+(?:the\s+)?(?:[\w-]+\s+)?(?P<v><VICTIM_WORDS_NAMED>)\b",
+    # a revision of the figure before: "..., was later revised by the Pentagon to 105"
+    "revised": r"\b(?:revised|raised|lowered|cut|reduced|updated|increased|corrected|adjusted|"
+               r"downgraded|upgraded)\b[^.;:]{0,40}?\bto\s*$|"
+               # a second source's figure for the same count: "though the coalition put the number at three"
+               r"\bput\s+(?:the|its|their|that)\s+(?:number|figure|toll|count|total|tally)\s+at\s*$|"
+               # the same count elsewhere or before: "compared with about 90 in Raqqa"
+               r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s*$",
+    # the sentence before names its subject first: "Dr. Hassan al-Tai has run the morgue since 2017. He said ..."
+    "opening_name": r"\s*((?:(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig|Sgt|Prof)\.\s+)*"
+                    r"[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+|abu\s+)?[A-Z][\w'’-]+){1,3})\s+"
+                    r"(?:has|had|is|was|runs|ran|heads|headed|leads|led|directs|directed|works|worked|"
+                    r"interviewed|visited|published|issued|released|conducted|investigated|examined)\b|"
+                    # "The coalition has conducted more than 14,000 strikes. ... it assessed that ..."
+                    r"\s*(The\s+(?:US-led\s+)?coalition|The\s+Pentagon|The\s+government)\s+(?:has\s+|had\s+)?"
+                    r"[a-z]+(?:ed|s)\b",
+    # "X lost 37 men", "X suffered 1,200 killed": X is the side the dead belonged to
+    "lost_near": r"(?:lost|suffered)\s+$",
+    "lost_subject": r"(?P<np>(?:[\w'’.-]+\s+){1,6}?)(?:have\s+|has\s+|had\s+)?(?:lost|suffered)\s+$",
+    # "Peshmerga casualties in the Bashiqa operation stood at 22 dead": whose toll it is
+    "toll_owner": r"\b([A-Za-z-]+)\s+(?:casualties|losses|death\s+toll|toll|deaths)\b[^.;:]{0,60}?\b"
+                  r"(?:stood\s+at|reached|rose\s+to|climbed\s+to|totall?ed|were|was|at)\s+$",
+})
+
+# claimants (attribution.py). Patterns here are compiled case-sensitively where a name's capital matters
+# (attribution.py says which); (?i:...) and (?-i:...) switch case inside one.
+REVISION_VERBS = ["raised", "revised", "updated", "lowered", "increased", "cut", "reduced"]
+CLAUSE_OPENERS = ["that", "and", "but", "while", "as", "where", "though", "although", "whereas"]
+SAID_VERBS = ["said", "told", "added", "noted", "stated", "explained", "insisted", "stressed", "warned"]
+PRONOUNS = ["he", "she", "they", "it"]
+ARTICLES = ["a", "an", "the"]
+OUTLETS = ["reuters", "ap", "afp", "bbc", "cnn", "al jazeera", "xinhua", "dpa", "ani", "upi", "efe", "anadolu",
+           "rudaw", "sky news", "nyt", "the guardian", "the independent", "the new york times",
+           "the washington post", "associated press", "agence france-presse", "report", "video"]
+HEADLINE_LABELS = ["update", "updated", "breaking", "live", "exclusive", "watch", "video", "photos", "analysis",
+                   "opinion", "factbox", "timeline", "explainer", "correction", "note", "editor's note", "q&a",
+                   "interview", "report", *WEEKDAYS, "today", "yesterday", *MONTHS]
+PATTERNS.update({
+    # a reporting verb; revising one's own count attributes it too ("The coalition raised its tally ... to 1,114")
+    "verbs": r"<REPORT_VERBS>|(?:<REVISION_VERBS>)(?=\s+(?:its|their|his|her|the)\s+(?:\w+\s+)?(?i:<DATA_NOUNS>)\b)",
+    # subject + reporting verb: "Amnesty International says", "..., residents said", "X told Y that Z believes"
+    "subject": r"(?:^|(?<=[,;:\"“”])\s*|\b<CLAUSE_OPENERS>\s+)"
+               r"(?P<np>[^\s,;:\"“”](?:[^,;:\"“”.]|\.(?=\s*\w)){0,70}?)"
+               r"(?:\s+(?:has|have|had|also|previously|earlier|now|later|would|will|recently|separately|itself|"
+               r"only|last\s+\w+|on\s+\w+day|this\s+\w+|had\s+previously)|"
+               r"\s*,\s*(?:for\s+(?:its|their|his|her)\s+(?:own\s+)?part|however|meanwhile|in\s+turn|too|though)\s*,)*"
+               r"\s+(?P<verb>(?-i:<@verbs>))\b",
+    # case-sensitive: "Airwars, a London-based monitoring group, attributes ..."
+    "described": r"(?:^|(?<=[,;:\"“”])\s*|\b<CLAUSE_OPENERS>\s+)"
+                 r"(?P<np>[A-Z][^,;:\"“”.\d]{0,50}?),\s*an?\s[^,;:\"“”]{2,70},\s*(?P<verb>(?-i:<@verbs>))\b",
+    "a_comma": r",\s*an?\s",
+    # the claimant after its lead: "according to X", "..., said X", "citing X", "Per X,"
+    "after_verb": r"(?P<lead>\baccording\s+to|[,;]['\"”’]?\s*(?:said|says|say|reported|added|noted)|\bciting|"
+                  r"\bcited(?!\s+by)|\bquoting|(?:^|(?<=[,;(]))\s*per(?=\s+(?!cent\b|capita\b|annum\b|day\b|week\b|"
+                  r"month\b|year\b|hour\b|person\b|head\b|kilo|square\b|\d)))\s+(?P<np>[^,.;:()]{2,90})",
+    # what follows "said" is no speaker when it opens with a preposition or a time word
+    "not_speaker": r"(?:in|on|at|during|after|before|since|over|within|throughout|through|via|with|without|from|"
+                   r"for|to|into|while|when|as|that|last|this|next|yesterday|today|tonight|earlier|later|late|early|"
+                   r"again|also|<WEEKDAYS>|<MONTHS>)\b",
+    # case-sensitive: an appositive before a named subject: "..., the UN agency for Palestinian refugees, UNRWA, said"
+    "appositive": r"(?:^|[,;]\s*)(?P<np>[Tt]he\s[^,;:\"“”().\d]{2,70}?),\s*$",
+    "time_lead": r"(?:(?:on\s+|last\s+|this\s+)?<WEEKDAYS>|yesterday|today|earlier|"
+                 r"(?:last|this|earlier\s+this)\s+(?:week|month|year|morning|evening|night))\s+",
+    "age": r",\s*(?:aged\s+)?\d{1,3}\s*$",  # "Umm Ahmed, 52, said"
+    # "The blogger, who documented ..., said", "A senior CTS officer, speaking on condition of anonymity, said"
+    "relative_lead": r"(?:who|which|speaking|talking|writing|asked|quoted)\s",
+    "relative": r",\s*<@relative_lead>[^,;:\"“”]{1,70}$",
+    "a_description": r"\s*an?\s",
+    # case-sensitive: a proper name ("Iraq Body Count", "the Office of the High Commissioner")
+    "proper": r"(?:[Tt]he\s+)?[A-Z][\w.&'-]*(?:\s+(?:(?:of|for|the|and|on|in)\s+)*[A-Z][\w.&'-]*)*",
+    # case-sensitive: "Reuters' review of morgue records", "the ministry's latest count"
+    "possessive": r"(?P<np>(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2})?(?:[A-Z][\w.&-]*\s+){0,4}[A-Za-z][\w.&-]*)(?:'s|’s|'|’)\s+"
+                  r"(?:(?:own|latest|new|updated|conservative|preliminary|official|final|initial)\s+)*<DATA_NOUNS>\b",
+    # case-sensitive: "The Associated Press tally of", "A UN estimate of", "An Iraq Body Count analysis of"
+    "np_data": r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?P<np>[A-Z][\w.&-]*(?:\s+[A-Za-z][\w.&-]*){0,4}?)\s+"
+               r"(?:(?:own|latest|new|updated|conservative|preliminary|official|final|initial)\s+)*"
+               r"<NP_DATA_NOUNS>\s+(?:of|puts|put|shows|showed|found|finds|lists)\b",
+    # case-sensitive: "figures released by X", "a survey by a local group"
+    "data_by": r"\b(?i:<DATA_NOUNS_NOT_TOLL>)\s+(?:\w+(?:ed|en)\s+(?:to\s+[^,.;:()]{1,30}?\s+)?)?"
+               r"(?:by\s+(?=an?\s+[a-z])|(?:by|from|of)\s+(?=the\s+[A-Za-z]|[A-Z]))(?P<np>[^,.;:()]{1,60})",
+    # case-sensitive: "the figure of 1,260 released by the Nineveh health directorate": the figure's own source
+    "figure_by": r"(?P<num>\d(?:[\d,.]*\d)?)(?:\s+[a-z]+){0,2}\s+(?:released|published|issued|given|announced|"
+                 r"compiled|reported|recorded|provided|documented|confirmed|verified|cited)\s+by\s+(?P<np>[^,.;:()]{2,60})",
+    # what ends a claimant's name: "X on Tuesday", "X, who ...", "X told reporters"
+    "trim": r"\s+(?:on|last|this|in\s+(?:a|an|its|their|his|her)|(?-i:who|which|that)|published|released|issued|"
+            r"earlier|late|early|told|to(?!\s+(?-i:[A-Z]))|at|as|citing|quoted|via|over|during|since|said|says|"
+            r"and\s+(?:the|a)|estimated|believes|found|while|after|when|put|show|shows|showed|suggest|suggests|"
+            r"indicate|indicates)\b.*$|\s+(?:has|have|had)$",
+    "modifier_only": r"-(?:backed|led|based|run|funded|sponsored)$",  # "a UN-backed survey"
+    "article": r"^(?:an?\s+|by\s+|one\s+(?!of\b)(?=\S+\s+\S))",
+    "figure_lead": r"(?:\d|(?:at\s+least|more\s+than|about|nearly|some|up\s+to|as\s+many\s+as)\s)",
+    "preposition": r"(?:in|on|at|for|from|with|by|during|after|before|under)\s",
+    "lead_conj": r"^(?:though|although|whereas|while|but|and|yet)\s+(?=\S+\s)",
+    "according": r"\s*according\s+to\b",
+    "noun_use": r"\s+of\b",      # "received reports of 12 people wounded": the verb's spelling used as a noun
+    "participle": r"\s+by\b",    # "Figures compiled by the Iraqi Red Crescent show"
+    "passive": r"(?:^|\s)(?:be|been|being|was|were|is|are)(?:\s+\w+ly)?\s*$",  # "could not be independently verified"
+    # "the shelling claimed 19 lives" is no attribution (but "claims 16,467 militants have been killed" is)
+    "lives": r"\s+(?:the\s+)?(?:lives|(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?[\d,.]+(?:\s+\w+){0,2}\s+lives\b)",
+    "claim_verb": r"claim",
+    # case-sensitive: "... 1,041 injured (Source: Iraqi Red Crescent)."
+    "source_label": r"[(\[]\s*Sources?\s*:\s*(?P<np>[^()\[\];]{2,60}?)\s*[)\]]|"
+                    r"(?:^|[.;|]\s*)Sources?\s*:\s*(?P<np2>[^()\[\];.]{2,60}?)\s*$",
+    # "the agency believes", "the group says": a body named earlier
+    "anaphor": r"(?:its|their)\s+(?:own\s+|latest\s+|new\s+)?(?:findings|figures|data|estimates?|count|tally)|"
+               r"(?:the|this|that|its|his|her|their)\s+(?:own\s+)?"
+               r"(?:(?:[A-Za-z]+-based|rights|human\s+rights|monitoring|aid|relief|research|war)\s+)?(?:agency|group|"
+               r"organi[sz]ation|ministry|office|mission|body|monitor|watchdog|charity|department|observatory|agencies|"
+               r"organi[sz]ations|groups|ministries|institution|authority|authorities|network|"
+               r"committee|commission|team|unit|researchers|investigators|report|study|survey|"
+               r"investigation|inquiry|review|monitors|analysts|experts|authors)",
+})
+DATA_NOUNS_NOT_TOLL = [w for w in DATA_NOUNS if w != "toll"]

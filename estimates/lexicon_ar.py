@@ -182,3 +182,84 @@ DUALS_BROKEN = {"جندي": "جندي", "شخص": "شخص", "طفل": "طفل", 
                 "امرأت": "امرأة", "طفلت": "طفلة"}
 DUALS_SOUND = {"مدني": "مدني", "شرطي": "شرطي", "عسكري": "عسكري", "مقاتل": "مقاتل", "مسلح": "مسلح",
                "صحفي": "صحفي", "منتسب": "منتسب", "مواطن": "مواطن", "مسعف": "مسعف", "مدنيت": "مدنية"}
+
+
+# --- constructions: regex fragments too irregular for a word list (see language.py) --------------------
+# Written in ordinary spelling (normalised before compiling); `<NAME>` is the word list NAME above.
+RANGE_OPENERS = ["بين", "ما بين"]
+RANGE_AND = ["و"]
+RANGE_TO = ["إلى", "-", "–", "او", "أو"]
+CHANGE_FROM = ["من"]
+CHANGE_VERBS = ["ارتفع", "ارتفعت", "ارتفاع", "زاد", "زادت"]
+NOT_COUNT_AFTER = ["بالمئة", "بالمائة", "في المئة", "في المائة", "مرة", "مرات", "أضعاف", "ضعفا", "دولار", "دينار",
+                   "عاما", "سنوات"]
+PATTERNS: dict[str, str] = {
+    "not_count_after": r"\s*(?:%|٪)|\s*<NOT_COUNT_AFTER>(?!\w)|\s*<MONTHS>(?!\w)",
+    "not_count_before": r"(?<!\w)<IDENTIFIER_WORDS>\s*$|\$\s*$|(?<!\w)كل\s*$",  # a ratio: "واحد من كل خمسة جرحى"
+    "month_before": r"(?<!\w)<MONTHS>\s*$",
+}
+
+# outcome links (linking.py)
+PATTERNS.update({
+    "stop": r"[؛:()|]|(?<!\w)(?:لكن|بينما|بعد|قبل|عندما|حين|اثر|جراء|بسبب|فيما|حيث)(?!\w)",
+    "gap": r"(?:\s+(?:ما|من|نحو|حوالي|اكثر|قرابه|اخرين|زهاء|عن|لا|يقل|يقرب|فيها|فيه|منهم|منهن|خلالها))*\s*",
+    "toll_end": r"(?<!\w)<TOLL_LINKS>\s*$|^\s*$",
+    "toll_start": r"(?:ب|تجاوز|تخطي|فاق|يفوق|يتجاوز|تتجاوز)",
+    "rel_clause": r"\s*(?:الذين|ممن)\s+(?:كانوا\s+)?(?:يحاولون\s+)?",
+    "copula": r"بقي|بقوا|لا\s+يزالون|ما\s+زالوا",
+    "copula_gap": r"\s+",
+    "died_later": r"(?<!\w)(?:توفوا|توفي|توفيت|فارقوا\s+الحياه|متاثرين\s+بجروحهم|متاثرا\s+بجروحه)(?!\w)",
+    # VSO: "أعدم تنظيم داعش 40 مدنيا": up to six words of subject between the verb and its figure
+    "subject_gap": r"(?:\s+[^\s\d،,.؛:]+){1,6}\s+(?:(?:اكثر|نحو|حوالي|قرابه|زهاء)\s+(?:من\s+)?)?",
+    # spellings that are verbs as well as verbal nouns or passives: with a figure right after, active
+    "bare_verb": r"[وف]?قتل",
+    "active_plural": r"[وف]?(?:قتلوا|اعدموا)",
+    "count_noun": r"(?<!\w)(?:عدد|حصيله)\s*$",
+    # "90 ضحية بين قتيل وجريح": victims, the dead and the wounded
+    "both": r"\s*(?:ما\s+)?(?=بين\s+(?:قتيل|قتلي)\s*و\s*(?:جريح|جرحي|مصاب))",
+})
+
+# the reader's own rules (reader.py); AR_PREFIX spelled out: conjunction, preposition, article
+PATTERNS.update({
+    "number_gate": r"\d|(?:<DUALS_BROKEN>|<DUALS_SOUND>)(?:ان|ين)(?!\w)|لف|لاف|مئ|مائ|ثلاث|ربع|"
+                   r"خمس|ست|سبع|ثمان|تسع|عشر|واحد|اثن|مليون|ملاي",
+    # a qualifier may follow the head first: "1130 مدنيا على الأقل، بينهم 270 طفلا"; the first group's name
+    # may sit between: "28 عنصرا من التنظيم و9 من مقاتلي قسد"
+    "including": r"(?:\s*(?:على\s+الاقل|تقريبا))?(?:\s+من\s+(?:[^\s\d،,.]+\s+){0,2}?[^\s\d،,.]+(?=\s*[،,]?\s*و))?"
+                 r"\s*[،,]?\s*(?:بينهم|بينهن|من\s+بينهم|منهم|و|مقابل|اضافه\s+الى|فضلا\s+عن|،)?\s*",
+    # "حصيلة الضحايا المدنيين ... 1800 قتيل": the victims sit next to the toll noun (a lookahead, so that
+    # overlapping pairs are all seen)
+    "toll_victims": r"(?=(?:ضحايا|قتلى|جرحى|مصابين|مفقودين|حصيله|صفوف)\s+(?:من\s+)?(?:[وف])?(?:[بلك])?(?:ال|ل)?"
+                    r"(<VICTIM_NOUNS>)(?![\w])())",
+    "victim_word": r"(?<![\w])(?:[وف])?(?:[بلك])?(?:ال|ل)?(<VICTIM_NOUNS>)(?![\w])",
+    "ellipsis_gap": r"(?:\s+[^\s\d،,.؛:]+){0,2}\s+و[^\s\d،,.؛:]*\s*",
+    "others": r"\s*(?:اخرين|اخرون)",
+    "of_whom": r"\s*(?:منهم|منهن|من\s+بينهم)(?!\w)",
+    # the group after the outcome: "800 قتيل وجريح في صفوف المدنيين", "30 قتيلا في صفوف القوات الأمنية"
+    "ranks": r"\s*(?:في\s+صفوف|بين|من\s+بين|من)\s+(?:(?:[وف])?(?:[بلك])?(?:ال|ل)?(?P<v><VICTIM_NOUNS>)|"
+             r"(?P<s>(?:ال)?<SECURITY_CONTEXT>)|(?P<c><COMBATANT_GROUPS>))(?![\w])",
+    # ... and before a toll's figure: "عدد القتلى في صفوف القوات العراقية ... إلى نحو 1,200 قتيل"
+    "ranks_before": r"صفوف\s+(?:(?:[وف])?(?:[بلك])?(?:ال|ل)?(?P<v><VICTIM_NOUNS>)|"
+                    r"(?P<s>(?:ال)?<SECURITY_CONTEXT>)|(?P<c><COMBATANT_GROUPS>))(?![\w])",
+    # a revision of the figure before: "خفضت ... إلى 31"; a second source's figure; the same count elsewhere
+    "revised": r"(?<!\w)(?:خفض|خفضت|رفع|رفعت|عدل|عدلت|حدث|حدثت)(?!\w)[^.؛:]{0,40}?(?<!\w)الى\s*$|"
+               r"(?<!\w)(?:مقارنه|قياسا)\s*$|"
+               r"(?<!\w)(?:العدد|الرقم|الحصيله)(?:\s+(?:الحقيقي|الفعلي))?\s*(?:هو\s*|بلغ\s*|يبلغ\s*)?$",
+    # "الشرطة الاتحادية فقدت 37 قتيلا": the side that lost them
+    "lost_near": r"(?<!\w)(?:فقد|فقدت|خسر|خسرت)\s*$",
+    "lost_subject": r"(?:(?P<s>(?:ال)?<SECURITY_CONTEXT>)|(?P<c><COMBATANT_GROUPS>))"
+                    r"(?:\s+[^\s\d،,.؛:]+){0,2}\s+(?:فقد|فقدت|خسر|خسرت)\s*$",
+    # "64 من مقاتليها", "7 من عناصرها": members of the claimant's own side
+    "own_members": r"\s*(?:من\s+)?(?:مقاتلي|عناصر|منتسبي|افراد|جنود|اعضاء)(?:ها|ه|هم|نا)(?!\w)",
+    "side": r"(?:(?P<s><SECURITY_CONTEXT>|<SIDE_SECURITY>)|(?P<c><COMBATANT_GROUPS>))",
+})
+SIDE_SECURITY = ["البيشمركة", "الحشد", "وزارة الدفاع"]
+
+# claimants (attribution.py)
+HEADLINE_LABELS = ["عاجل", "تحديث", "بالفيديو", "بالصور", "فيديو", "صور", "تقرير", "حصري", "خاص", "تحليل", "مقابلة"]
+# adjectives on a record: "بحسب تقديرات عسكرية أمريكية" (then the record itself is the claimant)
+RECORD_ADJECTIVES = ["عسكرية", "أمريكية", "أميركية", "رسمية", "حكومية", "أممية", "محلية", "أمنية", "طبية", "صحية",
+                     "عراقية", "كردية", "دولية", "غربية", "مستقلة", "أولية", "إعلامية", "صحفية", "استخباراتية",
+                     "استخبارية", "عسكري", "رسمي", "حكومي", "أممي", "أمني", "طبي", "صحي", "عراقي", "كردي", "دولي",
+                     "أولي"]
+SOURCE_LINKS = ["في", "من", "باسم"]  # "مصدر في الشرطة", "متحدث باسم الوزارة": a generic source goes on to its body

@@ -8,10 +8,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
 from . import lexicon as en
 from . import lexicon_ar as ar
 from .patterns import alternation, ar_map, norm_ar
+
+if TYPE_CHECKING:
+    from .language import Language
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +72,12 @@ _AR_AND = re.compile(r"\s*و\s*")
 _JOINS_AND = frozenset(["hundred", *en.SCALES])
 
 
-def find(text: str) -> list[Number]:
-    """All exact numbers in `text`, left to right."""
+def find(text: str, lang: Language | None = None) -> list[Number]:
+    """All exact numbers in `text`, left to right: digits in any grouping, and number words of `lang`
+    (English and Arabic both when no language is given)."""
     out: list[Number] = []
+    if lang is not None and lang.code not in _OWN_READERS:
+        return _find_latin(text, lang)
     for m in NUMBER.finditer(text):
         if m.group("w") is not None and _AND.search(m.group("w")):
             out.extend(_split_words(text, m.start(), m.end()))
@@ -241,3 +249,84 @@ def arabic_words(text: str) -> int | None:
         else:
             return None
     return total + current or None
+
+
+# --- number words of any other Latin-script language, from its data (UNITS, TENS, HUNDREDS, SCALES) ------
+# English and Arabic have readers of their own above ("a hundred and five", Arabic duals and gender); a
+# language added as data alone is read by the rules below: units and tens add, a hundred word multiplies
+# what precedes it, a scale word closes a group ("deux cent mille" = 200,000), JOIN_WORDS are skipped
+# ("vingt et un"), a compound is written with hyphens or spaces ("quatre-vingt-dix-sept").
+_OWN_READERS = frozenset({"en", "ar"})
+
+
+@cache
+def _latin_tables(lang: Language) -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
+    kinds: dict[str, tuple[str, int]] = {}
+    for name, kind in (("UNITS", "add"), ("TENS", "add"), ("HUNDREDS", "times"), ("SCALES", "scale")):
+        for word, value in (getattr(lang.lex, name, None) or {}).items():
+            kinds[word.lower()] = (kind, value)
+    words = alternation(kinds) if kinds else "(?!)"
+    joins = alternation(lang.words("JOIN_WORDS")) if lang.words("JOIN_WORDS") else "(?!)"
+    scales = {**(getattr(lang.lex, "SCALES", None) or {})}
+    scale_re = alternation(scales) if scales else "(?!)"
+    suffix = getattr(lang.lex, "SUFFIX_SCALES", None) or {}
+    suffix_re = alternation(suffix) if suffix else "(?!)"
+    seq = rf"(?<![\w-])(?P<w>{words}(?:(?:\s*-\s*|\s+(?:{joins}\s+)?){words})*)(?![\w-])"
+    digits = rf"{_DIGITS}(?:(?P<sfx>{suffix_re})(?![\w])|\s*(?P<sw>{scale_re})(?![\w]))?"
+    return re.compile(rf"{digits}|{seq}", re.IGNORECASE), kinds
+
+
+def _find_latin(text: str, lang: Language) -> list[Number]:
+    regex, kinds = _latin_tables(lang)
+    out = []
+    for m in regex.finditer(text):
+        if m.group("d") is not None:
+            scale_word = (m.group("sfx") or m.group("sw") or "").lower()
+            num = _read_digits_scaled(m, kinds.get(scale_word, ("", 1))[1] if scale_word else 1)
+        else:
+            num = _latin_value(m.group("w"), kinds, lang, m.start(), m.end())
+        if num is not None:
+            out.append(num)
+    return out
+
+
+def _latin_value(words: str, kinds: dict[str, tuple[str, int]], lang: Language, start: int,
+                 end: int) -> Number | None:
+    """'quatre-vingt-dix-sept' -> 97, 'deux cent mille' -> 200000; a bare scale word ('mille') counts one
+    thousand, but 'milliers' is vague and is no entry of SCALES."""
+    regex = _latin_token(lang)
+    total = current = 0
+    scale = 1
+    for t in regex.findall(words.lower()):
+        kind, value = kinds[t]
+        if kind == "add":
+            current += value
+        elif kind == "times":
+            current = (current or 1) * value
+        else:
+            total += (current or 1) * value
+            current = 0
+            scale = max(scale, value)
+    value = total + current
+    return Number(start, end, value, scale, False, "") if value else None
+
+
+@cache
+def _latin_token(lang: Language) -> re.Pattern[str]:
+    return re.compile(alternation(_latin_tables(lang)[1]))
+
+
+def _read_digits_scaled(m: re.Match[str], scale: int) -> Number | None:
+    raw = m.group("d")
+    if len(raw) > 15:
+        return None
+    if scale > 1 and re.fullmatch(r"\d{1,3}[.,]\d{1,3}", raw):  # "1,5 million", "2.5 million"
+        value = float(raw.replace(",", "."))
+    else:
+        value = digits_value(raw)
+    if value is None:
+        return None
+    total = value * scale
+    if total != int(total):
+        return None
+    return Number(m.start(), m.end(), int(total), scale, scale == 1 and raw.isdigit(), raw)

@@ -9,10 +9,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .patterns import AR_BLOCKERS, AR_OUTCOME_TABLE, AR_OUTCOMES, EN_BLOCKERS, EN_OUTCOME_TABLE, EN_OUTCOMES
+from functools import cache
 
-_REGEX = {False: (EN_OUTCOMES, EN_OUTCOME_TABLE), True: (AR_OUTCOMES, AR_OUTCOME_TABLE)}
-_BLOCKERS = {False: EN_BLOCKERS, True: AR_BLOCKERS}
+from .language import Language
+from .patterns import AR_LEFT, AR_PREFIX, AR_RIGHT, alternation, outcome_regex
+
+
+@cache
+def outcome_table(lang: Language) -> tuple[re.Pattern[str], list[tuple[str, str]]]:
+    """The language's OUTCOME_PHRASES as one regex, with the (outcome, kind) of each group."""
+    return outcome_regex(lang.lex.OUTCOME_PHRASES, arabic=lang.arabic)
+
+
+@cache
+def _blockers(lang: Language) -> re.Pattern[str]:
+    words = alternation(lang.words("BLOCKERS"), arabic=lang.arabic)
+    if lang.arabic:
+        return re.compile(rf"{AR_LEFT}{AR_PREFIX}{words}{AR_RIGHT}")
+    return re.compile(rf"\b{words}\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,19 +42,19 @@ def _mention(m: re.Match[str], table: list[tuple[str, str]]) -> Mention:
     return Mention(m.start(), m.end(), outcome, kind)
 
 
-def find(text: str, arabic: bool) -> list[Mention]:
+def find(text: str, lang: Language) -> list[Mention]:
     """All outcome mentions of a sentence, left to right."""
-    regex, table = _REGEX[arabic]
+    regex, table = outcome_table(lang)
     return [_mention(m, table) for m in regex.finditer(text)]
 
 
-def mention_at(text: str, pos: int, arabic: bool) -> Mention | None:
+def mention_at(text: str, pos: int, lang: Language) -> Mention | None:
     """The outcome mention starting exactly at `pos`, if any."""
-    regex, table = _REGEX[arabic]
+    regex, table = outcome_table(lang)
     m = regex.match(text, pos)
     return _mention(m, table) if m else None
 
 
-def blocker_in(text: str, start: int, end: int, arabic: bool) -> re.Match[str] | None:
+def blocker_in(text: str, start: int, end: int, lang: Language) -> re.Match[str] | None:
     """First blocker ("displaced", "fled", "نزح") in text[start:end]."""
-    return _BLOCKERS[arabic].search(text, start, end)
+    return _blockers(lang).search(text, start, end)

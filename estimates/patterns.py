@@ -1,4 +1,4 @@
-"""Turns the word lists into precompiled regexes (once, at import).
+"""Regex building blocks for the word lists (each language compiles its own on first use: language.py).
 
 Kept apart from the lists so that a person extending the reader edits data, not regex syntax.
 """
@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from . import lexicon as en
-from . import lexicon_ar as ar
 from .text import norm_ar
 
 # Arabic prefixes: conjunction (و ف), preposition (ب ل ك), article (ال / لل).
@@ -72,8 +70,3 @@ def outcome_regex(rows: list[tuple[str, str, str]], *, arabic: bool) -> tuple[re
         table.append((outcome, kind))
     return re.compile("|".join(parts), re.IGNORECASE), table
 
-
-EN_OUTCOMES, EN_OUTCOME_TABLE = outcome_regex(en.OUTCOME_PHRASES, arabic=False)
-AR_OUTCOMES, AR_OUTCOME_TABLE = outcome_regex(ar.OUTCOME_PHRASES, arabic=True)
-EN_BLOCKERS = re.compile(rf"\b{alternation(en.BLOCKERS)}\b", re.IGNORECASE)
-AR_BLOCKERS = re.compile(rf"{AR_LEFT}{AR_PREFIX}{alternation(ar.BLOCKERS, arabic=True)}{AR_RIGHT}")

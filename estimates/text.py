@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .language import Language
 
 _ARABIC_CHAR = re.compile(r"[\u0600-\u06FF\u0750-\u077F]")
 _ARABIC_LETTERS = re.compile(r"[\u0621-\u064A]")
@@ -23,11 +27,13 @@ def has_arabic(text: str) -> bool:
 
 
 def detect_lang(text: str) -> str:
-    """'ar' when Arabic letters make up at least 30% of the letters in the first 4,000 characters."""
+    """'ar' when Arabic letters make up at least 30% of the letters in the first 4,000 characters; else the
+    Latin-script language whose function words are commonest (language.detect_latin)."""
+    from .language import detect_latin
     sample = text[:4000]
     ar = len(_ARABIC_LETTERS.findall(sample))
     la = len(_LATIN_LETTERS.findall(sample))
-    return "ar" if ar and ar >= 0.3 * (ar + la) else "en"
+    return "ar" if ar and ar >= 0.3 * (ar + la) else detect_latin(sample).code
 
 
 # A wire dateline opening a story or a clause: "ERBIL, Iraq (AP) —", "BAGHDAD (Reuters) -", "AL-QAIM — ".
@@ -55,17 +61,21 @@ class RuleText:
     text: str
     index: tuple[int, ...] | None  # None when nothing was removed: offsets are the same
     arabic: bool
+    lang: "Language"
 
     @classmethod
-    def of(cls, original: str) -> "RuleText":
-        """English passes through untouched; Arabic is normalised (see module docstring)."""
+    def of(cls, original: str, lang: "Language | None" = None) -> "RuleText":
+        """Latin-script text passes through untouched, read in `lang` (the article's language; English when
+        none is given); Arabic-script text is read as Arabic, normalised (see module docstring)."""
+        from .language import ARABIC, ENGLISH
         if not has_arabic(original):
-            return cls(original, original, None, False)
+            latin = ENGLISH if lang is None or lang.arabic else lang
+            return cls(original, original, None, False, latin)
         if not _DIACRITICS.search(original):
-            return cls(original, original.translate(_LETTER_MAP), None, True)
+            return cls(original, original.translate(_LETTER_MAP), None, True, ARABIC)
         kept = [i for i, ch in enumerate(original) if not _DIACRITICS.match(ch)]
         text = "".join(original[i] for i in kept).translate(_LETTER_MAP)
-        return cls(original, text, tuple(kept), True)
+        return cls(original, text, tuple(kept), True, ARABIC)
 
     def span(self, start: int, end: int) -> str:
         """The original text behind normalised offsets [start, end)."""

@@ -7,19 +7,23 @@ Two questions, from the same data as the reader: `gate_stems` (literal stems, ch
 """
 from __future__ import annotations
 
-from . import lexicon as en
-from . import lexicon_ar as ar
-from .patterns import AR_OUTCOMES, EN_OUTCOMES
+from .language import LANGUAGES
+from .outcomes import outcome_table
 from .text import has_arabic, norm_ar
 
 
 def gate_stems() -> tuple[str, ...]:
     """Every language's gate stems, each once."""
-    return tuple(dict.fromkeys([*en.GATE_STEMS, *ar.GATE_STEMS]))
+    return tuple(dict.fromkeys(w for lang in LANGUAGES.values() for w in lang.words("GATE_STEMS")))
 
 
 def mentions_outcome(text: str) -> bool:
-    """Whether `text` holds a word of death, injury or disappearance the reader links figures to."""
-    if EN_OUTCOMES.search(text) is not None:
-        return True
-    return has_arabic(text) and AR_OUTCOMES.search(norm_ar(text)) is not None
+    """Whether `text` holds a word of death, injury or disappearance the reader links figures to, in any
+    language the reader knows."""
+    arabic = has_arabic(text)
+    for lang in LANGUAGES.values():
+        if lang.arabic and not arabic:
+            continue
+        if outcome_table(lang)[0].search(norm_ar(text) if lang.arabic else text) is not None:
+            return True
+    return False
