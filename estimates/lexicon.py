@@ -451,3 +451,58 @@ PATTERNS.update({
                r"investigation|inquiry|review|monitors|analysts|experts|authors)",
 })
 DATA_NOUNS_NOT_TOLL = [w for w in DATA_NOUNS if w != "toll"]
+
+
+# places (places.py): the curated names the reader knows without the gazetteer (estimates/gazetteer.py adds
+# every other town, province and country); specificity ranks: 4 neighbourhood, 3 part of a city, 2 city,
+# 1 province, 0 country
+PLACE_CITIES = ["Mosul", "Raqqa", "Aleppo", "Gaza", "Gaza City", "Fallujah", "Falluja", "Ramadi", "Tikrit",
+          "Baghdad", "Erbil", "Irbil", "Kirkuk", "Tal Afar", "Tel Afar", "Hawija", "Sinjar", "Qayyarah",
+          "Qayyara", "Hammam al-Alil", "Bartella", "Bashiqa", "Baiji", "Samarra", "Basra", "Najaf", "Karbala",
+          "Deir ez-Zor", "Deir ez-Zour", "Deir al-Zour", "Idlib", "Homs", "Hama", "Damascus", "Douma",
+          "Eastern Ghouta", "Ghouta", "Kobani", "Manbij", "Palmyra", "Sanaa", "Hodeidah", "Taiz", "Aden",
+          "Khan Younis", "Rafah", "Jabalia", "Beit Hanoun", "Mariupol", "Sirte", "Benghazi", "Tripoli",
+          "Marawi", "Mogadishu", "Bakhmut", "Kharkiv", "Kabul",
+          # Iraqi and Syrian towns of the war against IS (not those spelled like common words: Hit, بلد, الباب)
+          "Hammam al-Alil", "Hamam al-Alil", "Haditha", "Heet", "Anah", "Rawa", "al-Qaim", "Qaim", "Rutba",
+          "Karma", "Saqlawiyah", "Amiriyat al-Fallujah", "Abu Ghraib", "Baaj", "Tal Keif", "Tel Keppe",
+          "Qaraqosh", "Bakhdida", "Hamdaniya", "Shirqat", "Makhmour", "Zummar", "Badush", "Gwer",
+          "Hilla", "Kut", "Nasiriyah", "Diwaniyah", "Baquba", "Baqubah", "Muqdadiya", "Jalawla", "Khanaqin",
+          "Tuz Khurmatu", "Dohuk", "Duhok", "Sulaymaniyah", "Amerli", "Balad", "Dujail", "Tarmiyah", "Kocho",
+          "Mayadeen", "al-Mayadeen", "Abu Kamal", "Albu Kamal", "Tabqa", "Hajin", "Baghouz", "Tal Abyad",
+          "Hasakah", "Qamishli", "al-Bab", "Jarablus", "Mansoura", "al-Mansoura", "Shaddadi", "Imam Gharbi"]
+# Named quarters that carry no "district"/"neighbourhood" word in news copy.
+PLACE_NEIGHBOURHOODS = ["Karrada", "Sadr City", "Kadhimiya", "Adhamiya", "Zanjili", "al-Zanjili", "Yarmouk",
+                  "al-Yarmouk", "Mosul al-Jadida", "Bab Sinjar", "Bab al-Tob", "Nabi Yunus", "Wadi Hajar",
+                  "al-Dawasa", "Ghazlani", "al-Tayaran", "Gogjali", "al-Karama", "al-Zahra", "al-Rifai",
+                  "al-Shifa", "al-Maidan", "al-Farouq", "Old Mosul", "Nuri mosque", "al-Nuri mosque",
+                  "Shujaiya", "Shejaiya", "Bustan al-Qasr", "al-Sukkari", "Eastern Ghouta"]
+PLACE_PROVINCES = ["Nineveh", "Ninewa", "Ninawa", "Nineveh province", "Nineveh governorate", "Nineveh Plains",
+             "Anbar", "Salahuddin", "Diyala", "Kurdistan", "Gaza Strip", "West Bank"]
+PLACE_COUNTRIES = ["Iraq", "Syria", "Yemen", "Libya", "Afghanistan", "Ukraine", "Somalia", "Lebanon", "Israel"]
+DIRECTIONS = ["west", "western", "east", "eastern", "north", "northern", "south", "southern", "old"]
+LOCAL_NOUNS = ["district", "neighbourhood", "neighborhood", "quarter", "market", "camp", "village", "suburb", "area",
+               "square", "hospital", "town", "checkpoint", "prison", "bridge", "airport", "mosque", "school"]
+PATTERNS.update({
+    # rank 4, case-sensitive: "the Old City (of Mosul)", "Zanjili district", "the district of al-Tayaran"
+    "place_old_city": r"\b(?:the\s+)?Old\s+City(?:\s+of\s+[A-Z][\w-]+)?",
+    "place_named_local": r"\b(?:the\s+)?(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+(?:al-|Al-)?[A-Z][\w'-]*){0,2}"
+                         r"\s+<LOCAL_NOUNS>\b",
+    "place_local_of": r"\b<LOCAL_NOUNS>\s+of\s+(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?",
+    "place_jadida": r"\bMosul\s+al-Jadida\b|\bBab\s+al-[A-Z]\w+",
+    # folded (matched on lower-cased text)
+    "place_neighbourhood": r"\b<PLACE_NEIGHBOURHOODS>\b",
+    "place_part_of_city": r"\b<DIRECTIONS>\s+<PLACE_CITIES>\b",
+    "place_city": r"\b<PLACE_CITIES>\b",
+    "place_province": r"\b<PLACE_PROVINCES>\b",
+    "place_country": r"\b<PLACE_COUNTRIES>\b",
+    # a name that is no place: "the hospital", "This market"
+    "place_the": r"^the\s+",
+    "place_kind_of": r"^(?:the\s+)?(?:town|village|city|suburb|area)\s+of\s+",
+    "place_leading_word": r"^(?:the\s+)?(?:The|A|An|This|That|In|On|At)\s+",
+    "place_local_false": r"^(?:the\s+)?(?:The|A|An|This|That|In|On|At|Mosul\s+area)\b",
+})
+# (rank, pattern, how it is matched): "cased" as written, "folded" on lower-cased text
+PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_named_local", "cased"), (4, "place_local_of", "cased"),
+               (4, "place_jadida", "cased"), (4, "place_neighbourhood", "folded"), (3, "place_part_of_city", "folded"),
+               (2, "place_city", "folded"), (1, "place_province", "folded"), (0, "place_country", "folded")]

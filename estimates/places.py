@@ -9,87 +9,32 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from .patterns import AR_LEFT, AR_RIGHT, Folded, alternation
+from .language import ARABIC, Language
+from .patterns import Folded, alternation
 from .text import RuleText, dateline_end, norm_ar
 
-CITIES = ["Mosul", "Raqqa", "Aleppo", "Gaza", "Gaza City", "Fallujah", "Falluja", "Ramadi", "Tikrit",
-          "Baghdad", "Erbil", "Irbil", "Kirkuk", "Tal Afar", "Tel Afar", "Hawija", "Sinjar", "Qayyarah",
-          "Qayyara", "Hammam al-Alil", "Bartella", "Bashiqa", "Baiji", "Samarra", "Basra", "Najaf", "Karbala",
-          "Deir ez-Zor", "Deir ez-Zour", "Deir al-Zour", "Idlib", "Homs", "Hama", "Damascus", "Douma",
-          "Eastern Ghouta", "Ghouta", "Kobani", "Manbij", "Palmyra", "Sanaa", "Hodeidah", "Taiz", "Aden",
-          "Khan Younis", "Rafah", "Jabalia", "Beit Hanoun", "Mariupol", "Sirte", "Benghazi", "Tripoli",
-          "Marawi", "Mogadishu", "Bakhmut", "Kharkiv", "Kabul",
-          # Iraqi and Syrian towns of the war against IS (not those spelled like common words: Hit, بلد, الباب)
-          "Hammam al-Alil", "Hamam al-Alil", "Haditha", "Heet", "Anah", "Rawa", "al-Qaim", "Qaim", "Rutba",
-          "Karma", "Saqlawiyah", "Amiriyat al-Fallujah", "Abu Ghraib", "Baaj", "Tal Keif", "Tel Keppe",
-          "Qaraqosh", "Bakhdida", "Hamdaniya", "Shirqat", "Makhmour", "Zummar", "Badush", "Gwer",
-          "Hilla", "Kut", "Nasiriyah", "Diwaniyah", "Baquba", "Baqubah", "Muqdadiya", "Jalawla", "Khanaqin",
-          "Tuz Khurmatu", "Dohuk", "Duhok", "Sulaymaniyah", "Amerli", "Balad", "Dujail", "Tarmiyah", "Kocho",
-          "Mayadeen", "al-Mayadeen", "Abu Kamal", "Albu Kamal", "Tabqa", "Hajin", "Baghouz", "Tal Abyad",
-          "Hasakah", "Qamishli", "al-Bab", "Jarablus", "Mansoura", "al-Mansoura", "Shaddadi", "Imam Gharbi"]
-# Named quarters that carry no "district"/"neighbourhood" word in news copy.
-NEIGHBOURHOODS = ["Karrada", "Sadr City", "Kadhimiya", "Adhamiya", "Zanjili", "al-Zanjili", "Yarmouk",
-                  "al-Yarmouk", "Mosul al-Jadida", "Bab Sinjar", "Bab al-Tob", "Nabi Yunus", "Wadi Hajar",
-                  "al-Dawasa", "Ghazlani", "al-Tayaran", "Gogjali", "al-Karama", "al-Zahra", "al-Rifai",
-                  "al-Shifa", "al-Maidan", "al-Farouq", "Old Mosul", "Nuri mosque", "al-Nuri mosque",
-                  "Shujaiya", "Shejaiya", "Bustan al-Qasr", "al-Sukkari", "Eastern Ghouta"]
-PROVINCES = ["Nineveh", "Ninewa", "Ninawa", "Nineveh province", "Nineveh governorate", "Nineveh Plains",
-             "Anbar", "Salahuddin", "Diyala", "Kurdistan", "Gaza Strip", "West Bank"]
-COUNTRIES = ["Iraq", "Syria", "Yemen", "Libya", "Afghanistan", "Ukraine", "Somalia", "Lebanon", "Israel"]
-AR_CITIES = ["الموصل", "الرقة", "حلب", "غزة", "الفلوجة", "الرمادي", "تكريت", "بغداد", "أربيل", "كركوك", "تلعفر",
-             "الحويجة", "سنجار", "القيارة", "حمام العليل", "برطلة", "بعشيقة", "بيجي", "سامراء", "البصرة",
-             "دير الزور", "إدلب", "حمص", "حماة", "دمشق", "دوما", "الغوطة", "صنعاء", "الحديدة", "تعز", "عدن",
-             "خان يونس", "رفح", "الموصل الجديدة", "حديثة", "هيت", "عنة", "راوة", "القائم", "الرطبة", "الكرمة",
-             "الصقلاوية", "أبو غريب", "البعاج", "تلكيف", "قرقوش", "بخديدا", "الحمدانية", "الشرقاط", "مخمور",
-             "زمار", "بادوش", "الحلة", "الكوت", "الناصرية", "الديوانية", "بعقوبة", "المقدادية", "جلولاء",
-             "خانقين", "طوز خورماتو", "دهوك", "السليمانية", "آمرلي", "الدجيل", "الطارمية", "كوجو",
-             "الميادين", "البوكمال", "الطبقة", "هجين", "الباغوز", "تل أبيض", "الحسكة", "القامشلي", "منبج",
-             "جرابلس", "المنصورة", "الشدادي", "الخازر", "إمام غربي", "الخالص", "بلدروز", "الضلوعية", "سبايكر"]
-AR_PROVINCES = ["نينوى", "الأنبار", "صلاح الدين", "ديالى", "محافظة نينوى", "سهل نينوى"]
-AR_COUNTRIES = ["العراق", "سوريا", "سورية", "اليمن", "ليبيا", "لبنان"]
-_DIRECTIONS = r"(?:west(?:ern)?|east(?:ern)?|north(?:ern)?|south(?:ern)?|old)"
-_AR_DIRECTIONS = r"(?:غرب|شرق|شمال|جنوب|غربي|شرقي|شمالي|جنوبي|ايمن|ايسر)"
-_AR_NOT_NAME = r"(?:قرب|في|من|على|عند|شمال|جنوب|شرق|غرب|داخل|خارج|الى|للنازحين|ب|تابعه|واقعه|" \
-    r"شعبي|شعبيه|مزدحم|مزدحمه|مكتظ|مكتظه|رئيسي|رئيسيه|محلي|تجاري|كبير|كبيره|صغير|صغيره|مجاور|مجاوره|سكني|سكنيه)"
-_LOCAL_NOUNS = r"(?:district|neighbou?rhood|quarter|market|camp|village|suburb|area|square|hospital|town|" \
-    r"checkpoint|prison|bridge|airport|mosque|school)"
 
-_EN_RULES = [
-    (4, re.compile(r"\b(?:the\s+)?Old\s+City(?:\s+of\s+[A-Z][\w-]+)?")),
-    (4, re.compile(rf"\b(?:the\s+)?(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+(?:al-|Al-)?[A-Z][\w'-]*){{0,2}}"
-                   rf"\s+{_LOCAL_NOUNS}\b")),
-    (4, re.compile(rf"\b{_LOCAL_NOUNS}\s+of\s+(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?")),
-    (4, re.compile(r"\bMosul\s+al-Jadida\b|\bBab\s+al-[A-Z]\w+")),
-    (4, Folded(rf"\b{alternation(NEIGHBOURHOODS)}\b")),
-    (3, Folded(rf"\b{_DIRECTIONS}\s+{alternation(CITIES)}\b")),
-    (2, Folded(rf"\b{alternation(CITIES)}\b")),
-    (1, Folded(rf"\b{alternation(PROVINCES)}\b")),
-    (0, Folded(rf"\b{alternation(COUNTRIES)}\b")),
-]
-_AR_CITY = alternation(AR_CITIES, arabic=True)
-_AR_RULES = [
-    (4, re.compile(rf"{AR_LEFT}(?:[وفب])?(?:ال)?مدينه\s+القديمه(?:\s+(?:في|من|ب)\s*{_AR_CITY})?")),
-    (4, re.compile(rf"{AR_LEFT}(?:[وفب])?(?:حي|منطقه|سوق|مخيم|قريه|ناحيه|قضاء|بلده)\s+(?!{_AR_NOT_NAME}(?!\w))[^\s،,.]+"
-                   rf"(?:\s+ال[^\s،,.]+)?")),
-    (3, re.compile(rf"{AR_LEFT}(?:[وفب])?(?:{_AR_DIRECTIONS}\s+{_AR_CITY}|(?:ال)?(?:جانب|ساحل)\s+ال(?:ايمن|ايسر)"
-                   rf"(?:\s+(?:من|ل)\s*(?:مدينه\s+)?{_AR_CITY})?)")),
-    (2, re.compile(rf"{AR_LEFT}(?:[وفب]|لل)?{_AR_CITY}{AR_RIGHT}")),
-    (1, re.compile(rf"{AR_LEFT}(?:[وفب])?{alternation(AR_PROVINCES, arabic=True)}{AR_RIGHT}")),
-    # not "قوات سوريا الديمقراطية" (the SDF, a force)
-    (0, re.compile(rf"{AR_LEFT}(?:[وفب]|لل)?{alternation(AR_COUNTRIES, arabic=True)}{AR_RIGHT}(?!\s+الديمقراطيه)")),
-]
+
+@cache
+def _rules(lang: Language) -> list[tuple[int, re.Pattern[str] | Folded]]:
+    """The language's ranked place rules (data: PLACE_RULES), most specific first."""
+    out: list[tuple[int, re.Pattern[str] | Folded]] = []
+    for rank, name, how in lang.lex.PLACE_RULES:
+        if how == "folded":
+            out.append((rank, Folded(lang.expand(lang.lex.PATTERNS[name]))))
+        else:
+            out.append((rank, lang.pattern(name, 0)))
+    return out
+
+
 _AR_PREFIX_STRIP = re.compile(r"^(?:[وفب](?=ال|[^ا]{3,}))")
 # names that start with one of those letters: "بعشيقة" is Bashiqa, not "in Ashiqa"
-_AR_OWN_PREFIX = frozenset(norm_ar(n) for n in AR_CITIES if n[0] in "وفب")
-_THE = re.compile(r"^the\s+", re.IGNORECASE)
-_KIND_OF = re.compile(r"^(?:the\s+)?(?:town|village|city|suburb|area)\s+of\s+", re.IGNORECASE)
-_LEADING_WORD = re.compile(r"^(?:the\s+)?(?:The|A|An|This|That|In|On|At)\s+")
+_AR_OWN_PREFIX = frozenset(norm_ar(n) for n in ARABIC.words("PLACE_CITIES") if n[0] in "وفب")
 # A wire dateline ("ERBIL, Iraq (AP) —") says where the story was filed, not where the deaths were: a place in
 # it ranks as a province, so any town the text names wins over it and a country does not.
 DATELINE_RANK = 1
-_LOCAL_FALSE = re.compile(r"^(?:the\s+)?(?:The|A|An|This|That|In|On|At|Mosul\s+area)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +60,7 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
     opening dateline ranks as a province: any town the text names wins over it, a country does not."""
     found: list[Place] = []
     low = rt.text.lower()
-    for rank, regex in (_AR_RULES if rt.arabic else _EN_RULES):
+    for rank, regex in _rules(rt.lang):
         if not min_rank <= rank <= max_rank:
             continue
         matches = regex.finditer(rt.text, low) if isinstance(regex, Folded) else regex.finditer(rt.text)
@@ -135,12 +80,13 @@ def _place(rt: RuleText, start: int, end: int, rank: int) -> Place:
         norm = norm_ar(name)
         keep = name.startswith(("ال", "أل")) or norm in _AR_OWN_PREFIX or norm.startswith("بلده")
         return Place(start, end, rank, name if keep else _AR_PREFIX_STRIP.sub("", name))
+    lang = rt.lang
     if rank > 0:
-        name = _THE.sub("", name)
-    if rank == 4 and _LOCAL_FALSE.match(name) and not name.lower().startswith("old"):
-        name = _LEADING_WORD.sub("", name)
+        name = lang.pattern("place_the").sub("", name)
+    if rank == 4 and lang.pattern("place_local_false", 0).match(name) and not name.lower().startswith("old"):
+        name = lang.pattern("place_leading_word", 0).sub("", name)
     if rank == 4:
-        name = _KIND_OF.sub("", name)  # "the town of Hajin" -> "Hajin"
+        name = lang.pattern("place_kind_of").sub("", name)  # "the town of Hajin" -> "Hajin"
     if rank == 4 and not (name[:1].isupper() or name.startswith(("al-", "el-"))):
         name = ""
     return Place(start, end, rank, name)
