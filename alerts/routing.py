@@ -14,6 +14,7 @@ class EstimateFields(Protocol):
     outcome: str
     victims: str
     place: str | None
+    place_id: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,20 +23,28 @@ class Router:
 
     rules: tuple[AlertRule, ...]
     places: tuple[str, ...] = ()
+    place_ids: tuple[str, ...] = ()  # gazetteer entries of the watched places
 
     def __call__(self, est: EstimateFields) -> list[str]:
-        if not self.watched(est.place):
+        if not self.watched(est.place, getattr(est, "place_id", None)):
             return []
         return [r.channel for r in self.rules
                 if r.wants(outcome=est.outcome, victims=est.victims, low=est.low, high=est.high)]
 
-    def watched(self, place: str | None) -> bool:
-        """An estimate with no place came from an item that names a watched place, so it counts."""
+    def watched(self, place: str | None, place_id: str | None = None) -> bool:
+        """An estimate with no place came from an item that names a watched place, so it counts. A place
+        the gazetteer knows counts when it lies inside a watched one (west Mosul in Mosul, Mosul in
+        Nineveh); any other place when its name holds a watched name."""
         if place is None or not self.places:
             return True
+        if place_id is not None and self.place_ids:
+            from estimates.gazetteer import within
+
+            if any(within(place_id, watched) for watched in self.place_ids):
+                return True
         folded = place.casefold()
         return any(p.casefold() in folded for p in self.places)
 
 
-def make_router(rules: Sequence[AlertRule], places: Sequence[str]) -> Router:
-    return Router(rules=tuple(rules), places=tuple(places))
+def make_router(rules: Sequence[AlertRule], places: Sequence[str], place_ids: Sequence[str] = ()) -> Router:
+    return Router(rules=tuple(rules), places=tuple(places), place_ids=tuple(place_ids))

@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -297,7 +298,7 @@ def _to_values(path: str, f: ConfigFile) -> Config:
         for s in f.source for kind in ("feed", "sitemap", "page") if getattr(s, kind) is not None
     )
     alerts = tuple(_alert_rule(a) for a in f.alert)
-    return Config(path=path, database=f.database, watch=Watch(places=tuple(f.watch.places)),
+    return Config(path=path, database=f.database, watch=watch_for(f.watch.places),
                   politeness=politeness, sources=sources, alerts=alerts,
                   failure_alert_after=f.failure_alert_after, api_token=f.api.token,
                   max_retry_after=politeness.max_retry_after)
@@ -308,3 +309,27 @@ def _alert_rule(a: AlertTable) -> AlertRule:
     if a.webhook is not None:
         return AlertRule(kind="webhook", webhook=a.webhook, secret=a.secret, **common)
     return AlertRule(kind="email", email=tuple(a.email or ()), smtp=a.smtp, sender=a.from_, **common)
+
+
+WATCH_SPELLINGS = 12  # spellings of each watched place the crawl looks for: the gazetteer's curated forms come
+# first (English, Arabic, French: "Mosul", "الموصل", "Mossoul"), its long tail of transliterations after
+
+
+def watch_for(places: Sequence[str]) -> Watch:
+    """The watch list as written, grown by the gazetteer: a user who writes "Mosul" also watches الموصل,
+    Mossoul and Al Mawsil, and an estimate in west Mosul. A name the gazetteer does not know is watched as
+    written (a district, a camp, a name in a fourth language)."""
+    from estimates import gazetteer
+
+    names: dict[str, None] = {}
+    ids: dict[str, None] = {}
+    for place in places:
+        names[place] = None
+        entry = gazetteer.lookup(place)
+        if entry is None:
+            continue
+        ids[entry.id] = None
+        for spelling in gazetteer.spellings(entry.id)[:WATCH_SPELLINGS]:
+            names[spelling] = None
+    return Watch(places=tuple(names), place_ids=tuple(ids))
+

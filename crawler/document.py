@@ -210,12 +210,14 @@ def parse_date(value: str | None) -> datetime | None:
 
 
 def guess_language(text: str) -> str | None:
-    """A cheap script check when the page does not say: Arabic or English are what this watch reads most."""
+    """When the page does not say: the reader's own guess (script, then function words: en, fr), so a story
+    is read in the language the reader would have chosen for it; None for text without letters."""
+    from estimates.text import detect_lang
+
     sample = text[:4000]
-    arabic, latin = len(_ARABIC.findall(sample)), len(_LATIN.findall(sample))
-    if arabic > latin:
-        return "ar"
-    return "en" if latin else None
+    if not _ARABIC.search(sample) and not _LATIN.search(sample):
+        return None
+    return detect_lang(sample)
 
 
 def _page_links(tree, url: str | None) -> dict[str, str]:  # type: ignore[no-untyped-def]

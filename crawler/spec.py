@@ -48,6 +48,9 @@ class Politeness:
 
 @dataclass(frozen=True, slots=True)
 class Watch:
-    """What makes an item relevant: it names one of these places."""
+    """What makes an item relevant: it names one of these places (every spelling the gazetteer knows of the
+    places the user wrote); `place_ids` are those places' gazetteer entries, so that an estimate placed
+    anywhere inside one (a district of a watched city, a town of a watched province) counts as watched."""
 
     places: tuple[str, ...] = field(default_factory=tuple)
+    place_ids: tuple[str, ...] = field(default_factory=tuple)

@@ -433,7 +433,7 @@ class Registry:
                             ok = not clitic and kept[i:end] == alias.exact
                         else:
                             ok = True
-                        if ok:
+                        if ok and not (alias.body is not None and i and self._relayed(folded, i)):
                             found.append((-alias.size, -alias.letters, i, end, alias, clitic))
                     if end >= n:
                         break
@@ -531,3 +531,19 @@ def body(body_id: str) -> Body | None:
 def bodies() -> tuple[Body, ...]:
     """Every body, in file order."""
     return tuple(registry().bodies.values())
+
+
+def named(as_written: str | None, lang: str = "en") -> tuple[str | None, str | None]:
+    """(claimant, body id) for an estimate. The claimant is the body's canonical name when that name keeps
+    every word the text gives ("the Associated Press", "AP" -> "Associated Press (AP)"); a person or a part
+    of a body keeps the text's words, which say more ("the UN humanitarian coordinator", "an AP
+    investigation"), and the body's id still says whose claim it is. No body: the words, and None."""
+    if as_written is None:
+        return None, None
+    written = " ".join(as_written.split())
+    found = resolve(written, lang)
+    if found is None:
+        return written, None
+    name = found.name(lang)
+    reg = registry()
+    return (name if f" {reg.key(written)} " in f" {reg.key(name)} " else written), found.id

@@ -155,6 +155,12 @@ def _is_change(text: str, n: Number, nxt: Number, lang: Language) -> bool:
     return _change(lang).search(text, max(0, n.start - 80), n.start) is not None
 
 
+def _thousands_shared(n: Number, nxt: Number) -> bool:
+    """A bare small low end before a high end written in whole thousands: "de 9 à 11 000 morts"."""
+    return n.scale == 1 and n.plain and n.value < 1000 and nxt.value >= 1000 and nxt.value % 1000 == 0 \
+        and n.value * 1000 < nxt.value and not nxt.plain
+
+
 def _range(text: str, n: Number, nxt: Number, lang: Language) -> Figure | None:
     """'between 3,000 and 5,000', '9,000 to 11,000', '9,000-11,000', 'بين 3 و5 آلاف' -> range figure."""
     between = _words_before(lang, "RANGE_OPENERS").search(text, max(0, n.start - 30), n.start)
@@ -165,6 +171,8 @@ def _range(text: str, n: Number, nxt: Number, lang: Language) -> Figure | None:
     low = n.value
     if n.scale == 1 and nxt.scale > 1 and low * nxt.scale <= nxt.value * 10:
         low *= nxt.scale  # "between three and five thousand"
+    elif _thousands_shared(n, nxt):
+        low *= 1000  # "9 à 11 000", "9 to 11,000": the high end's thousands are the low end's too
     if low >= nxt.value or lang.pattern("not_count_after").match(text, nxt.end):
         return None
     start = between.start() if between else n.start

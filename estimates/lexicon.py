@@ -506,3 +506,7 @@ PATTERNS.update({
 PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_named_local", "cased"), (4, "place_local_of", "cased"),
                (4, "place_jadida", "cased"), (4, "place_neighbourhood", "folded"), (3, "place_part_of_city", "folded"),
                (2, "place_city", "folded"), (1, "place_province", "folded"), (0, "place_country", "folded")]
+PATTERNS.update({
+    # a gazetteer name that is no place here: "London-based", "US-led", "Britain's army"
+    "place_not_here": r"-(?:based|led|backed|born|run|funded|made)\b|\s+(?:[Aa]rmy|[Gg]overnment|[Mm]ilitary|[Ff]orces)\b",
+})

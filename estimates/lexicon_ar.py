@@ -295,3 +295,7 @@ PATTERNS.update({
 })
 PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_named_local", "cased"), (3, "place_part_of_city", "cased"),
                (2, "place_city", "cased"), (1, "place_province", "cased"), (0, "place_country", "cased")]
+PATTERNS.update({
+    # a gazetteer name that is no place here: "قوات سوريا الديمقراطية" (the SDF), "التحالف بقيادة الولايات المتحدة"
+    "place_not_here": r"\s+الديمقراطيه",
+})

@@ -30,6 +30,12 @@ class Estimate:
     claimant: str | None
     quote: str
     lang: str
+    # the claimant as the text writes it ("the Associated Press"); `claimant` is the body's canonical name
+    # ("Associated Press (AP)") when the text names the body itself (estimates/data/claimants.toml), else
+    # the same words (a person or part of a body: "the UN humanitarian coordinator")
+    claimant_text: str | None = None
+    claimant_id: str | None = None  # the body's key in the registry ("ap"), whatever words name it
+    place_id: str | None = None  # the place's gazetteer entry ("geonames:99072" for Mosul), when it has one
 
     def to_dict(self) -> dict:
         """JSON-ready dict with exactly the documented keys (the CLI and the scorer read these)."""
@@ -41,6 +47,9 @@ class Estimate:
             "victims": self.victims,
             "place": self.place,
             "claimant": self.claimant,
+            "claimant_text": self.claimant_text,
+            "claimant_id": self.claimant_id,
+            "place_id": self.place_id,
             "quote": self.quote,
             "lang": self.lang,
         }

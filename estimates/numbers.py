@@ -272,7 +272,10 @@ def _latin_tables(lang: Language) -> tuple[re.Pattern[str], dict[str, tuple[str,
     suffix = getattr(lang.lex, "SUFFIX_SCALES", None) or {}
     suffix_re = alternation(suffix) if suffix else "(?!)"
     seq = rf"(?<![\w-])(?P<w>{words}(?:(?:\s*-\s*|\s+(?:{joins}\s+)?){words})*)(?![\w-])"
-    digits = rf"{_DIGITS}(?:(?P<sfx>{suffix_re})(?![\w])|\s*(?P<sw>{scale_re})(?![\w]))?"
+    # a decimal before a scale word, in the language's own mark: "1,5 million" (French), "2.5 million"
+    mark = re.escape(getattr(lang.lex, "DECIMAL_MARK", "."))
+    decimal = rf"(?<![\d.,])(?P<dec>\d{{1,3}}{mark}\d{{1,3}})(?=\s*{scale_re}(?![\w]))"
+    digits = rf"(?:{decimal}|{_DIGITS})(?:(?P<sfx>{suffix_re})(?![\w])|\s*(?P<sw>{scale_re})(?![\w]))?"
     return re.compile(rf"{digits}|{seq}", re.IGNORECASE), kinds
 
 
@@ -280,7 +283,7 @@ def _find_latin(text: str, lang: Language) -> list[Number]:
     regex, kinds = _latin_tables(lang)
     out = []
     for m in regex.finditer(text):
-        if m.group("d") is not None:
+        if m.group("d") is not None or m.group("dec") is not None:
             scale_word = (m.group("sfx") or m.group("sw") or "").lower()
             num = _read_digits_scaled(m, kinds.get(scale_word, ("", 1))[1] if scale_word else 1)
         else:
@@ -317,7 +320,7 @@ def _latin_token(lang: Language) -> re.Pattern[str]:
 
 
 def _read_digits_scaled(m: re.Match[str], scale: int) -> Number | None:
-    raw = m.group("d")
+    raw = m.group("dec") or m.group("d")
     if len(raw) > 15:
         return None
     if scale > 1 and re.fullmatch(r"\d{1,3}[.,]\d{1,3}", raw):  # "1,5 million", "2.5 million"

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
+from . import gazetteer
 from .language import ARABIC, Language
 from .patterns import Folded, alternation
 from .text import RuleText, dateline_end, norm_ar
@@ -35,6 +36,7 @@ _AR_OWN_PREFIX = frozenset(norm_ar(n) for n in ARABIC.words("PLACE_CITIES") if n
 # A wire dateline ("ERBIL, Iraq (AP) —") says where the story was filed, not where the deaths were: a place in
 # it ranks as a province, so any town the text names wins over it and a country does not.
 DATELINE_RANK = 1
+KIND_RANK = {"district": 4, "city": 2, "province": 1, "country": 0}  # a gazetteer entry's specificity
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +72,25 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
         for m in watched.finditer(rt.text, low):
             _add(found, _place(rt, m.start(), m.end(), 2))
     filed = 0 if rt.arabic else dateline_end(rt.text)
+    by_rule = bool(found)
+    for start, end, entry in gazetteer.find(rt.text):  # every other town (and, failing the rules, province)
+        rank = KIND_RANK[entry.kind]
+        if not min_rank <= rank <= max_rank or start < filed or (by_rule and rank < 2):
+            continue  # a far dateline ("GENEVA (Reuters) -") is where the story was filed
+        if rt.lang.pattern("place_not_here", 0).match(rt.text, end) or _in_a_name(rt.text, start, end):
+            continue
+        _add(found, _place(rt, start, end, rank))
     return [p if p.start >= filed else replace(p, rank=min(p.rank, DATELINE_RANK)) for p in found if p.name]
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]+\s+$")
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """"Saad Maan", "Abu Hajar": a town's spelling inside a person's name (Latin script: a capitalised word
+    right before it, not opening the sentence, and not a preposition)."""
+    before = _NAME_WORD.search(text, max(0, start - 30), start)
+    return before is not None and before.start() > 0 and text[before.start() - 1] not in ".:;\n"
 
 
 def _place(rt: RuleText, start: int, end: int, rank: int) -> Place:
@@ -78,6 +98,8 @@ def _place(rt: RuleText, start: int, end: int, rank: int) -> Place:
     name = rt.span(start, end).strip()
     if rt.arabic:
         norm = norm_ar(name)
+        if name.startswith("لل"):
+            return Place(start, end, rank, "ال" + name[2:])  # "للموصل": ل + الموصل
         keep = name.startswith(("ال", "أل")) or norm in _AR_OWN_PREFIX or norm.startswith("بلده")
         return Place(start, end, rank, name if keep else _AR_PREFIX_STRIP.sub("", name))
     lang = rt.lang

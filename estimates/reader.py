@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from . import attribution, figures, heads, linking, outcomes, places, sentences
+from . import attribution, claimants, figures, gazetteer, heads, linking, outcomes, places, sentences
 from .figures import Figure
 from .heads import Head
 from .identity import identity_key, victims_group
@@ -65,7 +65,15 @@ def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -
     if any(e.place is None for e in found):
         fallback = _article_place(text, watched, latin)
         found = [e if e.place or not fallback else replace(e, place=fallback) for e in found]
-    return _unique(found, _headline(text))
+    return [_with_place_id(e) for e in _unique(found, _headline(text))]
+
+
+def _with_place_id(e: Estimate) -> Estimate:
+    """The place's gazetteer entry, when the gazetteer knows the name as written."""
+    if e.place is None:
+        return e
+    entry = gazetteer.lookup(e.place)
+    return replace(e, place_id=entry.id) if entry is not None else e
 
 
 def _has_outcome(text: str, latin: Language) -> bool:
@@ -255,7 +263,9 @@ def _elliptic(rt: RuleText, reads: list[_Read], found: list[Estimate]) -> list[E
             continue  # "14 civilians and two soldiers ..., while 22 others were wounded": a mixed group
         gap = (reads[i - 1].head.end, r.fig.start)
         if others or lang.pattern("ellipsis_gap").fullmatch(text, *gap) or lang.pattern("revised").search(text, *gap):
-            found[i] = replace(cur, victims=prev.victims, claimant=cur.claimant or prev.claimant)
+            named = cur if cur.claimant else prev
+            found[i] = replace(cur, victims=prev.victims, claimant=named.claimant, claimant_text=named.claimant_text,
+                               claimant_id=named.claimant_id)
     return found
 
 
@@ -427,10 +437,12 @@ def _estimate(rt: RuleText, r: _Read, attributions: list[attribution.Attribution
     victims = _victims(rt.text, r, rt.lang)
     if victims == "people" and claimant and rt.lang.pattern("own_members").match(rt.text, f.end):
         victims = _side_of(claimant) or victims  # "قالت وزارة شؤون البيشمركة إن 64 من مقاتليها قتلوا"
+    as_written = _one_line(claimant)
+    canonical, body = claimants.named(as_written, lang)
     return Estimate(
         low=f.low, high=f.high, qualifier=f.qualifier, outcome=r.link.outcome,
         victims=victims,
         place=_one_line(places.choose(_not_in(sentence_places, claimant), f.start)),
-        claimant=_one_line(claimant),
+        claimant=canonical, claimant_text=as_written, claimant_id=body,
         quote=_one_line(rt.original) or "", lang=lang,
     )

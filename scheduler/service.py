@@ -69,7 +69,7 @@ class Service:
         self.stopping = threading.Event()
         self.passes = 0
         self._by_name = {s.name: s for s in settings.sources}
-        self._route = make_router(settings.rules, settings.watch.places) if settings.rules else None
+        self._route = make_router(settings.rules, settings.watch.places, settings.watch.place_ids) if settings.rules else None
         self._due = DueSources()
         self._scheduler = BackgroundScheduler(timezone=UTC)
         self._dispatcher = threading.Thread(target=self._dispatch, name="dispatcher", daemon=True)

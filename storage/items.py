@@ -131,15 +131,16 @@ def _record_estimates(dialect: str, s: Session, item_id: int, found: Sequence[Es
         ident = key(est)
         inserted = s.exec(insert_for(dialect, Estimate).values(  # type: ignore[call-overload]
             key=ident, low=est.low, high=est.high, qualifier=est.qualifier, outcome=est.outcome,
-            victims=est.victims, place=est.place, claimant=est.claimant, quote=est.quote, lang=est.lang,
-            first_seen=now, first_item_id=item_id).on_conflict_do_nothing(index_elements=["key"])
+            victims=est.victims, place=est.place, place_id=est.place_id, claimant=est.claimant,
+            claimant_text=est.claimant_text, claimant_id=est.claimant_id,
+            quote=est.quote, lang=est.lang, first_seen=now, first_item_id=item_id).on_conflict_do_nothing(index_elements=["key"])
             .returning(Estimate.id)).first()
         is_new = inserted is not None
         est_id = inserted[0] if is_new else s.exec(select(Estimate.id).where(Estimate.key == ident)).one()
         (new if is_new else known).append(est_id)
         s.exec(insert_for(dialect, Mention).values(  # type: ignore[call-overload]
             estimate_id=est_id, item_id=item_id, quote=est.quote, qualifier=est.qualifier, claimant=est.claimant,
-            seen=now).on_conflict_do_nothing(index_elements=["estimate_id", "item_id"]))
+            claimant_text=est.claimant_text, seen=now).on_conflict_do_nothing(index_elements=["estimate_id", "item_id"]))
         if is_new and route is not None:
             alerts.extend(queue_alert(s, channel, "estimate.new", f"estimate:{est_id}", estimate_id=est_id,
                                       item_id=item_id) for channel in route(est))

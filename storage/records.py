@@ -18,6 +18,9 @@ class EstimateLike(Protocol):
     claimant: str | None
     quote: str
     lang: str
+    claimant_text: str | None
+    claimant_id: str | None
+    place_id: str | None
 
 
 @dataclass(frozen=True, slots=True)

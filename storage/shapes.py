@@ -17,5 +17,6 @@ def item_dict(row: Item, also_at: list[str]) -> dict:
 
 def estimate_dict(row: Estimate, *, url: str | None, source: str | None, mentions: int) -> dict:
     return {"id": row.id, "low": row.low, "high": row.high, "qualifier": row.qualifier, "outcome": row.outcome,
-            "victims": row.victims, "place": row.place, "claimant": row.claimant, "quote": row.quote,
+            "victims": row.victims, "place": row.place, "place_id": row.place_id, "claimant": row.claimant,
+            "claimant_text": row.claimant_text, "claimant_id": row.claimant_id, "quote": row.quote,
             "first_seen": iso(row.first_seen), "url": url, "source": source, "mentions": mentions}

@@ -100,7 +100,10 @@ class Estimate(SQLModel, table=True):
     outcome: str = Field(index=True)
     victims: str
     place: str | None = Field(default=None, index=True)
-    claimant: str | None = None
+    place_id: str | None = Field(default=None, index=True)  # gazetteer entry ("geonames:99072")
+    claimant: str | None = None  # canonical name of the body when the text names it, else the words
+    claimant_text: str | None = None  # as the first story wrote it
+    claimant_id: str | None = None  # the body's registry key ("ap")
     quote: str = Field(sa_column=Column(Text, nullable=False))
     lang: str | None = None
     first_seen: datetime = Field(index=True)
@@ -117,6 +120,7 @@ class Mention(SQLModel, table=True):
     quote: str = Field(sa_column=Column(Text, nullable=False))
     qualifier: str
     claimant: str | None = None
+    claimant_text: str | None = None  # as this story wrote it
     seen: datetime
 
 

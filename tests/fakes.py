@@ -17,6 +17,9 @@ class Est:
     qualifier: str = "exact"
     quote: str = "q"
     lang: str = "en"
+    claimant_text: str | None = None
+    claimant_id: str | None = None
+    place_id: str | None = None
 
 
 def key(e: Est) -> str:

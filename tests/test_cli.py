@@ -62,7 +62,8 @@ def test_items_json_shape(configured) -> None:  # type: ignore[no-untyped-def]
 def test_estimates_json_shape_and_place_filter(configured) -> None:  # type: ignore[no-untyped-def]
     cfg, _ = configured
     (est,) = json.loads(run("--config", str(cfg), "estimates", "--json").stdout)
-    assert set(est) == {"id", "low", "high", "qualifier", "outcome", "victims", "place", "claimant", "quote",
+    assert set(est) == {"id", "low", "high", "qualifier", "outcome", "victims", "place", "place_id", "claimant",
+                        "claimant_text", "claimant_id", "quote",
                         "first_seen", "url", "source", "mentions"}
     assert (est["low"], est["high"], est["mentions"]) == (5805, None, 1)
     assert json.loads(run("--config", str(cfg), "estimates", "--place", "MOSUL", "--json").stdout) != []

@@ -22,6 +22,9 @@ class Est:
     quote: str
     qualifier: str = "exact"
     lang: str = "en"
+    claimant_text: str | None = None
+    claimant_id: str | None = None
+    place_id: str | None = None
 
 
 def key(e: Est) -> str:

@@ -32,7 +32,7 @@ def crawl(ctx: typer.Context, source: Sources = None, as_json: JsonFlag = False,
         archive.close()
     try:
         summary = run_pass(database=cfg.database, sources=specs, politeness=cfg.politeness, watch=cfg.watch,
-                           route=make_router(cfg.alerts, cfg.watch.places),
+                           route=make_router(cfg.alerts, cfg.watch.places, cfg.watch.place_ids),
                            progress=sys.stderr.isatty(), force=force)
     except (CrawlError, ArchiveError) as exc:
         raise CasualtyWatchError(str(exc)) from None

@@ -12,7 +12,9 @@ from typing import Any
 import typer
 
 from alerts.rules import AlertRule
-from crawler.spec import Politeness, SourceSpec, Watch
+from crawler.spec import Politeness, SourceSpec
+
+from ..config import watch_for
 
 from ..errors import CasualtyWatchError, UsageError
 from ..output import print_table
@@ -33,7 +35,7 @@ def run_demo(*, webhook: str | None = None, keep: str | None = None) -> None:
     sources = _sources(web.base)
     rules = (AlertRule(kind="console"),) + ((AlertRule(kind="webhook", webhook=webhook),) if webhook else ())
     _write_config(workdir / "casualty-watch.toml", database, sources, webhook)
-    settings = ServiceSettings(database=database, sources=sources, watch=Watch(places=PLACES), rules=rules,
+    settings = ServiceSettings(database=database, sources=sources, watch=watch_for(PLACES), rules=rules,
                                politeness=Politeness(concurrency=8, per_host=4, delay=0.0, timeout=10.0,
                                                      user_agent="casualty-watch demo"),
                                gather=0.2, pass_limit=PHASE_LIMIT)
