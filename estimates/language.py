@@ -18,10 +18,7 @@ from types import ModuleType
 
 from . import lexicon as _en
 from . import lexicon_ar as _ar
-try:
-    from . import lexicon_fr as _fr
-except ImportError:  # pragma: no cover - while the French data module is being written
-    _fr = _en
+from . import lexicon_fr as _fr
 from .patterns import alternation
 from .text import norm_ar
 
