@@ -141,6 +141,8 @@ def _latin_victims(text: str, end: int, word: str, lang: Language) -> tuple[int,
         m = lang.pattern("of_family").match(text, end)
         if m:
             return m.end(), cls
+    post = lang.pattern("post_modifiers").match(text, end)  # "policiers fédéraux" (none in English)
+    end = post.end() if post else end
     m = lang.pattern("and_noun").match(text, end)
     other = victims.get(m.group(1).lower()) if m else None
     if other is None or other == cls:

@@ -242,7 +242,7 @@ PATTERNS: dict[str, str] = {
     # before a number: money, an identifier ("Resolution 2170"), an age, a compound, a force's strength
     "not_count_before":
         r"(?:[$£€¥]|US\$|USD|EUR|GBP)\s*$|\b<IDENTIFIER_WORDS>\s*$|"
-        r"\bage[sd]?\s+(?:of\s+|between\s+|under\s+|over\s+)?$|[-–]\s*$|"
+        r"\bage[sd]?\s+(?:of\s+|between\s+|under\s+|over\s+)?$|(?<!\s)[-–]\s*$|"
         r"\b(?:force|forces|garrison|contingent|strength|population|army)\s+of\s+(?:[a-z]+\s+){0,2}$|"
         r"\b(?:ages?|aged)\s+\d+\s*(?:to|and|-)\s*$",
     # a month before a number makes it a day or a year ("October 17")
@@ -509,4 +509,11 @@ PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_named_local", "cased")
 PATTERNS.update({
     # a gazetteer name that is no place here: "London-based", "US-led", "Britain's army"
     "place_not_here": r"-(?:based|led|backed|born|run|funded|made)\b|\s+(?:[Aa]rmy|[Gg]overnment|[Mm]ilitary|[Ff]orces)\b",
+})
+
+# figures that count part of the figure before: "1,119 civilian deaths across Iraq, of which 841 were in
+# Nineveh"; a small word before a toll noun is an article ("a toll")
+TOLL_NOUNS = ["toll", "death toll", "tally"]
+PATTERNS.update({
+    "subset_lead": r"(?:,\s*|\s)(?:of\s+which|of\s+whom|of\s+them)\s*$",
 })

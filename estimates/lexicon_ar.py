@@ -299,3 +299,8 @@ PATTERNS.update({
     # a gazetteer name that is no place here: "قوات سوريا الديمقراطية" (the SDF), "التحالف بقيادة الولايات المتحدة"
     "place_not_here": r"\s+الديمقراطيه",
 })
+
+# figures that count part of the figure before: "... 1200 مدني، منهم 300 في الموصل"
+PATTERNS.update({
+    "subset_lead": r"(?:[،,]\s*|\s)(?:منهم|من\s+بينهم|بينهم)\s*$",
+})

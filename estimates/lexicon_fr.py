@@ -187,7 +187,7 @@ PATTERNS: dict[str, str] = {
         r"\s*ans?\b|\s*(?:de\s+)?<MONTHS_AFTER>\b",
     "not_count_before":
         r"(?:[$£€¥]|US\$|USD|EUR)\s*$|(?<!\w)<IDENTIFIER_WORDS>\s*$|(?<!\w)(?:âgée?s?\s+de|de\s+moins\s+de)\s*$|"
-        r"[-–]\s*$|(?<!\w)(?:force|forces|garnison|contingent|effectif|population|armée)\s+de\s+(?:\w+\s+){0,2}$",
+        r"(?<!\s)[-–]\s*$|(?<!\w)(?:force|forces|garnison|contingent|effectif|population|armée)\s+de\s+(?:\w+\s+){0,2}$",
     "month_before": r"(?<!\w)<MONTHS>\.?\s*$",
     "small_word": r"(?:un|une)$",
 }
@@ -203,7 +203,7 @@ PATTERNS.update({
     "stop": r"[;:()\[\]—|]|\s[–-]\s|(?<!\w)(?:mais|tandis\s+que|alors\s+que|bien\s+que|après|avant|lorsque|quand|"
             r"parce\s+que|car|jusqu['’]à\s+ce\s+que|lequel|laquelle|lesquels|lesquelles|provoquant|forçant)(?!\w)",
     "gap": r"(?:\s+(?:encore|au|moins|plus|de|d['’]|près|environ|quelque|un|une|total|autres|supplémentaires|"
-           r"jusqu['’]à|pas|moins|approximativement)\b|\s*d['’])*\s*(?:[«\"“]\s*)?",
+           r"jusqu['’]à|pas|moins|approximativement|[a-zé]+ment)\b|\s*d['’])*\s*(?:[«\"“]\s*)?",  # "exécuté sommairement 19"
     "aux": r"(?<!\w)(?:ont|a|avaient|avait|auraient|aurait|sont|est|été|seraient|serait|étaient|était|"
            r"se\s+sont|s['’]est|probablement|tous|toutes|également|aussi)\s+(?:\w+\s+)?$",
     "toll_end": r"(?<!\w)<TOLL_LINKS>\s*(?:[«\"“]\s*)?$|^\s*$",  # "la mort de 326 civils": the noun holds "de"
@@ -360,3 +360,14 @@ PATTERNS.update({
 PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_local_of", "cased"), (4, "place_neighbourhood", "folded"),
                (3, "place_part_of_city", "folded"), (2, "place_city", "folded"), (1, "place_province", "folded"),
                (0, "place_country", "folded")]
+
+# figures that count part of the figure before: "1 284 civils ont été tués en Irak, dont 962 dans la province de
+# Ninive"; a small word before a toll noun is an article, not one ("Un bilan près de dix fois supérieur")
+TOLL_NOUNS = ["bilan", "bilans"]
+PATTERNS.update({
+    "subset_lead": r"(?:,\s*|\s)(?:dont|parmi\s+lesquels|parmi\s+lesquelles|parmi\s+eux)\s*$",
+    # adjectives after the victims noun: "policiers fédéraux", "civils irakiens"
+    "post_modifiers": r"(?:\s+(?:<MODIFIER_WORDS>)(?![\w'’-]))+",
+})
+MODIFIER_WORDS = [w for ws in MODIFIERS.values() for w in ws if len(w) > 3] + ["fédéraux", "fédérale", "fédérales",
+                                                                                "irakienne", "kurde", "tués", "blessés"]

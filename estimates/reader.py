@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from . import attribution, claimants, figures, gazetteer, heads, linking, outcomes, places, sentences
+from . import attribution, claimants, figures, gazetteer, heads, linking, outcomes, places, sentences, tables
 from .figures import Figure
 from .heads import Head
 from .identity import identity_key, victims_group
@@ -62,6 +62,7 @@ def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -
         previous = cache(lambda p=prev: _named_back(text, named, p, latin))  # type: ignore[misc]
         following = cache(lambda n=nxt: named(n))  # type: ignore[misc]
         found.extend(_read_sentence(text[start:end], art_lang, latin, watched, previous, following))
+    found.extend(tables.read(text, latin, watched))  # "Month | Killed | Injured" and the rows under it
     if any(e.place is None for e in found):
         fallback = _article_place(text, watched, latin)
         found = [e if e.place or not fallback else replace(e, place=fallback) for e in found]
@@ -292,10 +293,15 @@ def _link_all(rt: RuleText, figs: list[Figure], mentions: list[outcomes.Mention]
     for i, (f, h, lk) in enumerate(zip(figs, hs, links)):
         # the antecedent is the figure before; "64 hurt, 7 of them critically, 5 of whom died": through a
         # partitive before it to its own antecedent
-        of_whom = i > 0 and h.victims is None and lang.pattern("of_whom").match(text, f.end) is not None
+        of_whom = i > 0 and h.victims is None and (
+            lang.pattern("of_whom").match(text, f.end) is not None or
+            lang.pattern("subset_lead").search(text, max(hs[i - 1].end, f.start - SUBSET_REACH), f.start) is not None)
         groups.append((hs[i - 1].victims or groups[i - 1]) if of_whom else None)
         if isinstance(lk, Link):
             yield _Read(f, h, lk, groups[i])
+
+
+SUBSET_REACH = 25  # characters before a figure looked at for "of which", "dont", "منهم"
 
 
 def _countable(text: str, f: Figure, h: Head, lang: Language) -> bool:
@@ -305,7 +311,13 @@ def _countable(text: str, f: Figure, h: Head, lang: Language) -> bool:
     named = h.victims is not None or h.outcome is not None
     if f.small_word and not named:
         return False
-    if f.yearish and (h.victims is None or lang.pattern("year_word").search(text, max(0, f.start - 15), f.start)):
+    if f.small_word and h.victims is None and h.outcome is not None and \
+            text[h.outcome.start:h.outcome.end].lower() in lang.set_of("TOLL_NOUNS"):
+        return False  # "Un bilan près de dix fois supérieur": an article before a toll, not one
+    # a year-like number is a count when a victims or outcome noun follows it ("1962 were injured" aside):
+    # "1964 décès violents", "1987 injuries"; never after a year's preposition ("in 2017 deaths rose")
+    if f.yearish and ((h.victims is None and (h.outcome is None or h.outcome.kind != "noun"))
+                      or lang.pattern("year_word").search(text, max(0, f.start - 15), f.start)):
         return False
     return True
 
@@ -325,6 +337,9 @@ def _inherit(text: str, figs: list[Figure], hs: list[Head], links: list, lang: L
             elif after and hs[i].victims is not None and \
                     lang.pattern("including").fullmatch(text, hs[i].end, figs[i + 1].start):
                 links[i] = Link(after.outcome, "inherit", None)
+            elif before and hs[i].outcome is None and \
+                    lang.pattern("subset_lead").search(text, max(hs[i - 1].end, figs[i].start - SUBSET_REACH), figs[i].start):
+                links[i] = Link(before.outcome, "inherit", None)  # "..., dont 962 dans la province de Ninive"
             elif before and (lang.pattern("others").fullmatch(text, figs[i].end, hs[i].end) or  # "... and 9 others ..."
                              lang.pattern("revised").search(text, max(hs[i - 1].end, figs[i].start - 60), figs[i].start)):
                 links[i] = Link(before.outcome, "inherit", None)

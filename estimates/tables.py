@@ -1,0 +1,134 @@
+"""Figures laid out as a table: a header row whose columns name outcomes, rows of numbers under it.
+
+    UNAMI monthly civilian casualty figures, Nineveh governorate
+    Month | Killed | Injured
+    February 2017 | 306 | 517
+
+UN monthly reports, NGO annexes and wire factboxes set tolls out this way; no sentence holds both a figure
+and its outcome, so the sentence reader finds nothing. Here each number cell takes its column's outcome,
+its row's place when the first cell names one (else the title's), the victims the title or header name, and
+the claimant the title names. Cells are split at "|" or tabs; a table ends at the first row with another
+number of cells.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from . import attribution, claimants, figures, outcomes, places
+from .language import Language
+from .model import Estimate
+from .patterns import Folded
+from .text import RuleText
+
+_CELLS = re.compile(r"\s*(?:\||\t)\s*")
+_DIGIT = re.compile(r"\d")
+TITLE_LINES = 2  # lines above the header read for the table's title
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int
+    cells: list[str]
+
+
+def read(text: str, lang: Language, watched: Folded | None) -> list[Estimate]:
+    """The estimates of every outcome table in `text` (none when it has no "|" or tab)."""
+    if "|" not in text and "\t" not in text:
+        return []
+    lines = list(_lines(text))
+    found: list[Estimate] = []
+    i = 0
+    while i < len(lines):
+        outcome_of = _header(lines[i], lang)
+        if outcome_of is None:
+            i += 1
+            continue
+        title = " ".join(text[ln.start:ln.end] for ln in lines[max(0, i - TITLE_LINES):i])
+        context = _Context.of(title, " ".join(lines[i].cells), lang, watched)
+        j = i + 1
+        while j < len(lines) and len(lines[j].cells) == len(lines[i].cells):
+            found.extend(_row(lines[i], lines[j], outcome_of, context, lang, watched))
+            j += 1
+        i = j
+    return found
+
+
+def _lines(text: str) -> Iterator[_Line]:
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        cells = [c for c in _CELLS.split(line.strip().strip("|"))]
+        yield _Line(start, end, cells)
+        start = end + 1
+
+
+def _header(line: _Line, lang: Language) -> dict[int, str] | None:
+    """{column: outcome} when the line is a header: two or more cells, no digits, an outcome in a column
+    after the first."""
+    if len(line.cells) < 2 or any(_DIGIT.search(c) for c in line.cells):
+        return None
+    found: dict[int, str] = {}
+    for k, cell in enumerate(line.cells[1:], start=1):
+        rt = RuleText.of(cell, lang)
+        mentions = outcomes.find(rt.text, rt.lang)
+        if mentions:
+            found[k] = mentions[0].outcome
+    return found or None
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    claimant: str | None
+    claimant_id: str | None
+    claimant_text: str | None
+    place: str | None
+    victims: str
+
+    @classmethod
+    def of(cls, title: str, header: str, lang: Language, watched: Folded | None) -> "_Context":
+        rt = RuleText.of(title, lang)
+        spans = [(m.start, m.end) for m in outcomes.find(rt.text, rt.lang)]
+        written = attribution.named(attribution.find(rt, spans)) if title.strip() else None
+        body = claimants.resolve(written or title, rt.lang.code) if (written or title.strip()) else None
+        if written is None and body is not None:
+            written = body.name(rt.lang.code)
+        name, body_id = claimants.named(written, rt.lang.code) if written else (None, None)
+        place = places.choose(places.find(rt, watched), 0) if title.strip() else None
+        return cls(name, body_id, written, place, _victims(f"{title} {header}", lang))
+
+
+def _victims(text: str, lang: Language) -> str:
+    """The first victims group the title or header names ("civilian casualty figures"), else people."""
+    from .heads import AR_VICTIMS, ar_lookup, victims_table
+
+    rt = RuleText.of(text, lang)
+    for m in rt.lang.pattern("victim_word").finditer(rt.text):
+        word = m.group(1).lower()
+        if rt.lang.arabic:
+            key = ar_lookup(word, AR_VICTIMS)
+            cls = AR_VICTIMS[key] if key else "people"
+        else:
+            cls = victims_table(rt.lang).get(word, "people")
+        if cls != "people":
+            return cls
+    return "people"
+
+
+def _row(header: _Line, row: _Line, outcome_of: dict[int, str], context: _Context, lang: Language,
+         watched: Folded | None) -> Iterator[Estimate]:
+    label = RuleText.of(row.cells[0], lang)
+    named = places.find(label, watched)
+    place = named[0].name if named and len(named[0].name) >= len(row.cells[0].strip()) - 2 else context.place
+    quote = " | ".join(f"{h} {c}" if k else c for k, (h, c) in enumerate(zip(header.cells, row.cells)))
+    for k, outcome in outcome_of.items():
+        rt = RuleText.of(row.cells[k], lang)
+        figs = figures.find(rt.text, rt.lang)
+        if len(figs) != 1 or _DIGIT.sub("", rt.text[:figs[0].start]).strip():
+            continue  # a cell of one figure only ("306", "8 – 25"), nothing before it
+        f = figs[0]
+        yield Estimate(low=f.low, high=f.high, qualifier=f.qualifier, outcome=outcome, victims=context.victims,
+                       place=place, claimant=context.claimant, quote=quote, lang=lang.code,
+                       claimant_text=context.claimant_text, claimant_id=context.claimant_id)
