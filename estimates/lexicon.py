@@ -517,3 +517,8 @@ TOLL_NOUNS = ["toll", "death toll", "tally"]
 PATTERNS.update({
     "subset_lead": r"(?:,\s*|\s)(?:of\s+which|of\s+whom|of\s+them)\s*$",
 })
+
+# a year-like number before an outcome noun is a year only after these ("in 2017 deaths rose"; but "deaths and
+# 1987 injuries" counts)
+YEAR_BEFORE_OUTCOME = ["in", "since", "of", "by", "until", "till", "from", "during", "before", "after", "early", "late", "mid", "mid-", "the", "through", "throughout", "between", "summer", "spring", "winter", "autumn", "fall"]
+PATTERNS.update({"year_before_outcome": r"\b<YEAR_BEFORE_OUTCOME>\s*$"})

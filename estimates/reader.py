@@ -316,8 +316,9 @@ def _countable(text: str, f: Figure, h: Head, lang: Language) -> bool:
         return False  # "Un bilan près de dix fois supérieur": an article before a toll, not one
     # a year-like number is a count when a victims or outcome noun follows it ("1962 were injured" aside):
     # "1964 décès violents", "1987 injuries"; never after a year's preposition ("in 2017 deaths rose")
-    if f.yearish and ((h.victims is None and (h.outcome is None or h.outcome.kind != "noun"))
-                      or lang.pattern("year_word").search(text, max(0, f.start - 15), f.start)):
+    if f.yearish and h.victims is None and h.outcome is not None and h.outcome.kind == "noun":
+        return not lang.pattern("year_before_outcome").search(text, max(0, f.start - 15), f.start)
+    if f.yearish and (h.victims is None or lang.pattern("year_word").search(text, max(0, f.start - 15), f.start)):
         return False
     return True
 

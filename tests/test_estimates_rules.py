@@ -895,3 +895,37 @@ def test_an_elliptical_figure_takes_the_whole_claimant_of_the_figure_before():
     found = extract("Airwars said 307 civilians had been killed and 273 wounded.")
     assert [(e.low, e.claimant, e.claimant_text, e.claimant_id) for e in found] == [
         (307, "Airwars", "Airwars", "airwars"), (273, "Airwars", "Airwars", "airwars")]
+
+
+# --- subsets, year-like counts, articles before a toll (rules added with the French data) ---------------
+@pytest.mark.parametrize("text, lang, subset", [
+    ("Iraq Body Count recorded 1,119 civilian deaths across Iraq in May 2017, of which 841 were in Nineveh.", "en",
+     (841, "killed", "civilians")),
+    ("D'après Iraq Body Count, 1 284 civils ont été tués en Irak au mois de mai, dont 962 dans la province de Ninive.",
+     "fr", (962, "killed", "civilians")),
+])
+def test_a_subset_introduced_before_its_figure_takes_the_outcome_and_victims_of_the_whole(text, lang, subset):
+    assert subset in [(e.low, e.outcome, e.victims) for e in extract(text, lang=lang)]
+
+
+@pytest.mark.parametrize("text, lang, figure", [
+    ("The health directorate recorded 1,154 deaths and 1987 injuries among civilians in Mosul.", "en", (1987, "injured")),
+    ("En 2017, les services de santé ont enregistré 1964 décès violents à Mossoul.", "fr", (1964, "killed")),
+])
+def test_a_year_like_number_before_an_outcome_noun_is_a_count(text, lang, figure):
+    assert figure in [(e.low, e.outcome) for e in extract(text, lang=lang)]
+
+
+def test_a_year_after_its_preposition_is_still_a_year():
+    assert [e.low for e in extract("In 2017 deaths rose sharply as 40 civilians were killed in Mosul.")] == [40]
+
+
+def test_an_article_before_a_toll_noun_is_no_figure_of_one():
+    found = extract("Selon l'AP, 9 000 civils ont été tués. Un bilan près de dix fois supérieur aux chiffres officiels.",
+                    lang="fr")
+    assert [e.low for e in found] == [9000]
+
+
+def test_a_spaced_dash_after_a_dateline_does_not_hide_the_figure():
+    found = extract("BEYROUTH (AFP) - Trente-deux civils, dont onze enfants, ont péri dimanche à Raqqa.", lang="fr")
+    assert (32, "civilians") in [(e.low, e.victims) for e in found]

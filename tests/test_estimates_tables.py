@@ -1,0 +1,40 @@
+"""Outcome tables (estimates/tables.py): a header row naming outcomes, rows of figures under it."""
+from __future__ import annotations
+
+from estimates import extract
+
+EN_TABLE = """UNAMI monthly civilian casualty figures, Nineveh governorate
+Month | Killed | Injured
+February 2017 | 306 | 517
+March 2017 | 532 | 645"""
+
+AR_TABLE = """حصيلة الضحايا المدنيين لشهر أيار بحسب بعثة يونامي
+المحافظة | قتلى | جرحى
+نينوى | 211 | 96
+الأنبار | 38 | 71"""
+
+
+def _rows(text: str, lang: str | None = None) -> list[tuple]:
+    return sorted((e.low, e.outcome, e.victims, e.place, e.claimant_id) for e in extract(text, lang=lang))
+
+
+def test_each_cell_takes_its_columns_outcome_and_the_titles_place_victims_and_claimant():
+    assert _rows(EN_TABLE) == [(306, "killed", "civilians", "Nineveh governorate", "unami"),
+                               (517, "injured", "civilians", "Nineveh governorate", "unami"),
+                               (532, "killed", "civilians", "Nineveh governorate", "unami"),
+                               (645, "injured", "civilians", "Nineveh governorate", "unami")]
+
+
+def test_a_row_naming_a_place_places_its_figures_there():
+    rows = _rows(AR_TABLE)
+    assert (211, "killed", "civilians", "نينوى", "unami") in rows
+    assert (71, "injured", "civilians", "الأنبار", "unami") in rows and len(rows) == 4
+
+
+def test_a_table_whose_header_names_no_outcome_gives_nothing():
+    assert extract("Province | Displaced | Returned\nNineveh | 306 | 517\nAnbar | 40 | 12") == []
+
+
+def test_a_table_ends_at_the_first_row_of_another_shape():
+    text = EN_TABLE + "\nTotal for the quarter was revised | 1,300 | 2,000 | 12"
+    assert [e.low for e in extract(text)].count(1300) == 0
