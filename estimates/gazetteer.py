@@ -59,11 +59,14 @@ import threading
 import tomllib
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import TypeVar
+
+_T = TypeVar("_T")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 EXTRA_FILE = DATA_DIR / "places_extra.toml"
@@ -96,6 +99,7 @@ _AR_PROCLITICS = ("و", "ب", "ف")  # "and", "in", "so"; plus "لل" = "ل" + "
 # Tashkeel, Quranic marks, tatweel and Latin combining accents: dropped before matching.
 _MARKS = re.compile(r"[\u0300-\u036F\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
 _APOSTROPHES = re.compile(r"['’‘ʻʼʿʾ`´]")
+_ELISION = re.compile(r"(?:^|(?<=[\s-]))(?:[cdjlmnstCDJLMNST]|[qQ]u)['’]")
 _BRACKETED = re.compile(r"\s*[\[(]([^\])]*)[\])]\s*")
 _RUNS = re.compile(r" {2,}")
 _EDGES = re.compile(r"(?m)^ | $")
@@ -195,7 +199,8 @@ def _ar_without_proclitic(key: str) -> list[str]:
 
 # --- which GeoNames alternate names to keep ---------------------------------------------------------
 
-def _latin_class(pred) -> str:  # type: ignore[no-untyped-def]
+def _latin_class(pred: Callable[[str], bool]) -> str:
+    """A regex character class body: the Latin letters (Basic, Latin-1, Extended-A/B, Additional) pred keeps."""
     chars = (chr(c) for c in (*range(0x41, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)))
     return "".join(re.escape(c) for c in chars if c.isalpha() and pred(c))
 
@@ -327,13 +332,14 @@ def load_admin1(path: Path = ADMIN1_FILE) -> dict[tuple[str, str], str]:
 
 
 def _package_dir(name: str) -> Path:
+    """Where an installed package lives, found without importing it: only its data files are read."""
     spec = find_spec(name)
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError(name)
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-def _translator(domain: str, lang: str):  # type: ignore[no-untyped-def]
+def _translator(domain: str, lang: str) -> Callable[[str], str]:
     """gettext over one of pycountry's catalogues, or the identity where it ships none (it has no Arabic
     subdivision names). The empty string is never translated: gettext would return the catalogue header."""
     try:
@@ -386,21 +392,24 @@ class _Gazetteer:
 
     def _save(self, path: Path) -> None:
         """Write the built tables (marshal: builtins only, several times faster to load than pickle, and
-        it cannot run code). Best effort: a read-only or full disk only costs the next process a build."""
+        loading it runs no code). Best effort: a read-only or full disk only costs the next process a build."""
         if self.find_spec is None:  # cached too: it is most of the finder's build time
             self.find_spec = list(self.find_keys())
         state = {name: getattr(self, name) for name in self._STATE}
         state["entries"] = [(e.id, e.name, e.kind, e.country, e.parent, e.population) for e in self.entries.values()]
         try:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            for old in path.parent.glob("gazetteer-*.marshal"):
-                old.unlink(missing_ok=True)  # caches of older sources
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")
+        except OSError:
+            return
+        try:
             with os.fdopen(fd, "wb") as fh:
                 marshal.dump((_CACHE_FORMAT, state), fh)
             os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the new one
         except OSError:
+            Path(tmp).unlink(missing_ok=True)
             return
+        _drop_old_caches(path)
 
     def _load(self, path: Path) -> bool:
         try:
@@ -749,7 +758,9 @@ def _with_unquoted(forms: list[str]) -> list[str]:
     is also written "Marib" (GeoNames' alternates mostly list both; ISO and our data, one)."""
     forms = list(dict.fromkeys(forms))
     if any(_APOSTROPHES.search(f) for f in forms):
-        forms = list(dict.fromkeys([*forms, *(_APOSTROPHES.sub("", f) for f in forms)]))
+        # not French elisions: "d'Alep" is never written "dAlep"
+        unquoted = [_APOSTROPHES.sub("", f) for f in forms if _APOSTROPHES.search(f) and not _ELISION.search(f)]
+        forms = list(dict.fromkeys([*forms, *unquoted]))
     return forms
 
 
@@ -781,13 +792,13 @@ def _key_capitals(key: str) -> tuple[int, ...]:
     """Offsets of the first letters of the key's words, articles and particles aside (the first word if
     all are particles): what the text must capitalise when every form capitalises its words."""
     if " " not in key:
-        return (0,)
+        return _ONE
     caps, pos = [], 0
     for word in key.split(" "):
         if word not in _CASE_FREE:
             caps.append(pos)
         pos += len(word) + 1
-    return tuple(caps) or (0,)
+    return tuple(caps) or _ONE
 
 
 def _capitals(form: str) -> set[int]:
@@ -802,7 +813,7 @@ def _capitals(form: str) -> set[int]:
     return caps
 
 
-def _without_gc(build):  # type: ignore[no-untyped-def]
+def _without_gc(build: Callable[[], _T]) -> _T:
     """Run a build with the cyclic garbage collector paused: it would rescan the 40k entries and 200k
     strings many times while they are created (a third of the build time), and none of them is garbage."""
     enabled = gc.isenabled()
@@ -881,7 +892,7 @@ def _fold_text(text: str, table: str) -> str:
     return _PLAIN_PUNCT.sub(" ", text)
 
 
-def _offsets_back(text: str):  # type: ignore[no-untyped-def]
+def _offsets_back(text: str) -> Callable[[int], int]:
     """Map from offsets in the text less its marks (tashkeel, tatweel, combining accents) to offsets in
     the text: the i-th kept character is preceded by the removed ones whose stripped position is <= i."""
     removed = [m.start() - j for j, m in enumerate(_MARKS.finditer(text))]
@@ -894,6 +905,8 @@ def _longest(hits: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]
     the usual case, are returned as they are; otherwise a mask of the characters already taken decides."""
     if len(hits) < 2:
         return hits
+    if all(a[1] <= b[0] for a, b in zip(hits, hits[1:])):
+        return hits  # as the automaton reports them: by end, so by start when disjoint
     hits.sort(key=lambda h: (h[0], h[0] - h[1]))
     if all(a[1] <= b[0] for a, b in zip(hits, hits[1:])):
         return hits
@@ -937,6 +950,17 @@ def _cache_file() -> Path | None:
         st = src.stat() if src.exists() else None
         digest.update(f"{src}|{st and st.st_size}|{st and st.st_mtime_ns}".encode())
     return Path(where) / f"gazetteer-{digest.hexdigest()[:20]}.marshal"
+
+
+def _drop_old_caches(keep: Path) -> None:
+    """Caches of other sources: the two newest stay (another checkout may be using them), older ones go."""
+    try:
+        others = sorted((p for p in keep.parent.glob("gazetteer-*.marshal") if p != keep),
+                        key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[2:]:
+            old.unlink(missing_ok=True)
+    except OSError:  # another process is cleaning up too
+        return
 
 
 _GAZ: _Gazetteer | None = None

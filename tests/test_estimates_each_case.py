@@ -19,7 +19,8 @@ import pytest
 from estimates import extract
 
 DATA = Path(__file__).parent / "data"
-CASE_FILES = [DATA / "estimates_cases.jsonl", *sorted((DATA / "blind").glob("*.jsonl"))]
+# every labelled set: the written cases (English and Arabic, French), and every blind round once scored
+CASE_FILES = [DATA / "estimates_cases.jsonl", DATA / "estimates_cases_fr.jsonl", *sorted((DATA / "blind").rglob("*.jsonl"))]
 KNOWN = DATA / "estimates_known_failures.txt"
 OUTCOME = {"killed": "killed", "injured": "injured", "missing": "missing", "casualties": "casualties"}
 GROUP = {"civilians": "civ", "children": "civ", "women": "civ", "combatants": "cmb", "security forces": "cmb",

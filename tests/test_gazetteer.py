@@ -222,6 +222,13 @@ def test_spellings_drop_geonames_junk() -> None:
     assert not forms & {"OSM", "mwsl", "mo su er", "مووسڵ", "Мосул"}
 
 
+@pytest.mark.parametrize(("name", "kept"), [("Mossoul", True), ("Al Mawşil", True), ("الموصل", True),
+                                            ("Tall ‘Afar", True), ("OSM", False), ("mwsl", False),
+                                            ("mo su er", False), ("موسڵ", False), ("Мосул", False), ("Ea", False)])
+def test_geonames_alternate_filter(name: str, kept: bool) -> None:
+    assert gazetteer.keep_alternate(name) is kept
+
+
 def test_spellings_of_a_district() -> None:
     forms = spellings(WEST_MOSUL)
     assert {"west Mosul", "الساحل الأيمن", "Mossoul-Ouest"} <= set(forms)
@@ -271,6 +278,11 @@ def test_stop_list_words_are_never_found() -> None:
 def test_lowercase_names_are_not_found_capitals_are() -> None:
     assert found("the mosul offensive") == []
     assert found("MOSUL, Iraq (AP) —") == [("MOSUL", MOSUL), ("Iraq", "iso:IQ")]
+
+
+def test_lowercase_words_of_curated_names_may_be_capitalised() -> None:
+    assert found("West Mosul and west Mosul") == [("West Mosul", WEST_MOSUL), ("west Mosul", WEST_MOSUL)]
+    assert found("west mosul") == []
 
 
 def test_three_letter_names_in_capitals_are_acronyms() -> None:

@@ -14,7 +14,7 @@ from webfixtures import article
 
 PLACES = ["Mosul", "الموصل"]
 DATA = Path(__file__).parent / "data"
-CASES = [DATA / "estimates_cases.jsonl", *sorted((DATA / "blind").glob("*.jsonl"))]
+CASES = [DATA / "estimates_cases.jsonl", DATA / "estimates_cases_fr.jsonl", *sorted((DATA / "blind").rglob("*.jsonl"))]
 
 
 @pytest.mark.parametrize("sentence", [
