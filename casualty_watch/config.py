@@ -298,7 +298,7 @@ def _to_values(path: str, f: ConfigFile) -> Config:
         for s in f.source for kind in ("feed", "sitemap", "page") if getattr(s, kind) is not None
     )
     alerts = tuple(_alert_rule(a) for a in f.alert)
-    return Config(path=path, database=f.database, watch=watch_for(f.watch.places),
+    return Config(path=path, database=f.database, watch=Watch(places=tuple(f.watch.places)),
                   politeness=politeness, sources=sources, alerts=alerts,
                   failure_alert_after=f.failure_alert_after, api_token=f.api.token,
                   max_retry_after=politeness.max_retry_after)
@@ -318,7 +318,8 @@ WATCH_SPELLINGS = 12  # spellings of each watched place the crawl looks for: the
 def watch_for(places: Sequence[str]) -> Watch:
     """The watch list as written, grown by the gazetteer: a user who writes "Mosul" also watches الموصل,
     Mossoul and Al Mawsil, and an estimate in west Mosul. A name the gazetteer does not know is watched as
-    written (a district, a camp, a name in a fourth language)."""
+    written (a district, a camp, a name in a fourth language). Called by the commands that crawl (loading the
+    gazetteer costs most of a second), not when the config is read."""
     from estimates import gazetteer
 
     names: dict[str, None] = {}

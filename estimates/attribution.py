@@ -424,6 +424,22 @@ def _find_ar(rt: RuleText, outcome_spans: list[tuple[int, int]]) -> list[Attribu
                 _AR_THAT.match(rt.text, m.end()) is not None or  # "وأضاف أن ..."
                 _AR_THAT_BEFORE.search(rt.text, max(0, m.start() - 8), m.start()) is not None)  # "إنها وثقت"
             out.append(Attribution(m.end(), np, True, pronoun))
+    out.extend(_ar_subject_first(rt, outcome_spans))  # last: at the same verb, the subject before it wins
+    return out
+
+
+def _ar_subject_first(rt: RuleText, outcome_spans: list[tuple[int, int]]) -> list[Attribution]:
+    """"وكان المرصد السوري قد وثق", "وكانت السلطات العراقية ذكرت": the subject before its verb, after كان;
+    "بحسب إحصاء أجرته رويترز": the author after the count. Each claimant sits at its verb (the figure after
+    it is the claim)."""
+    out = []
+    for m in ARABIC.pattern("subject_before_verb").finditer(rt.text):
+        if not _overlaps(m.start("np"), m.end("np"), outcome_spans):
+            out.append(Attribution(m.end("verb"), rt.span(m.start("np"), m.end("np")).strip(), True, False))
+    for m in ARABIC.pattern("record_made_by").finditer(rt.text):
+        np = _ar_np(rt, m.end(), outcome_spans)
+        if np:
+            out.append(Attribution(m.start(), np, True, False))
     return out
 
 

@@ -382,7 +382,7 @@ PATTERNS.update({
     "subject": r"(?:^|(?<=[,;:\"“”])\s*|\b<CLAUSE_OPENERS>\s+)"
                r"(?P<np>[^\s,;:\"“”](?:[^,;:\"“”.]|\.(?=\s*\w)){0,70}?)"
                r"(?:\s+(?:has|have|had|also|previously|earlier|now|later|would|will|recently|separately|itself|"
-               r"only|last\s+\w+|on\s+\w+day|this\s+\w+|had\s+previously)|"
+               r"only|last\s+\w+|on\s+\w+day|this\s+\w+|had\s+previously|so\s+far|thus\s+far|already|since)|"
                r"\s*,\s*(?:for\s+(?:its|their|his|her)\s+(?:own\s+)?part|however|meanwhile|in\s+turn|too|though)\s*,)*"
                r"\s+(?P<verb>(?-i:<@verbs>))\b",
     # case-sensitive: "Airwars, a London-based monitoring group, attributes ..."
@@ -392,7 +392,9 @@ PATTERNS.update({
     # the claimant after its lead: "according to X", "..., said X", "citing X", "Per X,"
     "after_verb": r"(?P<lead>\baccording\s+to|[,;]['\"”’]?\s*(?:said|says|say|reported|added|noted)|\bciting|"
                   r"\bcited(?!\s+by)|\bquoting|(?:^|(?<=[,;(]))\s*per(?=\s+(?!cent\b|capita\b|annum\b|day\b|week\b|"
-                  r"month\b|year\b|hour\b|person\b|head\b|kilo|square\b|\d)))\s+(?P<np>[^,.;:()]{2,90})",
+                  r"month\b|year\b|hour\b|person\b|head\b|kilo|square\b|\d)))\s+"
+                  # a dotted acronym's dots are no stop ("the U.N. human rights office", "the U.N.")
+                  r"(?P<np>(?:[^,.;:()]|(?<=\b[A-Z])\.(?=[A-Z]\.|\s+[a-z])){2,90}(?:(?<=\b[A-Z])\.)?)",
     # what follows "said" is no speaker when it opens with a preposition or a time word
     "not_speaker": r"(?:in|on|at|during|after|before|since|over|within|throughout|through|via|with|without|from|"
                    r"for|to|into|while|when|as|that|last|this|next|yesterday|today|tonight|earlier|later|late|early|"

@@ -22,6 +22,8 @@ def crawl(ctx: typer.Context, source: Sources = None, as_json: JsonFlag = False,
     from crawler import CrawlError, run_pass
     from storage import ArchiveError
 
+    from ..config import watch_for
+
     st = state(ctx)
     cfg = st.config()
     specs = _chosen(cfg.sources, source or [])
@@ -31,8 +33,9 @@ def crawl(ctx: typer.Context, source: Sources = None, as_json: JsonFlag = False,
     finally:
         archive.close()
     try:
-        summary = run_pass(database=cfg.database, sources=specs, politeness=cfg.politeness, watch=cfg.watch,
-                           route=make_router(cfg.alerts, cfg.watch.places, cfg.watch.place_ids),
+        watch = watch_for(cfg.watch.places)
+        summary = run_pass(database=cfg.database, sources=specs, politeness=cfg.politeness, watch=watch,
+                           route=make_router(cfg.alerts, watch.places, watch.place_ids),
                            progress=sys.stderr.isatty(), force=force)
     except (CrawlError, ArchiveError) as exc:
         raise CasualtyWatchError(str(exc)) from None

@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 from sqlalchemy.exc import SQLAlchemyError
 
+from ..config import watch_for
 from ..context import state
 from ..durations import parse_duration
 from ..errors import CasualtyWatchError, UsageError
@@ -85,7 +86,7 @@ def service_settings(cfg, *, pass_limit: float = 1800.0, send_timeout: float = 1
     """The plain values the scheduler room takes, from the config."""
     from scheduler import ServiceSettings
 
-    return ServiceSettings(database=cfg.database, sources=cfg.sources, politeness=cfg.politeness, watch=cfg.watch,
+    return ServiceSettings(database=cfg.database, sources=cfg.sources, politeness=cfg.politeness, watch=watch_for(cfg.watch.places),
                            rules=cfg.alerts, failing_after=cfg.failure_alert_after, pass_limit=pass_limit,
                            send_timeout=send_timeout, max_retry_after=cfg.max_retry_after)
 
