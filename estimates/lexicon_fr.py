@@ -536,7 +536,7 @@ PATTERNS.update({
     "ellipsis_gap": r"(?:[^,.;:()\d]|\b(?:19|20)\d\d\b){0,40}?,?\s*(?<!\w)(?:et|tandis\s+que|alors\s+que|avec)\s+"
                     r"(?:[^\W\d_]+\s+){0,3}",
     # "cinq autres (blessés)": "autres" is more of the same group; its outcome word may follow it
-    "others": r"\s*(?:autres|de\s+plus|supplémentaires)(?:\s+[^\W\d_]+)?\.?",
+    "others": r"\s*(?:autres|de\s+plus|supplémentaires)(?:\s+(?!personnes\b|gens\b|individus\b|habitants\b)[^\W\d_]+)?\.?",  # "36 autres personnes": people
     # "le nombre de civils tués s'élève à 40 000": the victims sit between the count noun and the outcome
     "number_of": r"(?<!\w)(?:nombre|nombres|bilan|décompte|total|chiffre)\s+(?:de\s+|des\s+|d['’]|parmi\s+les\s+)"
                  r"(?:[\w-]+\s+)?(<VICTIM_WORDS_NAMED>)\s+(?:qui\s+(?:ont\s+été|avaient\s+été|auraient\s+été)\s+)?$",
