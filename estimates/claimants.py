@@ -545,10 +545,10 @@ def named(as_written: str | None, lang: str = "en") -> tuple[str | None, str | N
     if found is None:
         return written, None
     name = found.name(lang)
-    core = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", written)).casefold()
+    core = _TRAILING_POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", written)).casefold()
     return (name if core and core in name.casefold() else written), found.id
 
 
 # "the", "an", "l'", "la": what the canonical name may drop of the words as written
 _LEADING_ARTICLE = re.compile(r"^(?:the|an?|l['’]|la|le|les)\s*(?=\S)", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’]s?$")  # "Amnesty International's"
+_TRAILING_POSSESSIVE = re.compile(r"['’]s?$")  # "Amnesty International's"

@@ -17,6 +17,7 @@ nearly 1,000 soldiers", "the family lost 11 relatives" -> killed; "lost 5,000 ho
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .figures import Figure
@@ -117,8 +118,8 @@ _LABEL = re.compile(r"(?:^|[|;•\n]\s*)[^\W\d_](?:[^\W\d_]|[ -]){0,30}?\s*$")
 def _label(text: str, fig: Figure, mentions: list[Mention], lang: Language) -> Link | None:
     if lang.arabic:
         return None
-    before = [m for m in mentions if m.end <= fig.start]
-    m = before[-1] if before else None
+    i = _ending_by(mentions, fig.start)
+    m = mentions[i - 1] if i else None
     if m is not None and _COLON.fullmatch(text, m.end, fig.start) and _LABEL.search(text, 0, m.start):
         return Link(m.outcome, "label", m)
     return None
@@ -127,12 +128,25 @@ def _label(text: str, fig: Figure, mentions: list[Mention], lang: Language) -> L
 _COLON = re.compile(r"\s*:\s*")
 
 
+def _start(m: Mention) -> int:
+    return m.start
+
+
+def _end(m: Mention) -> int:
+    return m.end
+
+
+def _ending_by(mentions: list[Mention], pos: int) -> int:
+    """How many mentions end at or before `pos` (they are in text order and never overlap): a sentence of a
+    hundred figures costs a hundred look-ups, not ten thousand."""
+    return bisect_right(mentions, pos, key=_end)
+
+
 def _before(text: str, fig: Figure, head: Head, mentions: list[Mention], prev_end: int,
             lang: Language) -> Link | None:
     kinds = ("verb", "vn") if lang.arabic else ("verb", "lost") if head.victims else ("verb",)
-    for m in reversed(mentions):
-        if m.end > fig.start:
-            continue
+    for k in range(_ending_by(mentions, fig.start) - 1, -1, -1):
+        m = mentions[k]
         if m.start < prev_end:
             break
         if m.kind in kinds and (lang.pattern("gap").fullmatch(text, m.end, fig.start) or
@@ -152,9 +166,9 @@ def _after(text: str, head: Head, mentions: list[Mention], next_start: int, lang
     stop = lang.pattern("stop").search(text, head.end, end)
     end = stop.start() if stop else end
     blocker = blocker_in(text, head.end, end, lang)
-    for m in mentions:
-        if m.start < head.end or m.start >= end:
-            continue
+    for m in mentions[bisect_left(mentions, head.end, key=_start):]:  # mentions are in text order
+        if m.start >= end:
+            break
         if blocker and blocker.start() < m.start:
             if lang.pattern("copula").fullmatch(blocker.group()) and lang.pattern("copula_gap").fullmatch(text, blocker.end(), m.start) \
                     and m.kind == "intrans":
@@ -189,9 +203,8 @@ def _modifier_blocker(text: str, head: Head, blocker: re.Match[str], m: Mention,
 
 
 def _toll(text: str, fig: Figure, mentions: list[Mention], prev_end: int, lang: Language) -> Link | None:
-    for m in reversed(mentions):
-        if m.end > fig.start:
-            continue
+    for k in range(_ending_by(mentions, fig.start) - 1, -1, -1):
+        m = mentions[k]
         if m.kind == "grave":
             continue
         if m.start < prev_end or fig.start - m.end > TOLL_WINDOW or m.kind == "lost":
