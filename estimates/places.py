@@ -56,10 +56,12 @@ def watched_regex(places: tuple[str, ...]) -> Folded | None:
     return Folded(rf"(?<!\w)(?:[وفب]|لل)?{alternation(names)}(?!\w)")
 
 
-def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int = 4) -> list[Place]:
+def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int = 4,
+         gazetteer_last: bool = False) -> list[Place]:
     """Places of a sentence; overlapping matches keep the most specific. The article-level fallback
     asks only for towns and provinces (max_rank=2), which is also much cheaper on long texts. A place in an
-    opening dateline ranks as a province: any town the text names wins over it, a country does not."""
+    opening dateline ranks as a province: any town the text names wins over it, a country does not.
+    `gazetteer_last`: ask the gazetteer only when the rules found no place (a whole story's scan)."""
     found: list[Place] = []
     low = rt.text.lower()
     for rank, regex in _rules(rt.lang):
@@ -73,6 +75,8 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
             _add(found, _place(rt, m.start(), m.end(), 2))
     filed = 0 if rt.arabic else dateline_end(rt.text)
     by_rule = bool(found)
+    if gazetteer_last and by_rule:
+        return [p if p.start >= filed else replace(p, rank=min(p.rank, DATELINE_RANK)) for p in found if p.name]
     for start, end, entry in gazetteer.find(rt.text):  # every other town (and, failing the rules, province)
         rank = KIND_RANK[entry.kind]
         if not min_rank <= rank <= max_rank or start < filed or (by_rule and rank < 2):

@@ -199,10 +199,11 @@ SHORT_STORY = 3000  # characters: a story naming no town may have its district a
 
 def _article_place(text: str, watched: Folded | None, latin: Language) -> str | None:
     rt = RuleText.of(text, latin)
-    town = places.most_mentioned(places.find(rt, watched, min_rank=0, max_rank=2))
+    # the whole story is scanned: the gazetteer's towns only when the rules know none of its places
+    town = places.most_mentioned(places.find(rt, watched, min_rank=0, max_rank=2, gazetteer_last=True))
     if town is not None or len(text) > SHORT_STORY:
         return town
-    return places.most_mentioned(places.find(rt, watched, min_rank=3, max_rank=4))
+    return places.most_mentioned(places.find(rt, watched, min_rank=3, max_rank=4, gazetteer_last=True))
 
 
 def _read_sentence(raw: str, lang: str, latin: Language, watched: Folded | None,
