@@ -463,7 +463,7 @@ PLACE_CITIES = ["Mosul", "Raqqa", "Aleppo", "Gaza", "Gaza City", "Fallujah", "Fa
           "Qayyara", "Hammam al-Alil", "Bartella", "Bashiqa", "Baiji", "Samarra", "Basra", "Najaf", "Karbala",
           "Deir ez-Zor", "Deir ez-Zour", "Deir al-Zour", "Idlib", "Homs", "Hama", "Damascus", "Douma",
           "Eastern Ghouta", "Ghouta", "Kobani", "Manbij", "Palmyra", "Sanaa", "Hodeidah", "Taiz", "Aden",
-          "Khan Younis", "Rafah", "Jabalia", "Beit Hanoun", "Mariupol", "Sirte", "Benghazi", "Tripoli",
+          "Gaza Strip", "Khan Younis", "Rafah", "Jabalia", "Beit Hanoun", "Mariupol", "Sirte", "Benghazi", "Tripoli",
           "Marawi", "Mogadishu", "Bakhmut", "Kharkiv", "Kabul",
           # Iraqi and Syrian towns of the war against IS (not those spelled like common words: Hit, بلد, الباب)
           "Hammam al-Alil", "Hamam al-Alil", "Haditha", "Heet", "Anah", "Rawa", "al-Qaim", "Qaim", "Rutba",
