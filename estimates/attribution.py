@@ -285,7 +285,7 @@ def _find_latin(text: str, outcome_spans: list[tuple[int, int]], lang: Language)
         claimant = _clean(m.group("np"), lang)
         if claimant:
             out.append(Attribution(m.start("np"), claimant, bound=m.end("num")))
-    for name in ("possessive", "data_by", "np_data"):
+    for name in ("possessive", "data_by", "np_data", "participle_by"):
         for m in _c(lang, name).finditer(text):
             if name == "np_data" and _overlaps(m.start("np"), m.end("np"), outcome_spans):
                 continue  # "the Mosul death toll of": no claimant

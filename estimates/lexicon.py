@@ -524,3 +524,7 @@ PATTERNS.update({
 # 1987 injuries" counts)
 YEAR_BEFORE_OUTCOME = ["in", "since", "of", "by", "until", "till", "from", "during", "before", "after", "early", "late", "mid", "mid-", "the", "through", "throughout", "between", "summer", "spring", "winter", "autumn", "fall"]
 PATTERNS.update({"year_before_outcome": r"\b<YEAR_BEFORE_OUTCOME>\s*$"})
+
+# sentence splitting (sentences.py): a '.' after these ends no sentence ("Dr.", "U.N.", "Jan.")
+ABBREVIATIONS = ("mr mrs ms dr gen lt col st no nos sgt capt maj brig cpl pvt rep sen gov prof jan feb mar apr jun jul "
+                 "aug sep sept oct nov dec vs etc approx e.g i.e inc co corp jr sr u.s u.n u.k p.m a.m fig vol").split()

@@ -331,6 +331,8 @@ NON_CLAIMANTS = frozenset(_apos(
      "certaines d'autres autres plusieurs tous toutes chacun chacune personne rien tout "
      # a conjunction opening a clause is no subject: "..., mais estime que le bilan réel est plus lourd"
      "mais et ou donc or ni car puis ensuite cependant toutefois pourtant néanmoins aussi alors enfin "
+     # an auxiliary is no subject: ", a annoncé samedi le gouverneur" (the speaker comes after the verb)
+     "a ont avait avaient aurait auraient est sont "
      # an adverb before the verb is no subject either: "elle a révisé son bilan et estime désormais ..."
      "désormais maintenant encore toujours auparavant précédemment initialement également déjà actuellement "
      "séparément ainsi d'abord").split()
@@ -941,3 +943,15 @@ NOT_USED = [
     "modifier_only",      # "a UN-backed survey": French puts the participle after ("une enquête soutenue par l'ONU")
     "place_named_local",  # "Zanjili district": French names the kind first ("le quartier de Zanjili": place_local_of)
 ]
+
+# what sits between a subject and its verb is no subject itself: "L'Unicef, de son côté, recense ..."
+NON_CLAIMANTS = NON_CLAIMANTS | frozenset(_apos(["de son côté", "de leur côté", "pour sa part", "pour leur part",
+                                                 "quant à lui", "quant à elle", "quant à eux", "elle aussi",
+                                                 "lui aussi", "eux aussi", "à son tour"]))
+
+# a count's author after its participle: "Bilan des frappes recensées par Airwars", "des chiffres compilés par l'AFP"
+REPORT_VERBS = REPORT_VERBS + ["vérifié", "vérifie", "vérifient", "recensent"]
+PATTERNS.update({
+    "participle_by": r"(?<!\w)(?:recensée?s?|compilée?s?|documentée?s?|établie?s?|publiée?s?|fournie?s?|"
+                     r"communiquée?s?|avancée?s?|dénombrée?s?|comptabilisée?s?)\s+par\s+(?P<np>[^,.;:()]{2,60})",
+})

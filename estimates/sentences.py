@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .language import LATIN
+
 MAX_SENTENCE = 1200
 
 # A stop (.!? Arabic ?) plus closing quotes/brackets, then space; or any line break.
 _BOUNDARY = re.compile(r"[.!?\u061F\u06D4]+[\"'\u201d\u2019)\]]*(?=\s)|\n")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr gen lt col st no nos sgt capt maj brig cpl pvt rep sen gov prof jan feb mar apr jun jul aug "
-    "sep sept oct nov dec vs etc approx e.g i.e inc co corp jr sr u.s u.n u.k p.m a.m fig vol".split()
-)
+_WORD_BEFORE = re.compile(r"([^\W\d_](?:[^\W\d_]|\.)*)\.?$")
+# Every Latin-script language's abbreviations (data: ABBREVIATIONS): a story may quote another language.
+_ABBREVIATIONS = frozenset(w.lower().rstrip(".") for lang in LATIN for w in lang.words("ABBREVIATIONS"))
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
