@@ -280,7 +280,9 @@ def _find_latin(text: str, outcome_spans: list[tuple[int, int]], lang: Language)
             # what follows "said" is what was said; the speaker is the subject before the comma
             out.extend(_comma_subject(text, m.start(), outcome_spans, lang))
             continue
-        out.append(Attribution(m.start(), claimant))
+        role = _p(lang, "role_of_body").match(text, m.end("np"))  # "..., said X, a spokesman for the civil defence"
+        body = _clean(role.group("body"), lang) if role and claimant else None
+        out.append(Attribution(m.start(), body or claimant))
     for m in _c(lang, "figure_by").finditer(text):
         claimant = _clean(m.group("np"), lang)
         if claimant:

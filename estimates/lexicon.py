@@ -528,3 +528,11 @@ PATTERNS.update({"year_before_outcome": r"\b<YEAR_BEFORE_OUTCOME>\s*$"})
 # sentence splitting (sentences.py): a '.' after these ends no sentence ("Dr.", "U.N.", "Jan.")
 ABBREVIATIONS = ("mr mrs ms dr gen lt col st no nos sgt capt maj brig cpl pvt rep sen gov prof jan feb mar apr jun jul "
                  "aug sep sept oct nov dec vs etc approx e.g i.e inc co corp jr sr u.s u.n u.k p.m a.m fig vol").split()
+
+# a speaker introduced by their post at a body speaks for the body: "..., said Rabee Hassan, a spokesman for the
+# Mosul civil defence" (the claimant is the civil defence)
+PATTERNS.update({
+    "role_of_body": r"\s*,\s*(?:an?|the)\s+(?:senior\s+|local\s+|chief\s+|deputy\s+)?(?:spokes(?:man|woman|person)|"
+                    r"official|officer|director|head|chief|commander|representative|researcher)\s+(?:for|of|at|with)\s+"
+                    r"(?P<body>(?:the\s+)?[^,.;:()\"”]{2,60})",
+})

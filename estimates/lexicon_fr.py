@@ -955,3 +955,10 @@ PATTERNS.update({
     "participle_by": r"(?<!\w)(?:recensée?s?|compilée?s?|documentée?s?|établie?s?|publiée?s?|fournie?s?|"
                      r"communiquée?s?|avancée?s?|dénombrée?s?|comptabilisée?s?)\s+par\s+(?P<np>[^,.;:()]{2,60})",
 })
+
+# "..., a déclaré Ahmed X, porte-parole de la défense civile": the speaker's body is the claimant
+PATTERNS.update({
+    "role_of_body": r"\s*,\s*(?:le\s+|la\s+|l['’]\s*|un\s+|une\s+)?(?:porte-parole|responsable|directeur|directrice|"
+                    r"chef|représentant|représentante|membre|commandant|médecin)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)"
+                    r"(?P<body>[^,.;:()\"”»]{2,60})",
+})

@@ -929,3 +929,12 @@ def test_an_article_before_a_toll_noun_is_no_figure_of_one():
 def test_a_spaced_dash_after_a_dateline_does_not_hide_the_figure():
     found = extract("BEYROUTH (AFP) - Trente-deux civils, dont onze enfants, ont péri dimanche à Raqqa.", lang="fr")
     assert (32, "civilians") in [(e.low, e.victims) for e in found]
+
+
+@pytest.mark.parametrize("text, lang, body", [
+    ('"We have retrieved 1,429 bodies from the Old City," said Rabee Hassan, a spokesman for the Mosul civil defence.',
+     "en", "the Mosul civil defence"),
+    ("Au moins 40 civils ont été tués, a déclaré Ahmed Saleh, porte-parole de la défense civile.", "fr", "défense civile"),
+])
+def test_a_speaker_introduced_by_a_post_at_a_body_speaks_for_the_body(text, lang, body):
+    assert body in (extract(text, lang=lang)[0].claimant_text or "")
