@@ -68,9 +68,15 @@ def _change(lang: Language) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){lang.alternation('CHANGE_VERBS')}(?!\w)", re.IGNORECASE)
 
 
+# Numbers read per sentence: a sentence of prose holds a handful, a table's row a dozen; a chunk of a
+# thousand numbers is garbage or an attack ("killed 40 killed 40 ..."), and reading each would cost
+# ~0.2 ms, so a 1 MB page of them 20 s. Tables of one figure per line are read line by line (tables.py).
+MAX_NUMBERS = 30
+
+
 def find(text: str, lang: Language) -> list[Figure]:
-    """Candidate figures of one (rule-normalised) sentence, left to right."""
-    nums = find_numbers(text, lang)
+    """Candidate figures of one (rule-normalised) sentence, left to right (the first MAX_NUMBERS numbers)."""
+    nums = find_numbers(text, lang)[:MAX_NUMBERS]
     out: list[Figure] = []
     i = 0
     while i < len(nums):
