@@ -76,7 +76,7 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
     filed = 0 if rt.arabic else dateline_end(rt.text)
     by_rule = bool(found)
     if gazetteer_last and by_rule:
-        return [p if p.start >= filed else replace(p, rank=min(p.rank, DATELINE_RANK)) for p in found if p.name]
+        return _demote_dateline(found, filed)
     for start, end, entry in gazetteer.find(rt.text):  # every other town (and, failing the rules, province)
         rank = KIND_RANK[entry.kind]
         if not min_rank <= rank <= max_rank or start < filed or (by_rule and rank < 2):
@@ -84,6 +84,12 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
         if rt.lang.pattern("place_not_here", 0).match(rt.text, end) or _in_a_name(rt.text, start, end):
             continue
         _add(found, _place(rt, start, end, rank))
+    return _demote_dateline(found, filed)
+
+
+def _demote_dateline(found: list[Place], filed: int) -> list[Place]:
+    """A place in an opening dateline ranks as a province (any town the text names wins over it); nameless
+    matches ("the hospital") are dropped."""
     return [p if p.start >= filed else replace(p, rank=min(p.rank, DATELINE_RANK)) for p in found if p.name]
 
 
@@ -92,7 +98,7 @@ _NAME_WORD = re.compile(r"[A-Z][\w'’-]+\s+$")
 
 def _in_a_name(text: str, start: int, end: int) -> bool:
     """"Saad Maan", "Abu Hajar": a town's spelling inside a person's name (Latin script: a capitalised word
-    right before it, not opening the sentence, and not a preposition)."""
+    right before it that does not open the sentence or follow a colon)."""
     before = _NAME_WORD.search(text, max(0, start - 30), start)
     return before is not None and before.start() > 0 and text[before.start() - 1] not in ".:;\n"
 

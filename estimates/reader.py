@@ -1,8 +1,10 @@
 """extract(): text in, casualty estimates out. Reads top to bottom:
 
 prefilter -> sentences -> figures -> heads -> outcome links -> inheritance -> victims, claimant, place
--> elliptical figures ("307 civilians killed and 273 wounded") -> article-level place fallback -> one
-estimate per identity (a bare restatement of a figure the story gives with its victims is dropped).
+-> elliptical figures ("307 civilians killed and 273 wounded") -> outcome tables (tables.py) -> article-level
+place fallback -> one estimate per identity (a bare restatement of a figure the story gives with its victims
+is dropped) -> the place's gazetteer id. Every stage reads its words and patterns from the sentence's
+`Language` (language.py): the story's language for Latin script, Arabic for Arabic script.
 A pronoun claimant ("He said"), and a sentence naming no source at all, take the source named within the
 LOOK_BACK sentences before; a quotation left open takes the speaker named in the next sentence.
 """
