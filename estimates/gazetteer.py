@@ -356,6 +356,9 @@ def _heads(names: Iterable[str]) -> list[str]:
 
 # --- the gazetteer -------------------------------------------------------------------------------
 
+LOOKUP_CACHE = 8192  # names remembered by lookup(); crawled text can name any number of odd strings
+
+
 class _Gazetteer:
     """All entries and the lookup index; built once by build(), read-only afterwards."""
 
@@ -372,6 +375,7 @@ class _Gazetteer:
         self.bare: dict[str, str | tuple[str, ...]] = {}   # key less its article -> id(s) (last resort)
         self.stop: frozenset[str] = frozenset()
         self.find_spec: list[tuple[str, str, tuple[int, ...]]] | None = None  # find_keys(), until the finder is built
+        self._looked_up: dict[str, Entry | None] = {}  # the reader asks for the same few names all day
         self._finder: _Finder | None = None
         self._finder_lock = threading.Lock()
 
@@ -619,6 +623,14 @@ class _Gazetteer:
         return entry.id == anc.id or any(a.id == anc.id for a in self.ancestors(entry.id))
 
     def lookup(self, name: str) -> Entry | None:
+        if name in self._looked_up:
+            return self._looked_up[name]
+        if len(self._looked_up) >= LOOKUP_CACHE:
+            self._looked_up.clear()
+        found = self._looked_up[name] = self._lookup(name)
+        return found
+
+    def _lookup(self, name: str) -> Entry | None:
         for key, table in self._query_keys(name):
             ids = table.get(key)
             if ids:

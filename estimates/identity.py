@@ -29,9 +29,15 @@ def normalise_place(place: str | None) -> str:
     return _THE.sub("", _SPACES.sub(" ", place.casefold()).strip())
 
 
-def identity_key(e: Estimate) -> str:
-    """'place|outcome|group|low|high' with the stated numbers: a point figure gives 'N|', a range 'LO|HI'."""
+_SAME = object()  # identity_key's "the estimate's own value"
+
+
+def identity_key(e: Estimate, *, place: str | None | object = _SAME, victims: str | object = _SAME) -> str:
+    """'place|outcome|group|low|high' with the stated numbers: a point figure gives 'N|', a range 'LO|HI'.
+    `place` / `victims`: the key the estimate would have with that place or victims (the reader asks)."""
     figures = sorted({v for v in (e.low, e.high) if v is not None})
     low = str(figures[0]) if figures else ""
     high = str(figures[-1]) if len(figures) > 1 else ""
-    return f"{normalise_place(e.place)}|{e.outcome}|{victims_group(e.victims)}|{low}|{high}"
+    where = normalise_place(e.place if place is _SAME else place)  # type: ignore[arg-type]
+    group = victims_group(e.victims if victims is _SAME else victims)  # type: ignore[arg-type]
+    return f"{where}|{e.outcome}|{group}|{low}|{high}"

@@ -312,12 +312,13 @@ VICTIM_WORDS_NAMED = [w for c in VICTIM_NOUNS.values() for w in c if w not in ("
 NUMBER_GATE_WORDS = [*UNITS, *TENS, "hundred", "thousand", "million", "dozen"]
 UNIT_WORDS = ["division", "brigade", "battalion", "regiment", "corps", "unit", "units", "service", "army's",
               "army’s", "division's"]  # "The army's 15th Division lost 37 men": the side is the security forces
+# cheap gates: a text (then a sentence) needs an outcome stem (matched on lower-cased text) ...
+OUTCOME_STEMS = ["kill", "dead", "death", "died", "body", "bodies", "wound", "injur", "casualt", "missing", "perish",
+                 "execut", "fatalit", "lives", "slain", "massacr", "toll", "murder", "slaughter", "hurt", "maim",
+                 "corpse", "unaccounted", "disappeared", "behead", "martyr", "lynched", "gunned", "drown", "starv",
+                 "froze", "buried", "vanished", "grave"]
 PATTERNS.update({
-    # cheap gates: a text (then a sentence) needs an outcome stem (matched on lower-cased text) ...
-    "outcome_gate":
-        r"kill|dead|death|died|bod(?:y|ies)|wound|injur|casualt|missing|perish|execut|fatalit|lives|slain|massacr|"
-        r"toll|murder|slaughter|hurt|maim|corpse|\blos[tie]|unaccounted|disappeared|behead|martyr|"
-        r"lynched|gunned|drown|starv|froze|buried|vanished|grave",
+    "outcome_gate": r"<OUTCOME_STEMS>|\blos[tie]",
     # ... and something number-like
     "number_gate": r"\d|\b<NUMBER_GATE_WORDS>\b",
     # a list or subset after a figure takes its neighbour's outcome: "killed 27 people, including 11 children"

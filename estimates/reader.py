@@ -35,7 +35,7 @@ def _outcome_gate(lang: Language) -> Folded:
     outcome phrases, as one plain alternation (the phrase regex itself is several times dearer)."""
     if lang.arabic:
         return Folded(alternation([w for p, _, _ in lang.lex.OUTCOME_PHRASES for w in p.split("|")], arabic=True))
-    return Folded(lang.lex.PATTERNS.get("outcome_gate", "(?!)"))
+    return Folded(lang.expand(lang.lex.PATTERNS.get("outcome_gate", "(?!)")))
 
 
 @dataclass(slots=True)
@@ -58,17 +58,37 @@ def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -
         return []
     watched = places_regex(places)
     found: list[Estimate] = []
-    named = cache(lambda span: _named_in(text, span, latin))
+    claimants_of: dict[Span, str | None] = {}  # each sentence's claimant read once, however many ask
+
+    def named(span: Span) -> str | None:
+        if span not in claimants_of:
+            claimants_of[span] = _named_in(text, span, latin)
+        return claimants_of[span]
+
     for start, end, prev, nxt in _candidate_sentences(text, latin):
-        # once per sentence, however many of its figures ask; each sentence's claimant read once
-        previous = cache(lambda p=prev: _named_back(text, named, p, latin))  # type: ignore[misc]
-        following = cache(lambda n=nxt: named(n))  # type: ignore[misc]
+        previous = _Once(lambda p=prev: _named_back(text, named, p, latin))  # type: ignore[misc]
+        following = _Once(lambda n=nxt: named(n))  # type: ignore[misc]
         found.extend(_read_sentence(text[start:end], art_lang, latin, watched, previous, following))
     found.extend(tables.read(text, latin, watched))  # "Month | Killed | Injured" and the rows under it
     if any(e.place is None for e in found):
         fallback = _article_place(text, watched, latin)
         found = [e if e.place or not fallback else replace(e, place=fallback) for e in found]
     return [_with_place_id(e) for e in _unique(found, _headline(text))]
+
+
+class _Once:
+    """A claimant asked for by many figures of a sentence, or by none: read on the first ask only
+    (functools.cache costs more to set up than most sentences spend asking)."""
+
+    __slots__ = ("_read", "_value", "_done")
+
+    def __init__(self, read: Callable[[], str | None]) -> None:
+        self._read, self._value, self._done = read, None, False
+
+    def __call__(self) -> str | None:
+        if not self._done:
+            self._value, self._done = self._read(), True
+        return self._value
 
 
 def _with_place_id(e: Estimate) -> Estimate:
@@ -94,6 +114,17 @@ def _has_number(text: str, latin: Language, start: int = 0, end: int | None = No
     return has_arabic(text) and ARABIC.pattern("number_gate").search(norm_ar(text[start:end])) is not None
 
 
+def _is_candidate(sentence: str, latin: Language) -> bool:
+    """_has_outcome and _has_number of one sentence of an Arabic-script story, normalising it once."""
+    gate, numbers = _outcome_gate(latin), latin.pattern("number_gate")
+    if not has_arabic(sentence):
+        return gate.search(sentence) is not None and numbers.search(sentence) is not None
+    norm = norm_ar(sentence)
+    outcome = _outcome_gate(ARABIC).fast.search(norm) is not None or gate.search(sentence) is not None
+    return outcome and (numbers.search(sentence) is not None
+                        or ARABIC.pattern("number_gate").search(norm) is not None)
+
+
 Span = tuple[int, int]
 
 
@@ -106,7 +137,7 @@ def _candidate_sentences(text: str, latin: Language) -> Iterator[tuple[int, int,
               for i in range(len(spans))]
     if has_arabic(text):  # normalising may shift offsets: test sentence by sentence
         for (start, end), (prev, nxt) in zip(spans, around):
-            if _has_outcome(text[start:end], latin) and _has_number(text, latin, start, end):
+            if _is_candidate(text[start:end], latin):
                 yield start, end, prev, nxt
         return
     low = text.lower()
@@ -189,11 +220,11 @@ def _unique(found: list[Estimate], headline: str | None = None) -> list[Estimate
 
 
 def _placeless_key(e: Estimate) -> str:
-    return identity_key(replace(e, place=None))
+    return identity_key(e, place=None)
 
 
 def _unknown_key(e: Estimate) -> str:
-    return identity_key(replace(e, victims="people"))
+    return identity_key(e, victims="people")
 
 
 SHORT_STORY = 3000  # characters: a story naming no town may have its district as its place ("Sadr City")
