@@ -317,8 +317,8 @@ OUTCOME_STEMS = ["kill", "dead", "death", "died", "body", "bodies", "wound", "in
                  "execut", "fatalit", "lives", "slain", "massacr", "toll", "murder", "slaughter", "hurt", "maim",
                  "corpse", "unaccounted", "disappeared", "behead", "martyr", "lynched", "gunned", "drown", "starv",
                  "froze", "buried", "vanished", "grave"]
+OUTCOME_WORD_STEMS = ["lost", "lose", "losi"]  # only where a word starts: not "closed"
 PATTERNS.update({
-    "outcome_gate": r"<OUTCOME_STEMS>|\blos[tie]",
     # ... and something number-like
     "number_gate": r"\d|\b<NUMBER_GATE_WORDS>\b",
     # a list or subset after a figure takes its neighbour's outcome: "killed 27 people, including 11 children"

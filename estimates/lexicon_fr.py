@@ -513,9 +513,9 @@ NUMBER_GATE_WORDS = [*UNITS, *TENS, *HUNDREDS, *SCALES]
 # "La 15e division de l'armée a perdu 37 hommes": the side is the security forces
 UNIT_WORDS = _apos(["division", "brigade", "bataillon", "régiment", "corps", "unité", "unités", "service",
                     "armée", "l'armée", "l'unité", "police", "forces", "garde"])
+# cheap gates: a text (then a sentence) needs an outcome stem, anywhere in a word (the crawler's stems serve)
+OUTCOME_STEMS = GATE_STEMS
 PATTERNS.update({
-    # cheap gate: a text (then a sentence) needs an outcome stem, on lower-cased text (literal, no <NAME>)
-    "outcome_gate": "<GATE_STEMS>",
     # ... and something number-like
     "number_gate": r"\d|\b<NUMBER_GATE_WORDS>\b",
     # a list or subset after a figure takes its neighbour's outcome: "27 personnes tuées, dont 11 enfants"

@@ -5,7 +5,7 @@ Kept apart from the lists so that a person extending the reader edits data, not 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .text import norm_ar
 
@@ -37,6 +37,47 @@ class Folded:
     def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
         regex, subject = self._pick(text, low)
         return regex.search(subject)
+
+
+class Stems:
+    """Literal stems found anywhere in a text, case-insensitively: one pass of an Aho-Corasick automaton
+    (pyahocorasick), about five times cheaper than the same stems as a regex, for the gates every text and
+    sentence goes through. `word_start` stems count only where a word starts ("lost", not "closed")."""
+
+    __slots__ = ("_auto",)
+
+    def __init__(self, stems: Iterable[str], word_start: Iterable[str] = ()) -> None:
+        import ahocorasick
+        auto = ahocorasick.Automaton()
+        for stem in stems:
+            auto.add_word(stem.lower(), (len(stem), False))
+        for stem in word_start:
+            auto.add_word(stem.lower(), (len(stem), True))
+        if len(auto):
+            auto.make_automaton()
+            self._auto = auto
+        else:
+            self._auto = None
+
+    def starts(self, text: str) -> Iterator[int]:
+        """Where stems start, in text order (overlapping stems each count)."""
+        if self._auto is None:
+            return
+        low = lower_in_place(text)
+        for end, (size, word_start) in self._auto.iter(low):
+            start = end - size + 1
+            if word_start and start and (low[start - 1].isalnum() or low[start - 1] == "_"):
+                continue
+            yield start
+
+    def search(self, text: str) -> bool:
+        return next(self.starts(text), None) is not None
+
+
+def lower_in_place(text: str) -> str:
+    """Lower case with every character where it was ("İ" lowers to two characters: keep the first)."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower()[:1] for c in text)
 
 
 def phrase(text: str) -> str:

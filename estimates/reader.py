@@ -23,19 +23,20 @@ from .identity import identity_key, victims_group
 from .language import ARABIC, ENGLISH, Language, language
 from .linking import Link
 from .model import Estimate
-from .patterns import Folded, alternation
+from .patterns import Folded, Stems
 from .text import RuleText, detect_lang, has_arabic, norm_ar
 
 # The patterns each stage asks its language for (language.py) are named in the data modules' PATTERNS.
 
 
 @cache
-def _outcome_gate(lang: Language) -> Folded:
-    """An outcome stem (Latin script: PATTERNS' outcome_gate, on lower-cased text); Arabic: the words of its
-    outcome phrases, as one plain alternation (the phrase regex itself is several times dearer)."""
+def _outcome_gate(lang: Language) -> Stems:
+    """A stem of the language's outcome words (data: OUTCOME_STEMS, OUTCOME_WORD_STEMS; Arabic: the words of
+    its outcome phrases, normalised: only a sentence holding one can hold an outcome)."""
     if lang.arabic:
-        return Folded(alternation([w for p, _, _ in lang.lex.OUTCOME_PHRASES for w in p.split("|")], arabic=True))
-    return Folded(lang.expand(lang.lex.PATTERNS.get("outcome_gate", "(?!)")))
+        # a phrase's longest word will do (every word of a phrase must be there for it to match)
+        return Stems({norm_ar(max(w.split(), key=len)) for p, _, _ in lang.lex.OUTCOME_PHRASES for w in p.split("|")})
+    return Stems(lang.words("OUTCOME_STEMS"), lang.words("OUTCOME_WORD_STEMS"))
 
 
 @dataclass(slots=True)
@@ -101,9 +102,9 @@ def _with_place_id(e: Estimate) -> Estimate:
 
 def _has_outcome(text: str, latin: Language) -> bool:
     """An outcome stem anywhere (Arabic checked on the normalised spelling: short vowels hide stems)."""
-    if has_arabic(text) and _outcome_gate(ARABIC).fast.search(norm_ar(text)):
+    if has_arabic(text) and _outcome_gate(ARABIC).search(norm_ar(text)):
         return True
-    return _outcome_gate(latin).search(text) is not None
+    return _outcome_gate(latin).search(text)
 
 
 def _has_number(text: str, latin: Language, start: int = 0, end: int | None = None) -> bool:
@@ -118,9 +119,9 @@ def _is_candidate(sentence: str, latin: Language) -> bool:
     """_has_outcome and _has_number of one sentence of an Arabic-script story, normalising it once."""
     gate, numbers = _outcome_gate(latin), latin.pattern("number_gate")
     if not has_arabic(sentence):
-        return gate.search(sentence) is not None and numbers.search(sentence) is not None
+        return gate.search(sentence) and numbers.search(sentence) is not None
     norm = norm_ar(sentence)
-    outcome = _outcome_gate(ARABIC).fast.search(norm) is not None or gate.search(sentence) is not None
+    outcome = _outcome_gate(ARABIC).search(norm) or gate.search(sentence)
     return outcome and (numbers.search(sentence) is not None
                         or ARABIC.pattern("number_gate").search(norm) is not None)
 
@@ -140,8 +141,7 @@ def _candidate_sentences(text: str, latin: Language) -> Iterator[tuple[int, int,
             if _is_candidate(text[start:end], latin):
                 yield start, end, prev, nxt
         return
-    low = text.lower()
-    hits = [m.start() for m in _outcome_gate(latin).finditer(text, low)]
+    hits = sorted(_outcome_gate(latin).starts(text))
     if not hits:
         return
     for (start, end), (prev, nxt) in zip(spans, around):
