@@ -1,6 +1,8 @@
 """Who made the estimate (the claimant), not the outlet repeating it.
 
-Attributions are found once per sentence, each with the offset it sits at:
+Attributions are found once per sentence, each with the offset it sits at, by the named rules of three
+registries at the end of this module (LATIN_RULES, ARABIC_RULES, SHARED_RULES; each rule's docstring shows
+its construction, and its words and patterns are the language's data). The constructions:
 - subject + reporting verb: "Amnesty International says", "..., residents said", "X told Y that Z believes"
   (the innermost one, nearest before the figure, wins: Z);
 - "according to X", "..., said X", "citing X"; never a phrase opening with a preposition or a time word
@@ -15,6 +17,7 @@ claimant of the previous sentence ("Police chief X told reporters ... . He said 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from . import lexicon_ar as ar
@@ -63,11 +66,16 @@ _AR_TOKEN = re.compile(r"\s*([^\s،,.؛:؟!()\"«»]+)")
 _AR_STOPS = word_set(ar.CLAIMANT_STOPS, arabic=True)
 
 
-def find(rt: RuleText, outcome_spans: list[tuple[int, int]]) -> list[Attribution]:
-    """All attributions of a sentence, sorted by position."""
-    found = _find_ar(rt, outcome_spans) if rt.arabic else _find_latin(rt.text, outcome_spans, rt.lang)
-    found.extend(_headline(rt, outcome_spans))
-    found.extend(_trailing(rt))
+Spans = list[tuple[int, int]]  # the sentence's outcome words: no claimant is read out of one
+Rule = Callable[[RuleText, Spans], Iterable["Attribution"]]
+
+
+def find(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
+    """All attributions of a sentence, sorted by position: every rule of the script's registry
+    (ARABIC_RULES or LATIN_RULES, then SHARED_RULES) contributes what it finds; the reader picks by
+    position (nearest before the figure)."""
+    found = [a for rule in (*(ARABIC_RULES if rt.arabic else LATIN_RULES), *SHARED_RULES)
+             for a in rule(rt, outcome_spans)]
     if not rt.arabic:
         found = _outside_quotes(rt.text, found)
     return sorted(found, key=lambda a: a.pos)
@@ -106,7 +114,8 @@ _LABELS: frozenset[str] | None = None
 _HEADLINE_WORDS = 5
 
 
-def _headline(rt: RuleText, outcome_spans: list[tuple[int, int]]) -> list[Attribution]:
+def headline_speaker(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
+    """"UN: 2,521 civilians killed", "وزارة الصحة في غزة: ارتفاع عدد الشهداء": a short name before a colon."""
     m = _HEADLINE.match(rt.text)
     if m is None or _overlaps(m.start("np"), m.end("np"), outcome_spans):
         return []
@@ -129,8 +138,8 @@ def _headline(rt: RuleText, outcome_spans: list[tuple[int, int]]) -> list[Attrib
 _TRAILING_SOURCE = re.compile(r"\s[-–—]\s+(?P<np>(?:[A-Za-z][\w.&'-]*\s+){0,3}[A-Za-z][\w.&'-]*)\s*$")
 
 
-
-def _trailing(rt: RuleText) -> list[Attribution]:
+def trailing_source(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
+    """"At least 7 killed in double bombing in Tal Afar - police", "(Source: Iraqi Red Crescent)"."""
     if rt.arabic:
         return []
     lang = rt.lang
@@ -218,13 +227,15 @@ def _clean(np: str, lang: Language) -> str | None:
     return np
 
 
-def _find_latin(text: str, outcome_spans: list[tuple[int, int]], lang: Language) -> list[Attribution]:
-    """Every attribution of a Latin-script sentence, rule by rule (the rules' words are the language's)."""
-    out = []
+def subject_verb(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
+    """"Amnesty International says", "Figures released by the Health Ministry show", "it documented": a
+    subject and its reporting verb (a pronoun subject is marked: someone named before)."""
+    text, lang = rt.text, rt.lang
     non, pronouns = lang.set_of("NON_CLAIMANTS"), lang.set_of("PRONOUNS")
     said, speech_verbs = lang.set_of("SAID_VERBS"), lang.set_of("SPEECH_VERBS")
     data_words, articles = lang.set_of("DATA_NOUNS"), lang.set_of("ARTICLES")
     data_by = _c(lang, "data_by")
+    out = []
     for m in _p(lang, "subject").finditer(text):
         by = data_by.search(m.group("np"))  # "Figures released by the Health Ministry show ..."
         if by is None and _overlaps(m.start("np"), m.end("np"), outcome_spans) or _DIGIT.search(m.group("np")):
@@ -256,12 +267,29 @@ def _find_latin(text: str, outcome_spans: list[tuple[int, int]], lang: Language)
         if claimant and by is None and not pronoun:
             claimant = _appositive(text, m.start("np"), claimant, outcome_spans, lang)
         out.append(Attribution(m.end("verb"), claimant, speech, pronoun))
-    described = _c(lang, "described").finditer(text) if _c(lang, "a_comma").search(text) else ()
-    for m in described:  # "Airwars, a London-based monitoring group, attributes ..."
+    return out
+
+
+def described_subject(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
+    """"Airwars, a London-based monitoring group, attributes ...": a name, its description, its verb."""
+    text, lang = rt.text, rt.lang
+    if not _c(lang, "a_comma").search(text):
+        return []
+    out = []
+    for m in _c(lang, "described").finditer(text):
         name = _clean(m.group("np"), lang)
         if name and _c(lang, "proper").fullmatch(name) and not _p(lang, "not_speaker").match(name) and \
                 not _overlaps(m.start("np"), m.end("np"), outcome_spans):
-            out.append(Attribution(m.end("verb"), name, m.group("verb").lower() in speech_verbs))
+            out.append(Attribution(m.end("verb"), name, m.group("verb").lower() in lang.set_of("SPEECH_VERBS")))
+    return out
+
+
+def verb_then_speaker(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
+    """"..., said X", "according to X", "citing X"; "..., said X, a spokesman for Y" (Y's claim); never a
+    phrase opening with a preposition or a time word (then the subject before the comma speaks)."""
+    text, lang = rt.text, rt.lang
+    data_by = _c(lang, "data_by")
+    out = []
     for m in _p(lang, "after_verb").finditer(text):
         lead_comma = m.group("lead").lstrip()[:1] in ",;"
         if _p(lang, "not_speaker").match(m.group("np")) or (lead_comma and _p(lang, "figure_lead").match(m.group("np"))):
@@ -283,20 +311,42 @@ def _find_latin(text: str, outcome_spans: list[tuple[int, int]], lang: Language)
         role = _p(lang, "role_of_body").match(text, m.end("np"))  # "..., said X, a spokesman for the civil defence"
         body = _clean(role.group("body"), lang) if role and claimant else None
         out.append(Attribution(m.start(), body or claimant))
-    for m in _c(lang, "figure_by").finditer(text):
-        claimant = _clean(m.group("np"), lang)
+    return out
+
+
+def figure_by(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
+    """"the 200 initially reported by local officials": a claimant for the figure it follows only."""
+    out = []
+    for m in _c(rt.lang, "figure_by").finditer(rt.text):
+        claimant = _clean(m.group("np"), rt.lang)
         if claimant:
             out.append(Attribution(m.start("np"), claimant, bound=m.end("num")))
-    for name in ("possessive", "data_by", "np_data", "participle_by"):
-        for m in _c(lang, name).finditer(text):
+    return out
+
+
+def _record_rule(name: str, rule_name: str, doc: str) -> Rule:
+    """A rule naming the body whose record states the figure (pattern `name` of the language's PATTERNS)."""
+    def rule(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
+        out = []
+        for m in _c(rt.lang, name).finditer(rt.text):
             if name == "np_data" and _overlaps(m.start("np"), m.end("np"), outcome_spans):
                 continue  # "the Mosul death toll of": no claimant
-            if name == "np_data" and _p(lang, "modifier_only").search(m.group("np")):
-                continue  # "a UN-backed survey found": the survey is the subject of "found" (above)
-            claimant = _clean(m.group("np"), lang)
+            if name == "np_data" and _p(rt.lang, "modifier_only").search(m.group("np")):
+                continue  # "a UN-backed survey found": the survey is the subject of "found" (subject_verb)
+            claimant = _clean(m.group("np"), rt.lang)
             if claimant:
                 out.append(Attribution(m.start(), claimant, False))
-    return out
+        return out
+    rule.__name__ = rule.__qualname__ = rule_name
+    rule.__doc__ = doc
+    return rule
+
+
+owner_possessive = _record_rule("possessive", "owner_possessive",
+                                '"Airwars\' tally", "the coalition\'s estimate": the record\'s owner.')
+released_by = _record_rule("data_by", "released_by", '"figures released by the Health Ministry": the author.')
+body_record = _record_rule("np_data", "body_record", '"the Associated Press tally of", "a UN estimate of".')
+participle_by = _record_rule("participle_by", "participle_by", '"recensées par Airwars": the author after it.')
 
 
 # The subject set off by a comma before ", said": "..., the UN agency for Palestinian refugees, UNRWA, said".
@@ -370,6 +420,7 @@ def _ar_np_span(rt: RuleText, pos: int, outcome_spans: list[tuple[int, int]]) ->
 
 # "بحسب بيان لوزارة الداخلية", "وبحسب إحصاءات دائرة الطب العدلي": the record named first, its author after.
 _AR_RECORD = re.compile(rf"\s*{alternation(ar.RECORD_NOUNS, arabic=True)}(?:\s+(?:صادر|صادره)\s+عن|\s+عن)?(?=\s)")
+_AR_MADE_BY = re.compile(rf"\s+{alternation(ar.RECORD_MADE_BY, arabic=True)}(?!\w)")  # "إحصاء (أجرته) رويترز"
 # "نقلت وكالة فرانس برس عن مصدر أمني": the outlet repeats; the source after عن made the claim.
 _AR_RECORD_OF = re.compile(rf"\s*{alternation(ar.RECORD_NOUNS + ['تحقيق', 'دراسة', 'مسح'], arabic=True)}\s+ل")
 # Adjectives on a record: "بحسب تقديرات عسكرية أمريكية" (then the record itself is the claimant).
@@ -394,50 +445,62 @@ def _strip_l(np: str) -> str:
     return np
 
 
-def _find_ar(rt: RuleText, outcome_spans: list[tuple[int, int]]) -> list[Attribution]:
-    out = []
-    for regex in (_AR_VERBS, _AR_ACCORDING):
-        for m in regex.finditer(rt.text):
-            pos, record = m.end(), None
-            if regex is _AR_ACCORDING:
-                record = _AR_RECORD.match(rt.text, pos)
-                pos = record.end() if record else pos
-            of = _AR_RECORD_OF.match(rt.text, pos) if regex is _AR_VERBS else None
-            if of is not None:  # "كشف تحقيق لوكالة أسوشيتد برس": the record's author made the claim
-                np = _ar_np(rt, of.end(), outcome_spans)
-                np = ("ا" + np) if np and rt.text[of.end()] == "ل" else np  # للأمم -> الأمم
-                out.append(Attribution(m.end(), np, True, False))
-                continue
-            described = False
-            if of is None and record is not None and _AR_ADJECTIVE.match(rt.text, record.end()):
-                pos, record, described = record.start(), None, True  # "بحسب تقديرات عسكرية أمريكية"
-            np = _ar_np(rt, pos, outcome_spans) or _ar_unnamed(rt, pos, regex is _AR_ACCORDING, described)
-            if np and record is not None:
-                np = _strip_l(np)
-            elif np and m.group().endswith("ل") and np.startswith("ل"):
-                # "وفقا للأمم المتحدة": ل + الأمم, written لل; "للجنة": ل + اللجنة (a noun starting with ل)
-                np = "ال" + (np if np.startswith("لجن") else np[1:])
-            if np and regex is _AR_VERBS and _relay(m.group()):
-                span = _ar_np_span(rt, m.end(), outcome_spans)
-                frm = _AR_FROM.match(rt.text, span[1]) if span else None
-                source = _ar_np(rt, frm.end(), outcome_spans) if frm else None
-                np = source or np
-            pronoun = np is None and regex is _AR_VERBS and (
-                _AR_THAT.match(rt.text, m.end()) is not None or  # "وأضاف أن ..."
-                _AR_THAT_BEFORE.search(rt.text, max(0, m.start() - 8), m.start()) is not None)  # "إنها وثقت"
-            out.append(Attribution(m.end(), np, True, pronoun))
-    out.extend(_ar_subject_first(rt, outcome_spans))  # last: at the same verb, the subject before it wins
-    return out
+def verb_subject(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
+    """"أعلنت وزارة الصحة", "كشف تحقيق لوكالة أسوشيتد برس" (the record's author), "نقلت X عن Y" (Y's
+    claim), "وأضاف أن" with no subject (a pronoun: someone named before): a reporting verb, then its subject."""
+    return list(_ar_after(rt, outcome_spans, _AR_VERBS))
 
 
-def _ar_subject_first(rt: RuleText, outcome_spans: list[tuple[int, int]]) -> list[Attribution]:
-    """"وكان المرصد السوري قد وثق", "وكانت السلطات العراقية ذكرت": the subject before its verb, after كان;
-    "بحسب إحصاء أجرته رويترز": the author after the count. Each claimant sits at its verb (the figure after
-    it is the claim)."""
+def according_to(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
+    """"بحسب X", "وفقا لـ X", "بحسب تقديرات عسكرية أمريكية" (the record and its adjectives)."""
+    return list(_ar_after(rt, outcome_spans, _AR_ACCORDING))
+
+
+def _ar_after(rt: RuleText, outcome_spans: Spans, regex: re.Pattern[str]) -> Iterator[Attribution]:
+    for m in regex.finditer(rt.text):
+        pos, record = m.end(), None
+        if regex is _AR_ACCORDING:
+            record = _AR_RECORD.match(rt.text, pos)
+            pos = record.end() if record else pos
+            made = _AR_MADE_BY.match(rt.text, pos) if record else None
+            pos = made.end() if made else pos  # "حسب إحصاء أجرته وكالة رويترز": the count's author
+        of = _AR_RECORD_OF.match(rt.text, pos) if regex is _AR_VERBS else None
+        if of is not None:  # "كشف تحقيق لوكالة أسوشيتد برس": the record's author made the claim
+            np = _ar_np(rt, of.end(), outcome_spans)
+            np = ("ا" + np) if np and rt.text[of.end()] == "ل" else np  # للأمم -> الأمم
+            yield Attribution(m.end(), np, True, False)
+            continue
+        described = False
+        if of is None and record is not None and _AR_ADJECTIVE.match(rt.text, record.end()):
+            pos, record, described = record.start(), None, True  # "بحسب تقديرات عسكرية أمريكية"
+        np = _ar_np(rt, pos, outcome_spans) or _ar_unnamed(rt, pos, regex is _AR_ACCORDING, described)
+        if np and record is not None:
+            np = _strip_l(np)
+        elif np and m.group().endswith("ل") and np.startswith("ل"):
+            # "وفقا للأمم المتحدة": ل + الأمم, written لل; "للجنة": ل + اللجنة (a noun starting with ل)
+            np = "ال" + (np if np.startswith("لجن") else np[1:])
+        if np and regex is _AR_VERBS and _relay(m.group()):
+            span = _ar_np_span(rt, m.end(), outcome_spans)
+            frm = _AR_FROM.match(rt.text, span[1]) if span else None
+            source = _ar_np(rt, frm.end(), outcome_spans) if frm else None
+            np = source or np
+        pronoun = np is None and regex is _AR_VERBS and (
+            _AR_THAT.match(rt.text, m.end()) is not None or  # "وأضاف أن ..."
+            _AR_THAT_BEFORE.search(rt.text, max(0, m.start() - 8), m.start()) is not None)  # "إنها وثقت"
+        yield Attribution(m.end(), np, True, pronoun)
+
+
+def subject_before_verb(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
+    """"وكان المرصد السوري قد وثق", "وكانت السلطات العراقية ذكرت": the subject before its verb, after كان.
+    Listed after the verb-first rules: at the same verb, the subject before it wins (sorting is stable)."""
+    return [Attribution(m.end("verb"), rt.span(m.start("np"), m.end("np")).strip(), True, False)
+            for m in ARABIC.pattern("subject_before_verb").finditer(rt.text)
+            if not _overlaps(m.start("np"), m.end("np"), outcome_spans)]
+
+
+def record_made_by(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
+    """"بحسب إحصاء أجرته رويترز": the author after the count."""
     out = []
-    for m in ARABIC.pattern("subject_before_verb").finditer(rt.text):
-        if not _overlaps(m.start("np"), m.end("np"), outcome_spans):
-            out.append(Attribution(m.end("verb"), rt.span(m.start("np"), m.end("np")).strip(), True, False))
     for m in ARABIC.pattern("record_made_by").finditer(rt.text):
         np = _ar_np(rt, m.end(), outcome_spans)
         if np:
@@ -460,3 +523,10 @@ def _ar_unnamed(rt: RuleText, pos: int, according: bool, described: bool) -> str
 def _relay(verb: str) -> bool:
     verb = verb.strip()
     return verb in _AR_RELAY or (verb[:1] in "وف" and verb[1:] in _AR_RELAY)
+
+
+# The registries find() runs, in order (all contribute; the order settles ties at one position).
+LATIN_RULES: tuple[Rule, ...] = (subject_verb, described_subject, verb_then_speaker, figure_by,
+                                 owner_possessive, released_by, body_record, participle_by)
+ARABIC_RULES: tuple[Rule, ...] = (verb_subject, according_to, subject_before_verb, record_made_by)
+SHARED_RULES: tuple[Rule, ...] = (headline_speaker, trailing_source)  # both scripts

@@ -327,6 +327,7 @@ PATTERNS.update({
                  r"(?:\s+the)?|among(?:\s+the)?|,)?\s*(?:(?:her|his|their)\s+)?",  # "a woman and her two children"
     # a year-like number after these words is a year ("in 2017"), not a count
     "year_word": r"\b<YEAR_PREPOSITIONS>\s*$",
+    "group_before": "<@among>",  # "among the civilians ... 54 dead"
     "among": r"\bamong\s+(?:the\s+)?(?:\w+\s+)?(civilians|children|women|troops|soldiers|fighters|"
              r"militants|residents|people)\b|\b(civilian)\b",
     "victim_word": r"\b(<VICTIM_WORDS_NAMED>)\b",

@@ -231,6 +231,7 @@ PATTERNS.update({
                  r"\s*[،,]?\s*(?:بينهم|بينهن|من\s+بينهم|منهم|و|مقابل|اضافه\s+الى|فضلا\s+عن|،)?\s*",
     # "حصيلة الضحايا المدنيين ... 1800 قتيل": the victims sit next to the toll noun (a lookahead, so that
     # overlapping pairs are all seen)
+    "group_before": "<@toll_victims>",  # "ضحايا من المدنيين ... 54 قتيلا"
     "toll_victims": r"(?=(?:ضحايا|قتلى|جرحى|مصابين|مفقودين|حصيله|صفوف)\s+(?:من\s+)?(?:[وف])?(?:[بلك])?(?:ال|ل)?"
                     r"(<VICTIM_NOUNS>)(?![\w])())",
     "victim_word": r"(?<![\w])(?:[وف])?(?:[بلك])?(?:ال|ل)?(<VICTIM_NOUNS>)(?![\w])",

@@ -527,6 +527,7 @@ PATTERNS.update({
                  r"de\s+même\s+que|avec|en\s+plus\s+de|outre|,)?\s*(?:(?:ses|leurs|son|sa)\s+)?",
     # a year-like number after these words is a year ("en 2017"), not a count
     "year_word": r"(?<!\w)<YEAR_PREPOSITIONS>\s*$",
+    "group_before": "<@among>",  # "parmi les civils ... 54 morts"
     "among": r"(?<!\w)parmi\s+(?:les\s+|des\s+)?(?:[\w-]+\s+)?(civils|enfants|femmes|soldats|militaires|combattants|"
              r"jihadistes|djihadistes|habitants|personnes|policiers|peshmergas)\b|"
              r"(?<!guerre\s)(?<!défense\s)(?<!société\s)(?<!protection\s)(?<!conseil\s)\b(civile?s?)\b",

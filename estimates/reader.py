@@ -1,6 +1,7 @@
 """extract(): text in, casualty estimates out. Reads top to bottom:
 
-prefilter -> sentences -> figures -> heads -> outcome links -> inheritance -> victims, claimant, place
+prefilter (outcome stems, patterns.Stems) -> sentences -> figures -> heads -> outcome links (linking.py)
+-> inheritance -> victims (VICTIM_RULES, first answer wins), claimant (attribution.py's registries), place
 -> elliptical figures ("307 civilians killed and 273 wounded") -> outcome tables (tables.py) -> article-level
 place fallback -> one estimate per identity (a bare restatement of a figure the story gives with its victims
 is dropped) -> the place's gazetteer id. Every stage reads its words and patterns from the sentence's
@@ -381,44 +382,94 @@ def _inherit(text: str, figs: list[Figure], hs: list[Head], links: list, lang: L
 
 
 def _victims(text: str, r: _Read, lang: Language) -> str:
-    """Who the figure counts, by the first rule that names them (the head's own noun first)."""
-    if r.head.victims and r.head.victims != "people":
-        return r.head.victims
-    side = _losing_side(text, r.fig.start, lang)
-    if side:
-        return side  # "Iraqi security forces lost around 1,200 killed", "The army's 15th Division lost 37 men"
-    if r.head.victims and r.link.rule != "toll":
-        return r.head.victims
-    # a toll may name its victims better than the figure's noun: "عدد القتلى المدنيين ... بلغ 1,260 شخصا"
-    if r.group:
-        return r.group
-    ranks = lang.pattern("ranks").match(text, r.head.end)
-    if ranks:
-        return _ranks_class(ranks, lang)
-    m = r.link.mention
-    if r.link.rule in ("before", "toll") and m is not None:
-        hit = lang.pattern("number_of").search(text, max(0, m.start - NUMBER_OF_REACH), m.start)
-        if hit:
-            return _victim_class(hit.group(1), lang)
-    if r.link.rule in ("toll", "label") and m is not None:  # label: "Civilians killed: 1,212"
-        hits = list(lang.pattern("victim_word").finditer(text, max(0, m.start - LABEL_REACH), r.fig.start))
-        if hits:
-            return _victim_class(hits[-1].group(1), lang)
-    if r.link.rule in ("head", "toll") and lang.arabic:
-        ranks_before = list(lang.pattern("ranks_before").finditer(text, max(0, r.fig.start - GROUP_REACH),
-                                                                   r.fig.start))
-        if ranks_before and (ranks_before[-1].group("s") or ranks_before[-1].group("c")):
-            return _ranks_class(ranks_before[-1], lang)  # "عدد القتلى في صفوف القوات العراقية ... 1,200 قتيل"
-    if r.link.rule == "head":
-        owner = lang.pattern("toll_owner").search(text, max(0, r.fig.start - TOLL_OWNER_REACH), r.fig.start)
-        if owner and _victim_class(owner.group(1), lang) != "people":
-            return _victim_class(owner.group(1), lang)  # "Peshmerga casualties ... stood at 22 dead"
-        regex = lang.pattern("toll_victims") if lang.arabic else lang.pattern("among")
-        classes = [_victim_class(h.group(1) or h.group(2), lang)
-                   for h in regex.finditer(text, max(0, r.fig.start - GROUP_REACH), r.fig.start)]
-        named = [c for c in classes if c != "people"]
-        return named[-1] if named else "people"
+    """Who the figure counts: the first rule of VICTIM_RULES that names them, else "people"."""
+    for rule in VICTIM_RULES:
+        found = rule(text, r, lang)
+        if found is not None:
+            return found
     return "people"
+
+
+VictimRule = Callable[[str, "_Read", Language], "str | None"]
+
+
+def head_names_them(text: str, r: _Read, lang: Language) -> str | None:
+    """"326 civilian deaths", "120 قتيلا من المدنيين": the figure's own noun, when it says more than people."""
+    return r.head.victims if r.head.victims and r.head.victims != "people" else None
+
+
+def losing_side(text: str, r: _Read, lang: Language) -> str | None:
+    """"Iraqi security forces lost around 1,200 killed", "The army's 15th Division lost 37 men"."""
+    return _losing_side(text, r.fig.start, lang)
+
+
+def head_people(text: str, r: _Read, lang: Language) -> str | None:
+    """"40 people were killed": people, unless a toll names its victims better (the rules below)."""
+    return r.head.victims if r.head.victims and r.link.rule != "toll" else None
+
+
+def antecedent_group(text: str, r: _Read, lang: Language) -> str | None:
+    """"87 wounded civilians ..., 12 of whom later died": the antecedent's victims."""
+    return r.group
+
+
+def among_after(text: str, r: _Read, lang: Language) -> str | None:
+    """"2,000 killed, among them civilians", "في صفوف القوات": the ranks named after the figure."""
+    ranks = lang.pattern("ranks").match(text, r.head.end)
+    return _ranks_class(ranks, lang) if ranks else None
+
+
+def number_of(text: str, r: _Read, lang: Language) -> str | None:
+    """"the number of civilians killed (at 40,000)": the victims of the counted outcome."""
+    m = r.link.mention
+    if r.link.rule not in ("before", "toll") or m is None:
+        return None
+    hit = lang.pattern("number_of").search(text, max(0, m.start - NUMBER_OF_REACH), m.start)
+    return _victim_class(hit.group(1), lang) if hit else None
+
+
+def label_word(text: str, r: _Read, lang: Language) -> str | None:
+    """"Civilians killed: 1,212", "the civilian death toll ... 240": a victims word before the outcome."""
+    m = r.link.mention
+    if r.link.rule not in ("toll", "label") or m is None:
+        return None
+    hits = list(lang.pattern("victim_word").finditer(text, max(0, m.start - LABEL_REACH), r.fig.start))
+    return _victim_class(hits[-1].group(1), lang) if hits else None
+
+
+def ranks_before(text: str, r: _Read, lang: Language) -> str | None:
+    """"عدد القتلى في صفوف القوات العراقية ... 1,200 قتيل": the ranks named before a counted noun."""
+    if r.link.rule not in ("head", "toll"):
+        return None
+    found = list(lang.pattern("ranks_before").finditer(text, max(0, r.fig.start - GROUP_REACH), r.fig.start))
+    if found and (found[-1].group("s") or found[-1].group("c")):
+        return _ranks_class(found[-1], lang)
+    return None
+
+
+def toll_owner(text: str, r: _Read, lang: Language) -> str | None:
+    """"Peshmerga casualties in the Bashiqa operation stood at 22 dead": the toll's owner."""
+    if r.link.rule != "head":
+        return None
+    owner = lang.pattern("toll_owner").search(text, max(0, r.fig.start - TOLL_OWNER_REACH), r.fig.start)
+    if owner and _victim_class(owner.group(1), lang) != "people":
+        return _victim_class(owner.group(1), lang)
+    return None
+
+
+def group_before(text: str, r: _Read, lang: Language) -> str | None:
+    """"among the civilians ... 54 dead": the last group named before a counted noun."""
+    if r.link.rule != "head":
+        return None
+    classes = [_victim_class(h.group(1) or h.group(2), lang)
+               for h in lang.pattern("group_before").finditer(text, max(0, r.fig.start - GROUP_REACH), r.fig.start)]
+    named = [c for c in classes if c != "people"]
+    return named[-1] if named else None
+
+
+# Tried in order, first answer wins (each rule's docstring shows its construction).
+VICTIM_RULES: tuple[VictimRule, ...] = (head_names_them, losing_side, head_people, antecedent_group, among_after,
+                                        number_of, label_word, ranks_before, toll_owner, group_before)
 
 
 # Characters looked back from a figure or its outcome word for who it counts.
