@@ -507,7 +507,9 @@ PATTERNS.update({
     "place_local_false": r"^(?:the\s+)?(?:The|A|An|This|That|In|On|At|Mosul\s+area)\b",
 })
 # (rank, pattern, how it is matched): "cased" as written, "folded" on lower-cased text
-PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_named_local", "cased"), (4, "place_local_of", "cased"),
+# (rank, pattern, how it is matched[, a word list the pattern cannot match without])
+PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_named_local", "cased", "LOCAL_NOUNS"),
+               (4, "place_local_of", "cased", "LOCAL_NOUNS"),
                (4, "place_jadida", "cased"), (4, "place_neighbourhood", "folded"), (3, "place_part_of_city", "folded"),
                (2, "place_city", "folded"), (1, "place_province", "folded"), (0, "place_country", "folded")]
 PATTERNS.update({

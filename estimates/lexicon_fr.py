@@ -776,7 +776,7 @@ PATTERNS.update({
     "place_not_here": r"\s+(?:(?:a|avait)\s+)?(?:<SPEECH_VERBS>|dément|démenti|accuse|accusé)(?!\w)",
 })
 # (rank, pattern, how it is matched): "cased" as written, "folded" on lower-cased text
-PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_local_of", "cased"), (4, "place_jadida", "cased"),
+PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_local_of", "cased", "LOCAL_NOUNS"), (4, "place_jadida", "cased"),
                (4, "place_neighbourhood", "folded"), (3, "place_part_of_city", "folded"), (2, "place_city", "folded"),
                (1, "place_province", "folded"), (0, "place_country", "folded")]
 

@@ -44,34 +44,39 @@ class Stems:
     (pyahocorasick), about five times cheaper than the same stems as a regex, for the gates every text and
     sentence goes through. `word_start` stems count only where a word starts ("lost", not "closed")."""
 
-    __slots__ = ("_auto",)
+    __slots__ = ("_auto", "_anywhere")
 
     def __init__(self, stems: Iterable[str], word_start: Iterable[str] = ()) -> None:
         import ahocorasick
         auto = ahocorasick.Automaton()
+        word_start = list(word_start)
         for stem in stems:
             auto.add_word(stem.lower(), (len(stem), False))
         for stem in word_start:
             auto.add_word(stem.lower(), (len(stem), True))
+        self._anywhere = not word_start  # every stem counts wherever it is: the first hit answers search()
         if len(auto):
             auto.make_automaton()
             self._auto = auto
         else:
             self._auto = None
 
-    def starts(self, text: str) -> Iterator[int]:
-        """Where stems start, in text order (overlapping stems each count)."""
+    def starts(self, text: str, lowered: bool = False) -> Iterator[int]:
+        """Where stems start, in text order (overlapping stems each count). `lowered`: the caller has
+        lower-cased the text already (patterns.lower_in_place)."""
         if self._auto is None:
             return
-        low = lower_in_place(text)
+        low = text if lowered else lower_in_place(text)
         for end, (size, word_start) in self._auto.iter(low):
             start = end - size + 1
             if word_start and start and (low[start - 1].isalnum() or low[start - 1] == "_"):
                 continue
             yield start
 
-    def search(self, text: str) -> bool:
-        return next(self.starts(text), None) is not None
+    def search(self, text: str, lowered: bool = False) -> bool:
+        if self._auto is not None and self._anywhere:
+            return next(self._auto.iter(text if lowered else lower_in_place(text)), None) is not None
+        return next(self.starts(text, lowered), None) is not None
 
 
 def lower_in_place(text: str) -> str:

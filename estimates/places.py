@@ -13,20 +13,20 @@ from functools import cache, lru_cache
 
 from . import gazetteer
 from .language import ARABIC, Language
-from .patterns import Folded, alternation
+from .patterns import Folded, Stems, alternation
 from .text import RuleText, dateline_end, norm_ar
 
 
 
 @cache
-def _rules(lang: Language) -> list[tuple[int, re.Pattern[str] | Folded]]:
-    """The language's ranked place rules (data: PLACE_RULES), most specific first."""
-    out: list[tuple[int, re.Pattern[str] | Folded]] = []
-    for rank, name, how in lang.lex.PLACE_RULES:
-        if how == "folded":
-            out.append((rank, Folded(lang.expand(lang.lex.PATTERNS[name]))))
-        else:
-            out.append((rank, lang.pattern(name, 0)))
+def _rules(lang: Language) -> list[tuple[int, re.Pattern[str] | Folded, Stems | None]]:
+    """The language's ranked place rules (data: PLACE_RULES), most specific first. A rule may name a word
+    list it cannot match without ("Zanjili district" needs LOCAL_NOUNS): a text holding none of its words
+    skips the rule (a stem look-up is far cheaper than the rule's regex)."""
+    out: list[tuple[int, re.Pattern[str] | Folded, Stems | None]] = []
+    for rank, name, how, *needs in lang.lex.PLACE_RULES:
+        regex = Folded(lang.expand(lang.lex.PATTERNS[name])) if how == "folded" else lang.pattern(name, 0)
+        out.append((rank, regex, Stems(lang.words(needs[0])) if needs else None))
     return out
 
 
@@ -64,8 +64,8 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
     `gazetteer_last`: ask the gazetteer only when the rules found no place (a whole story's scan)."""
     found: list[Place] = []
     low = rt.text.lower()
-    for rank, regex in _rules(rt.lang):
-        if not min_rank <= rank <= max_rank:
+    for rank, regex, needs in _rules(rt.lang):
+        if not min_rank <= rank <= max_rank or (needs is not None and not needs.search(low, lowered=len(low) == len(rt.text))):
             continue
         matches = regex.finditer(rt.text, low) if isinstance(regex, Folded) else regex.finditer(rt.text)
         for m in matches:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -50,8 +51,10 @@ def dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
+@lru_cache(maxsize=4096)
 def norm_ar(text: str) -> str:
-    """Normalised spelling used by every Arabic rule and word list (not length-preserving)."""
+    """Normalised spelling used by every Arabic rule and word list (not length-preserving). Remembered:
+    the stages normalise the same sentence several times, and hashing a sentence is cheaper than mapping it."""
     return _DIACRITICS.sub("", text).translate(_LETTER_MAP)
 
 
