@@ -58,9 +58,10 @@ def test_every_latin_language_defines_what_english_defines_or_says_it_has_no_suc
 
 @pytest.mark.parametrize("lang", list(LANGUAGES.values()), ids=lambda lang: lang.code)
 def test_every_place_rule_names_a_pattern_of_its_language(lang):
-    for rank, name, how in lang.lex.PLACE_RULES:
+    for rank, name, how, *needs in lang.lex.PLACE_RULES:
         assert name in lang.lex.PATTERNS and 0 <= rank <= 4 and how in ("cased", "folded")
         assert lang.pattern(name) is not NEVER
+        assert len(needs) <= 1 and all(lang.words(list_name) for list_name in needs)  # a word list it has
 
 
 @pytest.mark.parametrize("lang", list(LANGUAGES.values()), ids=lambda lang: lang.code)
