@@ -281,6 +281,15 @@ PLACE_CITIES = ["الموصل", "الرقة", "حلب", "قطاع غزة", "غز
 PLACE_PROVINCES = ["نينوى", "الأنبار", "صلاح الدين", "ديالى", "محافظة نينوى", "سهل نينوى"]
 PLACE_COUNTRIES = ["العراق", "سوريا", "سورية", "اليمن", "ليبيا", "لبنان"]
 DIRECTIONS = ["غرب", "شرق", "شمال", "جنوب", "غربي", "شرقي", "شمالي", "جنوبي", "ايمن", "ايسر"]
+# the countryside of a city or province: "ريف حلب", "ريف دمشق" (a part of it, as a direction is)
+AREA_NOUNS = ["ريف", "أطراف", "ضواحي", "محيط"]
+# kinds of named place written before the name: "مدينة تشوغوييف", "مديرية مجزر", "ولاية الجزيرة"
+PLACE_KINDS = ["مدينة", "محافظة", "ولاية", "مديرية", "مقاطعة", "إقليم"]
+PATTERNS.update({
+    # a direction (or the countryside) right before any other place: "شمال غرب سوريا", "غربي الفاشر", "ريف إدلب"
+    "direction_before": r"(?<![\w])(?:[وفب])?(?:<AREA_NOUNS>|<DIRECTIONS>(?:\s+<DIRECTIONS>)?)\s+$",
+    "place_kind_of": r"(?:[وفب])?<PLACE_KINDS>\s+",
+})
 # words after a local noun that are no name: "حي في", "سوق شعبي"
 NOT_PLACE_NAMES = ["قرب", "في", "من", "على", "عند", "شمال", "جنوب", "شرق", "غرب", "داخل", "خارج", "الى",
                    "للنازحين", "ب", "تابعه", "واقعه", "شعبي", "شعبيه", "مزدحم", "مزدحمه", "مكتظ", "مكتظه", "رئيسي",

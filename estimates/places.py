@@ -37,6 +37,7 @@ _AR_OWN_PREFIX = frozenset(norm_ar(n) for n in ARABIC.words("PLACE_CITIES") if n
 # it ranks as a province, so any town the text names wins over it and a country does not.
 DATELINE_RANK = 1
 KIND_RANK = {"district": 4, "city": 2, "province": 1, "country": 0}  # a gazetteer entry's specificity
+DIRECTION_REACH = 30  # characters before a place looked at for its direction ("north-west", "شمال غرب")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,16 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
 
 
 def _place(rt: RuleText, start: int, end: int, rank: int) -> Place:
-    """The place as written; an empty name marks a non-place ("the hospital", "This market")."""
+    """The place as written; an empty name marks a non-place ("the hospital", "This market"). A direction
+    just before it is part of its name ("north-west Syria", "غرب الفاشر", "ريف حلب"), at the place's own
+    rank: "ريف دير الزور" is no more specific than the town in it ("north of Baghdad" is no part of it)."""
+    if rank != 3:  # part_of_city rules include their direction already
+        before = rt.lang.pattern("direction_before").search(rt.text, max(0, start - DIRECTION_REACH), start)
+        start = before.start() if before is not None else start
+    if rt.arabic:
+        kind = rt.lang.pattern("place_kind_of").match(rt.text, start)  # "مدينة تشوغوييف", "مديرية مجزر"
+        if kind is not None and kind.end() < end and gazetteer.lookup(rt.span(start, end)) is None:
+            start = kind.end()  # but "مدينة الصدر" is Sadr City
     name = rt.span(start, end).strip()
     if rt.arabic:
         norm = norm_ar(name)

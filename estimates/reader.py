@@ -504,10 +504,17 @@ def _side_of(claimant: str) -> str | None:
     return None if m is None else "security forces" if m.group("s") else "combatants"
 
 
-def _not_in(found: list[places.Place], claimant: str | None) -> list[places.Place]:
+def _not_in(found: list[places.Place], claimant: str | None, rt: RuleText) -> list[places.Place]:
     """"a medical source in Kirkuk said 23 soldiers were killed": where the source sits is not where the
-    figure happened; without another place in the sentence the article's place applies."""
-    return [p for p in found if not (claimant and p.name in claimant)] if claimant else found
+    figure happened; without another place in the sentence the article's place applies. Only the places
+    inside the claimant's own words go: "the Mission for Iraq said ... killed across Iraq" keeps the second."""
+    if not claimant:
+        return found
+    written = norm_ar(claimant) if rt.arabic else claimant
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(written), rt.text)]
+    if not spans:  # a speaker from another sentence, or a name the reader rebuilt: by name, as before
+        return [p for p in found if p.name not in claimant]
+    return [p for p in found if not any(s <= p.start and p.end <= e for s, e in spans)]
 
 
 def _ranks_class(m: re.Match[str], lang: Language) -> str:
@@ -543,7 +550,7 @@ def _estimate(rt: RuleText, r: _Read, attributions: list[attribution.Attribution
     return Estimate(
         low=f.low, high=f.high, qualifier=f.qualifier, outcome=r.link.outcome,
         victims=victims,
-        place=_one_line(places.choose(_not_in(sentence_places, claimant), f.start)),
+        place=_one_line(places.choose(_not_in(sentence_places, claimant, rt), f.start)),
         claimant=canonical, claimant_text=as_written, claimant_id=body,
         quote=_one_line(rt.original) or "", lang=lang,
     )

@@ -938,3 +938,19 @@ def test_a_spaced_dash_after_a_dateline_does_not_hide_the_figure():
 ])
 def test_a_speaker_introduced_by_a_post_at_a_body_speaks_for_the_body(text, lang, body):
     assert body in (extract(text, lang=lang)[0].claimant_text or "")
+
+
+@pytest.mark.parametrize("text, place", [
+    # a direction or the countryside before a place the gazetteer knows is part of its name, at its rank
+    ("قال مكتب الأمم المتحدة إن 28 مدنيا قتلوا في قصف على مخيمات في شمال غرب سوريا.", "شمال غرب سوريا"),
+    ("قتل 17 مدنيا في غارات على بلدات في ريف حلب الغربي.", "ريف حلب"),
+    ("قتل 12 مدنيا في غارة على مدينة البوكمال في ريف دير الزور الشرقي.", "البوكمال"),  # a town beats a countryside
+    # a kind word before the name is no part of it, unless the whole is the name
+    ("قتل ستة أشخاص في ضربة على مبنى سكني في مدينة تشوغوييف.", "تشوغوييف"),
+    ("قتل 35 شخصا في انفجار في مدينة الصدر.", "مدينة الصدر"),
+    # a place inside the claimant's name is where the claimant sits; the same name elsewhere still counts
+    ("The UN Assistance Mission for Iraq said 112 civilians were killed across Iraq in March.", "Iraq"),
+    ("A medical source in Kirkuk said 23 soldiers were killed near Hawija.", "Hawija"),
+])
+def test_places_of_the_fourth_blind_round(text, place):
+    assert [e.place for e in extract(text)] == [place]

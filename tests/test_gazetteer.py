@@ -397,3 +397,13 @@ def test_find_is_fast_after_warm_up() -> None:
     for _ in range(200):
         find(text)
     assert (time.perf_counter() - start) / 200 < 0.001
+
+
+@pytest.mark.parametrize("name, english", [
+    ("الخرطوم", "Khartoum"), ("أم درمان", "Omdurman"), ("خان يونس", "Khan Younis"), ("تشوغوييف", "Chuhuyiv"),
+    ("معرة النعمان", "Maarat al-Numan"), ("Maaret al-Noomane", "Maarat al-Numan"), ("El-Facher", "El Fasher"),
+])
+def test_war_zone_towns_are_known_in_arabic_and_french(name, english):
+    entry = gazetteer.lookup(name)
+    assert entry is not None and entry.name == english
+    assert [e.name for _, _, e in gazetteer.find(f"في {name} اليوم" if name[0] > "z" else f"à {name} jeudi")] == [english]
