@@ -59,9 +59,9 @@ def _c(lang: Language, name: str) -> re.Pattern[str]:
 _AR_THAT = re.compile(r"\s*(?:ب)?[ا](?:ن|نه|نها|نهم)(?!\w)")  # normalised أن / إن / بأن / أنه
 _AR_THAT_BEFORE = re.compile(r"(?<!\w)(?:ب)?[ا](?:نه|نها|نهم)\s*$")
 
-_AR_VERBS = re.compile(rf"{AR_LEFT}(?:[وف])?{alternation(ar.REPORT_VERBS, arabic=True)}(?!\w)")
+_AR_VERBS = re.compile(rf"{AR_LEFT}(?:[وف])?{alternation(ar.REPORT_VERBS, arabic=True)}(?!\w)(?:\s+بها?(?!\w))?")  # "أفاد به"
 _AR_ACCORDING = re.compile(rf"{AR_LEFT}(?:[وف])?{alternation(ar.ACCORDING, arabic=True)}\s*(?:ـ\s*)?"
-                           rf"(?:{alternation(ar.REPORT_VERBS, arabic=True)}(?:ه)?\s+)?")
+                           rf"(?:{alternation(ar.REPORT_VERBS, arabic=True)}(?:ه|\s+بها?)?\s+)?")  # "وفق ما أفاد به"
 _AR_TOKEN = re.compile(r"\s*([^\s،,.؛:؟!()\"«»]+)")
 _AR_STOPS = word_set(ar.CLAIMANT_STOPS, arabic=True)
 
@@ -256,6 +256,13 @@ def subject_verb(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
             continue
         if _p(lang, "participle").match(text, m.end("verb")) and m.group("np").strip().lower() in data_words:
             continue
+        if _p(lang, "no_subject").match(m.group("np").strip()):  # "X, which compiles ..., has recorded"
+            comma = text.rfind(",", max(0, m.start("np") - 3), m.start("np"))
+            if comma >= 0:
+                first = m.group("np").split()[0]  # a reporting verb itself ("estimated in a report"), or an
+                verb_end = m.start("np") + len(first) if _p(lang, "verbs").fullmatch(first) else m.end("verb")  # aux
+                out.extend(replace(a, pos=verb_end) for a in _comma_subject(text, comma, outcome_spans, lang))
+            continue
         if _p(lang, "relative_lead").match(m.group("np")):
             comma = text.rfind(",", m.start("np"), m.start("verb"))
             out.extend(replace(a, pos=m.end("verb")) for a in _comma_subject(text, comma, outcome_spans, lang))
@@ -296,7 +303,8 @@ def verb_then_speaker(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
             time = _p(lang, "time_lead").match(m.group("np"))  # ", said on Tuesday the governor of Nineveh"
             rest = m.group("np")[time.end():] if time else ""
             if rest and not _p(lang, "not_speaker").match(rest) and _clean(rest, lang):
-                out.append(Attribution(m.start(), _clean(rest, lang)))
+                # "a déclaré jeudi Ahmed Qaïd, porte-parole du ministère de la Santé": the body
+                out.append(Attribution(m.start(), _role_body(text, m.end("np"), lang) or _clean(rest, lang)))
             elif lead_comma:
                 # "..., UNRWA, said in its latest situation report": the speaker is the subject before "said"
                 out.extend(_comma_subject(text, m.start(), outcome_spans, lang))
@@ -308,10 +316,16 @@ def verb_then_speaker(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
             # what follows "said" is what was said; the speaker is the subject before the comma
             out.extend(_comma_subject(text, m.start(), outcome_spans, lang))
             continue
-        role = _p(lang, "role_of_body").match(text, m.end("np"))  # "..., said X, a spokesman for the civil defence"
-        body = _clean(role.group("body"), lang) if role and claimant else None
+        body = _role_body(text, m.end("np"), lang) if claimant else None
         out.append(Attribution(m.start(), body or claimant))
     return out
+
+
+def _role_body(text: str, np_end: int, lang: Language) -> str | None:
+    """"..., said X, a spokesman for the civil defence", "..., said X, who heads the Raqqa Civil Council's
+    team": the body the speaker speaks for."""
+    role = _p(lang, "role_of_body").match(text, np_end)
+    return _clean(role.group("body"), lang) if role else None
 
 
 def figure_by(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
@@ -473,7 +487,11 @@ def _ar_after(rt: RuleText, outcome_spans: Spans, regex: re.Pattern[str]) -> Ite
         described = False
         if of is None and record is not None and _AR_ADJECTIVE.match(rt.text, record.end()):
             pos, record, described = record.start(), None, True  # "بحسب تقديرات عسكرية أمريكية"
-        np = _ar_np(rt, pos, outcome_spans) or _ar_unnamed(rt, pos, regex is _AR_ACCORDING, described)
+        span = _ar_np_span(rt, pos, outcome_spans)
+        np = rt.span(*span) if span else _ar_unnamed(rt, pos, regex is _AR_ACCORDING, described)
+        role = ARABIC.pattern("role_of_body").match(rt.text, span[1]) if span else None
+        if role is not None:  # "قال أحمد الجبوري، المتحدث باسم دائرة صحة نينوى، إن": the body he speaks for
+            np = _ar_np(rt, role.end(), outcome_spans) or np
         if np and record is not None:
             np = _strip_l(np)
         elif np and m.group().endswith("ل") and np.startswith("ل"):

@@ -381,7 +381,7 @@ PATTERNS.update({
     # a reporting verb; revising one's own count attributes it too ("The coalition raised its tally ... to 1,114")
     "verbs": r"<REPORT_VERBS>|(?:<REVISION_VERBS>)(?=\s+(?:its|their|his|her|the)\s+(?:\w+\s+)?(?i:<DATA_NOUNS>)\b)",
     # subject + reporting verb: "Amnesty International says", "..., residents said", "X told Y that Z believes"
-    "subject": r"(?:^|(?<=[,;:\"“”])\s*|\b<CLAUSE_OPENERS>\s+)"
+    "subject": r"(?:^|(?<=[,;:\"“”])\s*(?:<CLAUSE_OPENERS>\s+)?|\b<CLAUSE_OPENERS>\s+)"
                r"(?P<np>[^\s,;:\"“”](?:[^,;:\"“”.]|\.(?=\s*\w)){0,70}?)"
                r"(?:\s+(?:has|have|had|also|previously|earlier|now|later|would|will|recently|separately|itself|"
                r"only|last\s+\w+|on\s+\w+day|this\s+\w+|had\s+previously|so\s+far|thus\s+far|already|since)|"
@@ -389,8 +389,10 @@ PATTERNS.update({
                r"\s+(?P<verb>(?-i:<@verbs>))\b",
     # case-sensitive: "Airwars, a London-based monitoring group, attributes ..."
     "described": r"(?:^|(?<=[,;:\"“”])\s*|\b<CLAUSE_OPENERS>\s+)"
-                 r"(?P<np>[A-Z][^,;:\"“”.\d]{0,50}?),\s*an?\s[^,;:\"“”]{2,70},\s*(?P<verb>(?-i:<@verbs>))\b",
-    "a_comma": r",\s*an?\s",
+                 r"(?P<np>[A-Z][^,;:\"“”.\d]{0,50}?),\s*<@a_description_lead>[^,;:\"“”]{2,70},\s*(?P<verb>(?-i:<@verbs>))\b",
+    "a_comma": r",\s*<@a_description_lead>",
+    # a description after a name: "a London-based group", "the London-based monitoring group" (not "the UN")
+    "a_description_lead": r"(?:an?\s|(?-i:the)\s+(?=[a-z]|[A-Z][\w]*-(?:based|led|backed)\b))",
     # the claimant after its lead: "according to X", "..., said X", "citing X", "Per X,"
     "after_verb": r"(?P<lead>\baccording\s+to|[,;]['\"”’]?\s*(?:said|says|say|reported|added|noted)|\bciting|"
                   r"\bcited(?!\s+by)|\bquoting|(?:^|(?<=[,;(]))\s*per(?=\s+(?!cent\b|capita\b|annum\b|day\b|week\b|"
@@ -406,8 +408,11 @@ PATTERNS.update({
     "time_lead": r"(?:(?:on\s+|last\s+|this\s+)?<WEEKDAYS>|yesterday|today|earlier|"
                  r"(?:last|this|earlier\s+this)\s+(?:week|month|year|morning|evening|night))\s+",
     "age": r",\s*(?:aged\s+)?\d{1,3}\s*$",  # "Umm Ahmed, 52, said"
+    # what stands where a subject would, but is none: "..., which compiles ..., has recorded", "..., estimated in"
+    "no_subject": r"(?:has|have|had|is|are|was|were)$|(?:<@verbs>)\b",
     # "The blogger, who documented ..., said", "A senior CTS officer, speaking on condition of anonymity, said"
-    "relative_lead": r"(?:who|which|speaking|talking|writing|asked|quoted)\s",
+    "relative_lead": r"(?:who|which|speaking|talking|writing|asked|quoted|together\s+with|along\s+with|alongside|"
+                     r"in\s+partnership\s+with|joined\s+by)\s",  # "HRW, together with SITU Research, estimated"
     "relative": r",\s*<@relative_lead>[^,;:\"“”]{1,70}$",
     "a_description": r"\s*an?\s",
     # case-sensitive: a proper name ("Iraq Body Count", "the Office of the High Commissioner")
@@ -536,7 +541,8 @@ ABBREVIATIONS = ("mr mrs ms dr gen lt col st no nos sgt capt maj brig cpl pvt re
 # a speaker introduced by their post at a body speaks for the body: "..., said Rabee Hassan, a spokesman for the
 # Mosul civil defence" (the claimant is the civil defence)
 PATTERNS.update({
-    "role_of_body": r"\s*,\s*(?:an?|the)\s+(?:senior\s+|local\s+|chief\s+|deputy\s+)?(?:spokes(?:man|woman|person)|"
-                    r"official|officer|director|head|chief|commander|representative|researcher)\s+(?:for|of|at|with)\s+"
+    "role_of_body": r"\s*,\s*(?:(?:an?|the)\s+(?:senior\s+|local\s+|chief\s+|deputy\s+)?(?:spokes(?:man|woman|person)|"
+                    r"official|officer|director|head|chief|commander|representative|researcher)\s+(?:for|of|at|with)\s+|"
+                    r"who\s+(?:heads|leads|runs|directs|chairs)\s+)"  # "..., said X, who heads the civil defence"
                     r"(?P<body>(?:the\s+)?[^,.;:()\"”]{2,60})",
 })

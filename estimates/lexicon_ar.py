@@ -323,7 +323,12 @@ PATTERNS.update({
 # claimants whose verb comes after them: "وكان المرصد السوري قد وثق ...", "وكانت الحكومة العراقية قد قدرت ...",
 # "وكانت السلطات العراقية ذكرت ..."; a count its author made: "وبحسب إحصاء أجرته رويترز"
 RECORD_MADE_BY = ["أجرته", "أجرتها", "أعدته", "أعدتها", "نشرته", "نشرتها", "أصدرته", "أصدرتها", "أجراه", "أعده"]
+# a speaker introduced by their post at a body speaks for the body: "قال أحمد الجبوري، المتحدث باسم دائرة صحة
+# نينوى، إن ..." (the claimant is the health directorate)
+ROLE_OF_BODY = ["المتحدث باسم", "المتحدثة باسم", "الناطق باسم", "الناطقة باسم", "المتحدث الرسمي باسم",
+                "الناطق الرسمي باسم", "مدير", "مديرة", "رئيس", "رئيسة", "مسؤول في", "مسؤولة في", "عضو في", "قائد"]
 PATTERNS.update({
+    "role_of_body": r"\s*[،,]\s*<ROLE_OF_BODY>\s+",
     "subject_before_verb": r"(?<!\w)و?(?:كان|كانت)\s+(?P<np>(?:[^\s\d،,.؛:]+\s+){1,6}?)(?:قد\s+)?"
                            r"(?P<verb>[وف]?<REPORT_VERBS>)(?!\w)",
     "record_made_by": r"(?<!\w)<RECORD_NOUNS>\s+<RECORD_MADE_BY>\s+",

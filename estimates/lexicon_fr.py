@@ -632,12 +632,13 @@ PATTERNS.update({
     # "Le renseignement kurde estime", "(AFP) - Le Haut-Commissariat a recensé"; the auxiliary and adverbs
     # between them are skipped ("Nous avons recensé" leaves "Nous": no subject, the speaker is named before);
     # a subject never runs across a spaced dash (a dateline's end)
-    "subject": r"(?:^|(?<=[,;:\"“”«»])\s*|(?<=[-–—]\s)|(?<!\w)<CLAUSE_OPENERS>\s+|(?<!\w)(?:qu|lorsqu|puisqu)['’])"
+    # ("..., tandis que l'OSDH a documenté": the opener after the comma is no part of the subject)
+    "subject": r"(?:^|(?<=[,;:\"“”«»])\s*(?:<CLAUSE_OPENERS>\s+)?|(?<=[-–—]\s)|(?<!\w)<CLAUSE_OPENERS>\s+|(?<!\w)(?:qu|lorsqu|puisqu)['’])"
                r"(?P<np>[^\s,;:\"“”«»](?:(?!\s[-–—]\s)[^,;:\"“”«».]|\.(?=\s*\w)){0,70}?)"
                r"(?:\s+(?:a|ont|avons|avez|avait|avaient|aurait|auraient|également|aussi|déjà|encore|"
                r"auparavant|récemment|ensuite|finalement|lui-même|elle-même|eux-mêmes|<WEEKDAYS>)|"
                r"\s*,\s*(?:pour\s+sa\s+part|pour\s+leur\s+part|de\s+son\s+côté|de\s+leur\s+côté|quant\s+à\s+(?:lui|elle|eux)|"
-               r"toutefois|cependant|en\s+revanche|par\s+ailleurs|lui\s+aussi|elle\s+aussi)\s*,)*"
+               r"toutefois|cependant|en\s+revanche|par\s+ailleurs|lui\s+aussi|elle\s+aussi|elle|lui|eux|elles)\s*,)*"
                r"\s+(?P<verb>(?-i:<@verbs>))(?!\w)",
     # case-sensitive: "Airwars, une ONG basée à Londres, a recensé ..."
     "described": r"(?:^|(?<=[,;:\"“”«»])\s*|(?<!\w)<CLAUSE_OPENERS>\s+)"
@@ -668,6 +669,7 @@ PATTERNS.update({
     "relative_lead": r"(?:qui|lequel|laquelle|lesquels|s['’]exprimant|parlant|interrogée?s?|jointe?s?|contactée?s?|"
                      r"citée?s?|écrivant|requérant)\s",
     "relative": r",\s*<@relative_lead>[^,;:\"“”«»]{1,70}$",
+    "no_subject": r"(?:a|ont|avait|avaient|est|sont)$|(?:<@verbs>)\b",  # "L'OSDH, qui ..., a recensé"
     "a_description": r"\s*une?\s",
     # case-sensitive: a proper name ("Iraq Body Count", "l'Observatoire syrien des droits de l'homme")
     "proper": r"(?:[Ll]['’]|[Ll]es?\s+|[Ll]a\s+)?[A-ZÀ-Ý][\w.&'’-]*(?:\s+(?:(?:de|des|du|d['’]|pour|et|la|le|les|"

@@ -94,7 +94,7 @@ def _demote_dateline(found: list[Place], filed: int) -> list[Place]:
     return [p if p.start >= filed else replace(p, rank=min(p.rank, DATELINE_RANK)) for p in found if p.name]
 
 
-_NAME_WORD = re.compile(r"[A-Z][\w'’-]+\s+$")
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]+\s+(?:(?:al|el|bin|ibn|abu|abou)[-\s])?$")  # "Hamoud al-Jasim"
 
 
 def _in_a_name(text: str, start: int, end: int) -> bool:

@@ -954,3 +954,25 @@ def test_a_speaker_introduced_by_a_post_at_a_body_speaks_for_the_body(text, lang
 ])
 def test_places_of_the_fourth_blind_round(text, place):
     assert [e.place for e in extract(text)] == [place]
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    # a speaker's post names the body, after a time word too, and in Arabic
+    ("Workers have recovered more than 4,100 bodies, said Hamoud al-Jasim, who heads the Raqqa Civil Council's "
+     "first-response team.", "en", "the Raqqa Civil Council's first-response team"),
+    ("« Nous avons recensé 2 153 morts », a affirmé mercredi Ahmed Qaïd, porte-parole du ministère de la Santé.",
+     "fr", "ministère de la Santé"),
+    ("قال أحمد الجبوري، المتحدث باسم دائرة صحة نينوى، إن الفرق انتشلت 312 جثة.", "ar", "دائرة صحة نينوى"),
+    ("قتل عشرون شخصا على الأقل، وفق ما أفاد به المتحدث باسم الدفاع المدني.", "ar", "المتحدث باسم الدفاع المدني"),
+    # a name and its description, a relative or accompanying clause, an auxiliary before the verb
+    ("Airwars, the London-based monitoring group, said coalition strikes had killed 744 civilians.", "en", "Airwars"),
+    ("Iraq Body Count, which compiles deaths from media reports, has recorded 9,200 civilian deaths.", "en",
+     "Iraq Body Count"),
+    ("Human Rights Watch, together with SITU Research, estimated in a report that upwards of 8,000 people died.", "en",
+     "Human Rights Watch"),
+    # a clause opener after a comma, a resumptive pronoun
+    ("Le conseil évoque 3 200 morts, tandis que l'OSDH a documenté 1 180 civils tués.", "fr", "l'OSDH"),
+    ("La coalition, elle, reconnaît la mort de 178 civils.", "fr", "La coalition"),
+])
+def test_claimants_of_the_fourth_blind_round(text, lang, claimant):
+    assert extract(text, lang=lang)[-1].claimant_text == claimant
