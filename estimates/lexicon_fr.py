@@ -642,9 +642,9 @@ PATTERNS.update({
                r"\s+(?P<verb>(?-i:<@verbs>))(?!\w)",
     # case-sensitive: "Airwars, une ONG basée à Londres, a recensé ..."
     "described": r"(?:^|(?<=[,;:\"“”«»])\s*|(?<!\w)<CLAUSE_OPENERS>\s+)"
-                 r"(?P<np>[A-ZÀ-Ý][^,;:\"“”«».\d]{0,50}?),\s*une?\s[^,;:\"“”«»]{2,70},\s*"
+                 r"(?P<np>[A-ZÀ-Ý][^,;:\"“”«».\d]{0,50}?),\s*<@a_description_lead>[^,;:\"“”«»]{2,70},\s*"
                  r"(?:(?:a|ont|avait|avaient)\s+)?(?P<verb>(?-i:<@verbs>))(?!\w)",
-    "a_comma": r",\s*une?\s",
+    "a_comma": r",\s*<@a_description_lead>",
     # the claimant after its lead: "selon X", "d'après X", "citant X", "selon un bilan du ministère" (the
     # author after the toll noun; other data nouns are read by data_by inside the phrase), "de source
     # médicale", and the inverted verb after a comma or a closing quotation mark: "..., a déclaré le
@@ -671,6 +671,8 @@ PATTERNS.update({
     "relative": r",\s*<@relative_lead>[^,;:\"“”«»]{1,70}$",
     "no_subject": r"(?:a|ont|avait|avaient|est|sont)$|(?:<@verbs>)\b",  # "L'OSDH, qui ..., a recensé"
     "a_description": r"\s*une?\s",
+    # a description after a name: "une ONG britannique", "l'ONG basée à Londres" (not "l'Observatoire syrien")
+    "a_description_lead": r"(?:une?\s|(?-i:l['’]|la\s+|le\s+)(?=[a-zé]|ONG\b))",
     # case-sensitive: a proper name ("Iraq Body Count", "l'Observatoire syrien des droits de l'homme")
     "proper": r"(?:[Ll]['’]|[Ll]es?\s+|[Ll]a\s+)?[A-ZÀ-Ý][\w.&'’-]*(?:\s+(?:(?:de|des|du|d['’]|pour|et|la|le|les|"
               r"l['’]|aux|en|sans)\s*)*[A-ZÀ-Ý][\w.&'’-]*)*",
