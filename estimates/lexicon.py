@@ -520,7 +520,13 @@ PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_named_local", "cased",
 PATTERNS.update({
     # a gazetteer name that is no place here: "London-based", "US-led", "Britain's army"
     "place_not_here": r"-(?:based|led|backed|born|run|funded|made)\b|\s+(?:[Aa]rmy|[Gg]overnment|[Mm]ilitary|[Ff]orces)\b",
+    # ... nor after these: "the coalition led by Washington", "forces backed by Iran"
+    "place_not_after": r"\b(?:led|backed|supported|funded|armed|sponsored)\s+by\s+(?:the\s+)?$",
 })
+
+# a table whose first column is headed by one of these lists places, one per row ("| Governorate | Killed |")
+TABLE_PLACE_HEADERS = ["governorate", "province", "state", "region", "district", "city", "town", "area", "location",
+                       "place", "oblast", "county", "country", "municipality"]
 
 # figures that count part of the figure before: "1,119 civilian deaths across Iraq, of which 841 were in
 # Nineveh"; a small word before a toll noun is an article ("a toll")

@@ -297,8 +297,11 @@ NOT_PLACE_NAMES = ["قرب", "في", "من", "على", "عند", "شمال", "ج
                    "عامه", "عام", "المدينه", "البلده", "القريه", "الحي"]
 PATTERNS.update({
     "place_old_city": r"(?<![\w])(?:[وفب])?(?:ال)?مدينه\s+القديمه(?:\s+(?:في|من|ب)\s*<PLACE_CITIES>)?",
-    "place_named_local": r"(?<![\w])(?:[وفب])?(?:حي|منطقه|سوق|مخيم|قريه|ناحيه|قضاء|بلده|ساحه|مطار)\s+(?!<NOT_PLACE_NAMES>(?!\w))"
-                         r"[^\s،,.]+(?:\s+ال[^\s،,.]+)?",
+    "place_named_local": r"(?<![\w])(?:[وفب])?(?:حي|منطقه|سوق|مخيم|قريه|ناحيه|قضاء|بلده|ساحه|مطار|مديريه)\s+"
+                         r"(?!<NOT_PLACE_NAMES>(?!\w))[^\s،,.]+(?:\s+ال[^\s،,.]+)?",
+    # a town or a province named by its kind, known to the gazetteer or not: "مدينة تشوغوييف", "ولاية الجزيرة"
+    "place_city_named": r"(?<![\w])(?:[وفب])?مدينه\s+(?!<NOT_PLACE_NAMES>(?!\w))[^\s،,.]+(?:\s+ال[^\s،,.]+)?",
+    "place_province_named": r"(?<![\w])(?:[وفب])?(?:ولايه|محافظه|مقاطعه)\s+(?!<NOT_PLACE_NAMES>(?!\w))[^\s،,.]+",
     # "غرب الموصل", "الساحل الأيمن", "الجانب الغربي", "الأحياء الشرقية" (of a city: a part of it)
     "place_part_of_city": r"(?<![\w])(?:[وفب])?(?:<DIRECTIONS>\s+<PLACE_CITIES>|(?:ال)?(?:(?:جانب|ساحل)\s+ال(?:ايمن|ايسر|غربي|شرقي)|"
                           r"(?:احياء|اجزاء)\s+ال(?:شرقيه|غربيه|شماليه|جنوبيه))"
@@ -309,10 +312,18 @@ PATTERNS.update({
     "place_country": r"(?<![\w])(?:[وفب]|لل)?<PLACE_COUNTRIES>(?![\w])(?!\s+الديمقراطيه)",
 })
 PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_named_local", "cased"), (3, "place_part_of_city", "cased"),
-               (2, "place_city", "cased"), (1, "place_province", "cased"), (0, "place_country", "cased")]
+               (2, "place_city", "cased"), (2, "place_city_named", "cased"), (1, "place_province", "cased"),
+               (1, "place_province_named", "cased"), (0, "place_country", "cased")]
+# a table whose first column is headed by one of these lists places, one per row ("| المحافظة | قتلى |")
+TABLE_PLACE_HEADERS = ["المحافظة", "المحافظات", "الولاية", "المدينة", "المنطقة", "المكان", "الدولة", "البلد"]
 PATTERNS.update({
     # a gazetteer name that is no place here: "قوات سوريا الديمقراطية" (the SDF), "التحالف بقيادة الولايات المتحدة"
     "place_not_here": r"\s+الديمقراطيه",
+    # ... nor after these: "التحالف بقيادة الولايات المتحدة", "المدعومة من إيران"
+    "place_not_after": r"(?<!\w)(?:بقياده|المدعومه\s+من|المدعوم\s+من|بدعم\s+من)\s+$",
+    # an opening dateline: "كييف - ", "الرقة (سوريا) - ", "بيروت - أ ف ب / ", "الخرطوم / الأناضول / "
+    "dateline": r"\s*(?P<where>[^\s\d،,.:()/\-–—]+(?:\s+[^\s\d،,.:()/\-–—]+){0,2})\s*(?:\([^()\n]{1,30}\))?\s*[-–—/]\s+"
+                r"(?:(?:[^\s\d،,.:()/\-–—]+\s+){0,2}[^\s\d،,.:()/\-–—]+\s*/\s*)?",
 })
 
 # figures that count part of the figure before: "... 1200 مدني، منهم 300 في الموصل"

@@ -726,7 +726,7 @@ PLACE_CITIES = ["Mossoul", "Raqqa", "Rakka", "Alep", "Bagdad", "Falloujah", "Fal
                 "Irbil", "Kirkouk", "Tal Afar", "Tall Afar", "Hawija", "Sinjar", "Qayyarah", "Qayyara",
                 "Hammam al-Alil", "Bartella", "Bashiqa", "Baïji", "Samarra", "Bassora", "Najaf", "Nadjaf", "Kerbala",
                 "Deir ez-Zor", "Deir Ezzor", "Idleb", "Idlib", "Homs", "Hama", "Damas", "Douma", "Ghouta", "Kobané",
-                "Manbij", "Palmyre", "Sanaa", "Hodeïda", "Taëz", "Aden", "Gaza", "Khan Younès", "Rafah", "Syrte",
+                "Manbij", "Palmyre", "Sanaa", "Hodeïda", "Taëz", "Aden", "bande de Gaza", "Gaza", "Khan Younès", "Rafah", "Syrte",
                 "Benghazi", "Tripoli", "Mogadiscio", "Kaboul", "Marioupol", "Kharkiv", "Bakhmout", "Qaraqosh",
                 "Hamdaniya", "Haditha", "Anah", "Qaïm", "Al-Qaïm", "Mayadine", "Boukamal", "Tabqa", "Hajine",
                 "Baghouz", "Hassaké", "Qamichli", "Jarablous", "Souleimaniyeh", "Dohouk", "Baqouba", "Jalawla",
@@ -737,7 +737,7 @@ PLACE_NEIGHBOURHOODS = ["Karrada", "Sadr City", "Kazimiya", "Adhamiya", "Zanjili
                         "Nabi Younès", "Nabi Younes", "Wadi Hajar", "al-Rifai", "al-Tayaran", "Gogjali",
                         "al-Nouri", "mosquée al-Nouri", "Choujaiya", "Bustan al-Qasr"]
 PLACE_PROVINCES = ["province de Ninive", "plaine de Ninive", "Ninive", "Anbar", "al-Anbar", "Salaheddine",
-                   "Salah ad-Din", "Diyala", "Kurdistan irakien", "Kurdistan", "bande de Gaza", "Cisjordanie"]
+                   "Salah ad-Din", "Diyala", "Kurdistan irakien", "Kurdistan", "Cisjordanie"]
 PLACE_COUNTRIES = ["Irak", "Iraq", "Syrie", "Yémen", "Libye", "Afghanistan", "Ukraine", "Somalie", "Liban", "Israël"]
 # A part of a city: "dans l'ouest de Mossoul", "la partie est de Mossoul", "Mossoul-Ouest", "la rive droite de
 # Mossoul". Not "à l'ouest de Mossoul" or "au nord de Bagdad": outside the city, so the town named is the place.
@@ -752,7 +752,8 @@ PATTERNS.update({
     # places.py keeps a rank-4 name only when it is capitalised
     "place_old_city": r"(?<!\w)Vieille[-\s][Vv]ille(?:\s+de\s+[A-ZÀ-Ý][\w-]+)?",
     # rank 4, case-sensitive: "le quartier de Zanjili", "le quartier commerçant de Karrada", "le village de Kocho"
-    "place_local_of": r"(?<!\w)<LOCAL_NOUNS>(?:\s+[a-zéèêàç]+)?\s+(?:de\s+|d['’]|du\s+)"
+    # ("le camp de réfugiés de Nousseirat", "le camp de déplacés de Zamzam": a complement before the name)
+    "place_local_of": r"(?<!\w)<LOCAL_NOUNS>(?:\s+[a-zéèêàç]+|\s+(?:de|des)\s+[a-zéèêàç]+)?\s+(?:de\s+|d['’]|du\s+)"
                       r"(?:(?:al|el|Al|El)-)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:al-|Al-|el-)?[A-ZÀ-Ý][\w'’-]*)?",
     "place_jadida": r"\bMossoul\s+al-[DJ]j?adida\b|\bBab\s+al-[A-Z]\w+",
     # folded (matched on lower-cased text)
@@ -769,7 +770,8 @@ PATTERNS.update({
     # "le marché de Bab Sinjar" -> "Bab Sinjar" (places.py keeps a rank-4 name only when it is capitalised, and
     # French writes the kind word first and in lower case)
     "place_the": r"^(?:la|le|les)\s+|^l['’]",
-    "place_kind_of": r"^(?:(?:le|la|les)\s+|l['’])?(?:<LOCAL_NOUNS>|ville)(?:\s+[a-zéèêàç]+)?\s+(?:de\s+|d['’]|du\s+)",
+    "place_kind_of": r"^(?:(?:le|la|les)\s+|l['’])?(?:<LOCAL_NOUNS>|ville)(?:\s+[a-zéèêàç]+|\s+(?:de|des)\s+[a-zéèêàç]+)?"
+                     r"\s+(?:de\s+|d['’]|du\s+)",
     # case-sensitive: a capitalised function word opening a rank-4 match is no part of the name
     "place_leading_word": r"^(?:(?:la|le|les)\s+|l['’])?(?:Le|La|Les|Un|Une|Ce|Cette|Dans|En|Au|Sur)\s+",
     "place_local_false": r"^(?:(?:la|le|les)\s+|l['’])?(?:Le|La|Les|Un|Une|Ce|Cette|Dans|En|Au|Sur)\b",
@@ -778,8 +780,13 @@ PATTERNS.update({
     # case-sensitive: a gazetteer name that is no place here: the government named by its capital ("Damas
     # affirme", "Bagdad a annoncé"), "soutenu par Moscou" aside (the capital comes after its verb there)
     "place_not_here": r"\s+(?:(?:a|avait)\s+)?(?:<SPEECH_VERBS>|dément|démenti|accuse|accusé)(?!\w)",
+    # ... nor after these: "la coalition menée par Washington", "les milices soutenues par l'Iran"
+    "place_not_after": r"(?<!\w)(?:menée?s?|dirigée?s?|conduite?s?|soutenue?s?|appuyée?s?|armée?s?|financée?s?)\s+par\s+(?:la\s+|le\s+|l['’])?$",
 })
 # (rank, pattern, how it is matched): "cased" as written, "folded" on lower-cased text
+# a table whose first column is headed by one of these lists places, one per row ("| État | Morts |")
+TABLE_PLACE_HEADERS = ["gouvernorat", "province", "état", "région", "district", "ville", "localité", "lieu",
+                       "oblast", "pays", "commune", "wilaya"]
 PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_local_of", "cased", "LOCAL_NOUNS"), (4, "place_jadida", "cased"),
                (4, "place_neighbourhood", "folded"), (3, "place_part_of_city", "folded"), (2, "place_city", "folded"),
                (1, "place_province", "folded"), (0, "place_country", "folded")]

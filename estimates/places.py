@@ -37,6 +37,7 @@ _AR_OWN_PREFIX = frozenset(norm_ar(n) for n in ARABIC.words("PLACE_CITIES") if n
 # it ranks as a province, so any town the text names wins over it and a country does not.
 DATELINE_RANK = 1
 KIND_RANK = {"district": 4, "city": 2, "province": 1, "country": 0}  # a gazetteer entry's specificity
+BRACKET_GAP = 2  # characters between a place and the bracket holding its figures: "Ninive (18 tués"
 DIRECTION_REACH = 30  # characters before a place looked at for its direction ("north-west", "شمال غرب")
 
 
@@ -74,18 +75,50 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
     if watched is not None:
         for m in watched.finditer(rt.text, low):
             _add(found, _place(rt, m.start(), m.end(), 2))
-    filed = 0 if rt.arabic else dateline_end(rt.text)
+    filed = dateline_of(rt)
     by_rule = bool(found)
     if gazetteer_last and by_rule:
         return _demote_dateline(found, filed)
+    dated: list[Place] = []
     for start, end, entry in gazetteer.find(rt.text):  # every other town (and, failing the rules, province)
         rank = KIND_RANK[entry.kind]
+        if start < filed and rank >= 2 and min_rank <= DATELINE_RANK <= max_rank:
+            dated.append(_place(rt, start, end, DATELINE_RANK, proclitic_left_out=True))
         if not min_rank <= rank <= max_rank or start < filed or (by_rule and rank < 2):
             continue  # a far dateline ("GENEVA (Reuters) -") is where the story was filed
-        if rt.lang.pattern("place_not_here", 0).match(rt.text, end) or _in_a_name(rt.text, start, end):
-            continue
-        _add(found, _place(rt, start, end, rank))
+        if rt.lang.pattern("place_not_here", 0).match(rt.text, end) or _in_a_name(rt.text, start, end) or \
+                rt.lang.pattern("place_not_after").search(rt.text, max(0, start - NOT_AFTER_REACH), start):
+            continue  # "the coalition led by Washington", "menée par Washington", "بقيادة الولايات المتحدة"
+        _add(found, _place(rt, start, end, rank, proclitic_left_out=True))
+    if dated and not any(p.start >= filed for p in found):  # "KHERSON (Ukraine) - Deux habitants ont été tués"
+        for p in dated:
+            _add(found, p)
     return _demote_dateline(found, filed)
+
+
+NOT_AFTER_REACH = 20  # characters before a gazetteer name looked at for "led by" and its kin
+
+
+def dateline_of(rt: RuleText) -> int:
+    """Where an opening dateline ends (0: none): "ERBIL, Iraq (AP) —", "BEYROUTH, 14 mars (AFP) -", and in
+    Arabic "كييف - ", "الرقة (سوريا) - ", "بيروت - أ ف ب / " (pattern "dateline"), when it names a place."""
+    if not rt.arabic:
+        return dateline_end(rt.text)
+    m = rt.lang.pattern("dateline").match(rt.text)
+    if m is None or not any(s < m.end("where") for s, _, _ in gazetteer.find(rt.text[:m.end("where")])):
+        return 0
+    return m.end()
+
+
+def in_dateline(rt: RuleText) -> str | None:
+    """The first town of an opening dateline: the place of a story that names none outside it ("KHERSON
+    (Ukraine) - Deux habitants ont été tués ..."; "الرقة (سوريا) - ... في المدينة")."""
+    filed = dateline_of(rt)
+    if not filed:
+        return None
+    towns = [(s, e, KIND_RANK[entry.kind]) for s, e, entry in gazetteer.find(rt.text[:filed])
+             if KIND_RANK[entry.kind] >= 2]
+    return _place(rt, *min(towns), proclitic_left_out=True).name if towns else None
 
 
 def _demote_dateline(found: list[Place], filed: int) -> list[Place]:
@@ -104,7 +137,7 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     return before is not None and before.start() > 0 and text[before.start() - 1] not in ".:;\n"
 
 
-def _place(rt: RuleText, start: int, end: int, rank: int) -> Place:
+def _place(rt: RuleText, start: int, end: int, rank: int, proclitic_left_out: bool = False) -> Place:
     """The place as written; an empty name marks a non-place ("the hospital", "This market"). A direction
     just before it is part of its name ("north-west Syria", "غرب الفاشر", "ريف حلب"), at the place's own
     rank: "ريف دير الزور" is no more specific than the town in it ("north of Baghdad" is no part of it)."""
@@ -113,14 +146,17 @@ def _place(rt: RuleText, start: int, end: int, rank: int) -> Place:
         start = before.start() if before is not None else start
     if rt.arabic:
         kind = rt.lang.pattern("place_kind_of").match(rt.text, start)  # "مدينة تشوغوييف", "مديرية مجزر"
-        if kind is not None and kind.end() < end and gazetteer.lookup(rt.span(start, end)) is None:
-            start = kind.end()  # but "مدينة الصدر" is Sadr City
+        whole = gazetteer.lookup(rt.span(start, end)) if kind is not None and kind.end() < end else None
+        if kind is not None and kind.end() < end and whole is None:
+            start, proclitic_left_out = kind.end(), True  # "مقاطعة بيلغورود": the ب is the name's
+        elif whole is not None:  # "مدينة الصدر" is Sadr City, a district
+            rank = max(rank, KIND_RANK[whole.kind])
     name = rt.span(start, end).strip()
     if rt.arabic:
         norm = norm_ar(name)
         if name.startswith("لل"):
             return Place(start, end, rank, "ال" + name[2:])  # "للموصل": ل + الموصل
-        keep = name.startswith(("ال", "أل")) or norm in _AR_OWN_PREFIX or norm.startswith("بلده")
+        keep = proclitic_left_out or name.startswith(("ال", "أل")) or norm in _AR_OWN_PREFIX or norm.startswith("بلده")
         return Place(start, end, rank, name if keep else _AR_PREFIX_STRIP.sub("", name))
     lang = rt.lang
     if rank > 0:
@@ -141,10 +177,17 @@ def _add(found: list[Place], new: Place) -> None:
     found.append(new)
 
 
-def choose(places: list[Place], pos: int) -> str | None:
-    """Most specific place, nearest to the figure on ties."""
+def choose(places: list[Place], pos: int, text: str | None = None) -> str | None:
+    """Most specific place, nearest to the figure on ties; but a figure in brackets right after a place is
+    that place's ("Bagdad (31 tués), devant Ninive (18 tués)")."""
     if not places:
         return None
+    if text is not None:
+        opened = text.rfind("(", 0, pos)
+        if opened >= 0 and ")" not in text[opened:pos]:
+            for p in places:
+                if 0 <= opened - p.end <= BRACKET_GAP:
+                    return p.name
     best = max(places, key=lambda p: (p.rank, -abs(p.start - pos)))
     return best.name
 

@@ -234,7 +234,11 @@ SHORT_STORY = 3000  # characters: a story naming no town may have its district a
 def _article_place(text: str, watched: Folded | None, latin: Language) -> str | None:
     rt = RuleText.of(text, latin)
     # the whole story is scanned: the gazetteer's towns only when the rules know none of its places
-    town = places.most_mentioned(places.find(rt, watched, min_rank=0, max_rank=2, gazetteer_last=True))
+    found = places.find(rt, watched, min_rank=0, max_rank=2, gazetteer_last=True)
+    filed = places.dateline_of(rt)
+    if filed and not any(p.start >= filed for p in found):  # no place named outside the dateline
+        return places.in_dateline(rt) or places.most_mentioned(found)
+    town = places.most_mentioned(found)
     if town is not None or len(text) > SHORT_STORY:
         return town
     return places.most_mentioned(places.find(rt, watched, min_rank=3, max_rank=4, gazetteer_last=True))
@@ -550,7 +554,7 @@ def _estimate(rt: RuleText, r: _Read, attributions: list[attribution.Attribution
     return Estimate(
         low=f.low, high=f.high, qualifier=f.qualifier, outcome=r.link.outcome,
         victims=victims,
-        place=_one_line(places.choose(_not_in(sentence_places, claimant, rt), f.start)),
+        place=_one_line(places.choose(_not_in(sentence_places, claimant, rt), f.start, rt.text)),
         claimant=canonical, claimant_text=as_written, claimant_id=body,
         quote=_one_line(rt.original) or "", lang=lang,
     )

@@ -20,7 +20,7 @@ from . import attribution, claimants, figures, outcomes, places
 from .language import Language
 from .model import Estimate
 from .patterns import Folded
-from .text import RuleText
+from .text import RuleText, norm_ar
 
 _CELLS = re.compile(r"\s*(?:\||\t)\s*")
 _DIGIT = re.compile(r"\d")
@@ -100,6 +100,13 @@ class _Context:
         return cls(name, body_id, written, place, _victims(f"{title} {header}", lang))
 
 
+def _places_column(cell: str, lang: Language) -> bool:
+    """A first column headed by a kind of place ("Governorate", "État", "المحافظة"; data: TABLE_PLACE_HEADERS)."""
+    words = lang.set_of("TABLE_PLACE_HEADERS")
+    key = norm_ar(cell.strip()) if lang.arabic else cell.strip().lower()
+    return key in words
+
+
 def _victims(text: str, lang: Language) -> str:
     """The first victims group the title or header names ("civilian casualty figures"), else people."""
     from .heads import AR_VICTIMS, ar_lookup, victims_table
@@ -122,6 +129,8 @@ def _row(header: _Line, row: _Line, outcome_of: dict[int, str], context: _Contex
     label = RuleText.of(row.cells[0], lang)
     named = places.find(label, watched)
     place = named[0].name if named and len(named[0].name) >= len(row.cells[0].strip()) - 2 else context.place
+    if place == context.place and _places_column(header.cells[0], label.lang) and row.cells[0].strip():
+        place = row.cells[0].strip()  # "| Governorate | Killed |": each row's label is a place, known or not
     quote = " | ".join(f"{h} {c}" if k else c for k, (h, c) in enumerate(zip(header.cells, row.cells)))
     for k, outcome in outcome_of.items():
         rt = RuleText.of(row.cells[k], lang)

@@ -42,6 +42,7 @@ def detect_lang(text: str) -> str:
 # A wire dateline opening a story or a clause: "ERBIL, Iraq (AP) —", "BAGHDAD (Reuters) -", "AL-QAIM — ".
 # The city is in capitals; English only (Arabic datelines have no such mark).
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?)?"
+                       r"(?:,\s*\d{1,2}\s+[^\W\d]+\.?|,\s*[^\W\d]+\.?\s+\d{1,2})?"  # ", 14 mars", ", March 14"
                        r"\s*(?:\([^()\n]{1,40}\))?\s*[—–-]+\s+")
 
 

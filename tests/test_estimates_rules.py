@@ -976,3 +976,31 @@ def test_places_of_the_fourth_blind_round(text, place):
 ])
 def test_claimants_of_the_fourth_blind_round(text, lang, claimant):
     assert extract(text, lang=lang)[-1].claimant_text == claimant
+
+
+@pytest.mark.parametrize("text, lang, place", [
+    # a town or province named by its kind, known to the gazetteer or not; a name's own ب stays
+    ("اتهمت جماعة الحوثي التحالف بقتل 14 مدنيا في غارة على سوق في مديرية مجزر بمحافظة مأرب.", "ar", "مجزر"),
+    ("قال الحاكم إن 24 شخصا قتلوا في قصف على مقاطعة بيلغورود.", "ar", "بيلغورود"),
+    ("قالت اللجنة إن أكثر من 1200 شخص ما زالوا مفقودين في ولاية الجزيرة.", "ar", "الجزيرة"),
+    # "led by Washington" is no place
+    ("Vingt et un civils ont été tués par des frappes de la coalition menée par Washington sur Hajine.", "fr", "Hajine"),
+    # figures in brackets after a place are that place's
+    ("Bagdad reste la province la plus touchée (31 tués), devant Ninive (18 tués).", "fr", "Ninive"),
+    # a complement between a local noun and its name
+    ("Dans le camp de réfugiés de Nousseirat, une frappe a fait 19 morts.", "fr", "Nousseirat"),
+    # a dateline (with its date) is where the story was filed, unless the story names no other place
+    ("BEYROUTH, 14 mars (AFP) - Onze civils ont été tués mardi dans la ville de Maaret al-Noomane.", "fr",
+     "Maaret al-Noomane"),
+    ("KHERSON (Ukraine) - Deux habitants ont été tués par un drone russe, ont annoncé les autorités.", "fr", "KHERSON"),
+    ("الرقة (سوريا) - توفي سبعة أشخاص جراء انفجار لغم داخل منزل في المدينة.", "ar", "الرقة"),
+])
+def test_places_named_by_kind_bracket_and_dateline(text, lang, place):
+    assert extract(text, lang=lang)[-1].place == place
+
+
+def test_a_table_headed_by_a_kind_of_place_gives_each_row_its_place():
+    text = ("Weekly toll:\n| Governorate | Killed | Injured |\n|---|---|---|\n| Darfour-Nord | 58 | 131 |\n"
+            "| Kordofan-Sud | 22 | 40 |")
+    assert [(e.low, e.place) for e in extract(text, lang="en")] == [
+        (58, "Darfour-Nord"), (131, "Darfour-Nord"), (22, "Kordofan-Sud"), (40, "Kordofan-Sud")]
