@@ -73,6 +73,8 @@ def _read_latin(text: str, pos: int, lang: Language) -> Head:
             pred = lang.pattern("were_noun").match(text, outcome.end)
             if pred and pred.group(1).lower() in victims:  # "31 of the dead were children"
                 return Head(pred.end(), _latin_victims(text, pred.end(), pred.group(1).lower(), lang)[1], outcome)
+            if outcome.kind == "noun":  # "280 of those deaths": part of a count of deaths is deaths
+                return _outcome_head(text, outcome, flag, lang)
             return Head(outcome.end, flag or "people")
         if outcome is not None:
             return _outcome_head(text, outcome, flag, lang)

@@ -134,7 +134,7 @@ MODIFIERS = {
            "defenceless", "defenseless", "vulnerable", "former", "off-duty", "retired", "serving", "its", "their",
            # how the count is known: "8,119 verified deaths", "230 confirmed fatalities"
            "verified", "confirmed", "documented", "recorded", "registered", "reported", "identified",
-           "his", "her", "our", "of", "them", "whom", "the", "family",
+           "his", "her", "our", "of", "them", "whom", "the", "family", "those", "these",
            # how sure the count is: "1,066 likely civilian deaths", "possible civilian casualties"
            "likely", "possible", "probable", "credible", "potential"],
 }
@@ -268,6 +268,8 @@ PATTERNS.update({
     "of_family": r"\s+of\s+(?:(?:one|a|the\s+same|a\s+single|his|her|their|the|an?\s+extended)\s+)?famil(?:y|ies)\b",
     # "31 of the dead were children": the partitive names the outcome, the predicate noun the victims
     "were_noun": r"\s+(?:were|was|are)\s+(?:(?:all|mostly|reportedly)\s+)?([^\W\d_]+)",
+    # "Of the dead, 512 were civilians": the group before the comma is the figure's outcome
+    "of_the_lead": r"(?:^|\b)of\s+(?:the|those|these)\s+(?:[\w-]+\s+)?$",
 })
 
 # outcome links (linking.py)

@@ -458,6 +458,8 @@ PATTERNS.update({
     "of_family": r"\s+(?:d['’]une\s+(?:même\s+|seule\s+)?|d['’]un\s+même\s+|de\s+(?:la\s+(?:même\s+)?|sa\s+|leur\s+|"
                  r"leurs\s+|ses\s+|deux\s+|trois\s+|plusieurs\s+)|des\s+)familles?\b",
     # "31 des morts étaient des enfants": the partitive names the outcome, the predicate noun the victims
+    # "Parmi les morts, 512 étaient des civils": the group before the comma is the figure's outcome
+    "of_the_lead": r"(?<!\w)(?:parmi|sur)\s+(?:les|ces)\s+(?:[\w-]+\s+)?$",
     "were_noun": r"\s+(?:étaient|était|sont|est|seraient)\s+(?:(?:tous|toutes|pour\s+la\s+plupart|majoritairement|"
                  r"principalement|apparemment)\s+)?(?:des\s+|de\s+|d['’])?([^\W\d_]+)",
 })

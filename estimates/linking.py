@@ -44,7 +44,7 @@ def link(text: str, fig: Figure, head: Head, mentions: list[Mention], prev_end: 
     if _blocker_governs(text, fig, prev_end, lang):
         return BLOCKED  # "خطفوا 9 رجال وقتلوا 4 آخرين", "abducted 9 men and killed 4": the 9 were taken
     found = _head(text, head, next_start, lang) or _before(text, fig, head, mentions, prev_end, lang) or \
-        _label(text, fig, mentions, lang)
+        _label(text, fig, mentions, lang) or _of_the(text, fig, mentions, lang)
     if found:
         return _unless_died(found, text, head.end, next_start, lang)
     if head.victims is None:  # a bare figure after a toll noun states the toll: "casualties topped 1,000 ..."
@@ -126,6 +126,21 @@ def _label(text: str, fig: Figure, mentions: list[Mention], lang: Language) -> L
 
 
 _COLON = re.compile(r"\s*:\s*")
+
+
+def _of_the(text: str, fig: Figure, mentions: list[Mention], lang: Language) -> Link | None:
+    """"Of the dead, 512 were civilians", "Parmi les morts, 512 civils": the group named before the comma is
+    the outcome of the figure after it (pattern "of_the_lead", ending where the outcome word starts)."""
+    i = _ending_by(mentions, fig.start)
+    m = mentions[i - 1] if i else None
+    if m is None or not _COMMA.fullmatch(text, m.end, fig.start):
+        return None
+    lead = lang.pattern("of_the_lead").search(text, max(0, m.start - OF_THE_REACH), m.start)
+    return Link(m.outcome, "of_the", m) if lead is not None else None
+
+
+_COMMA = re.compile(r"\s*[,،]\s*")
+OF_THE_REACH = 20  # characters before the outcome word for "of the", "parmi les"
 
 
 def _start(m: Mention) -> int:

@@ -380,9 +380,18 @@ def _inherit(text: str, figs: list[Figure], hs: list[Head], links: list, lang: L
             elif before and hs[i].outcome is None and \
                     lang.pattern("subset_lead").search(text, max(hs[i - 1].end, figs[i].start - SUBSET_REACH), figs[i].start):
                 links[i] = Link(before.outcome, "inherit", None)  # "..., dont 962 dans la province de Ninive"
+            elif before and hs[i].outcome is None and lang.pattern("of_whom").match(text, figs[i].end) and \
+                    _after_comma(text, hs[i - 1].end, figs[i].start):
+                links[i] = Link(before.outcome, "inherit", None)  # "1,031 people killed, 227 of them civilians"
             elif before and (lang.pattern("others").fullmatch(text, figs[i].end, hs[i].end) or  # "... and 9 others ..."
                              lang.pattern("revised").search(text, max(hs[i - 1].end, figs[i].start - 60), figs[i].start)):
                 links[i] = Link(before.outcome, "inherit", None)
+
+
+def _after_comma(text: str, start: int, end: int) -> bool:
+    """The figure at `end` opens a clause after a comma, close to the figure before (a subset of it)."""
+    gap = text[start:end]
+    return len(gap) <= SUBSET_REACH and gap.rstrip().endswith((",", "،"))
 
 
 def _victims(text: str, r: _Read, lang: Language) -> str:
@@ -405,6 +414,14 @@ def head_names_them(text: str, r: _Read, lang: Language) -> str | None:
 def losing_side(text: str, r: _Read, lang: Language) -> str | None:
     """"Iraqi security forces lost around 1,200 killed", "The army's 15th Division lost 37 men"."""
     return _losing_side(text, r.fig.start, lang)
+
+
+def predicate_group(text: str, r: _Read, lang: Language) -> str | None:
+    """"Of the dead, 512 were civilians": the group the figure is said to be (a figure with no noun of its own)."""
+    if r.head.victims is not None or r.link.rule != "of_the":
+        return None
+    m = lang.pattern("were_noun").match(text, r.fig.end)
+    return _victim_class(m.group(1), lang) if m else None
 
 
 def head_people(text: str, r: _Read, lang: Language) -> str | None:
@@ -472,7 +489,8 @@ def group_before(text: str, r: _Read, lang: Language) -> str | None:
 
 
 # Tried in order, first answer wins (each rule's docstring shows its construction).
-VICTIM_RULES: tuple[VictimRule, ...] = (head_names_them, losing_side, head_people, antecedent_group, among_after,
+VICTIM_RULES: tuple[VictimRule, ...] = (head_names_them, losing_side, predicate_group, head_people, antecedent_group,
+                                        among_after,
                                         number_of, label_word, ranks_before, toll_owner, group_before)
 
 

@@ -1004,3 +1004,17 @@ def test_a_table_headed_by_a_kind_of_place_gives_each_row_its_place():
             "| Kordofan-Sud | 22 | 40 |")
     assert [(e.low, e.place) for e in extract(text, lang="en")] == [
         (58, "Darfour-Nord"), (131, "Darfour-Nord"), (22, "Kordofan-Sud"), (40, "Kordofan-Sud")]
+
+
+@pytest.mark.parametrize("text, lang, found", [
+    # part of a count of deaths is deaths; a subset after a comma takes the figure before's outcome
+    ("The coalition has acknowledged 159 of those deaths.", "en", [(159, "killed", "people")]),
+    ("48 of the wounded later died.", "en", [(48, "killed", "people")]),
+    ("Nineveh was the worst-affected governorate, with 1,031 people killed, 227 of them civilians.", "en",
+     [(1031, "killed", "people"), (227, "killed", "civilians")]),
+    # the group before a comma is the outcome of the figure after it
+    ("Of the dead, 512 were civilians, the monitor said.", "en", [(512, "killed", "civilians")]),
+    ("Parmi les morts, 512 étaient des civils, selon l'OSDH.", "fr", [(512, "killed", "civilians")]),
+])
+def test_partitives_of_the_fourth_blind_round(text, lang, found):
+    assert [(e.low, e.outcome, e.victims) for e in extract(text, lang=lang)] == found
