@@ -380,7 +380,8 @@ def _inherit(text: str, figs: list[Figure], hs: list[Head], links: list, lang: L
             elif before and hs[i].outcome is None and \
                     lang.pattern("subset_lead").search(text, max(hs[i - 1].end, figs[i].start - SUBSET_REACH), figs[i].start):
                 links[i] = Link(before.outcome, "inherit", None)  # "..., dont 962 dans la province de Ninive"
-            elif before and hs[i].outcome is None and lang.pattern("of_whom").match(text, figs[i].end) and \
+            elif before and hs[i].outcome is None and hs[i].victims is not None and \
+                    lang.pattern("of_whom").match(text, figs[i].end) and \
                     _after_comma(text, hs[i - 1].end, figs[i].start):
                 links[i] = Link(before.outcome, "inherit", None)  # "1,031 people killed, 227 of them civilians"
             elif before and (lang.pattern("others").fullmatch(text, figs[i].end, hs[i].end) or  # "... and 9 others ..."
