@@ -72,6 +72,7 @@ def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -
         following = _Once(lambda n=nxt: named(n))  # type: ignore[misc]
         found.extend(_read_sentence(text[start:end], art_lang, latin, watched, previous, following))
     found.extend(tables.read(text, latin, watched))  # "Month | Killed | Injured" and the rows under it
+    found.extend(tables.read_list(text, latin, watched))  # "Civilian deaths, by district:" and "- Old City: 3,120"
     if any(e.place is None for e in found):
         fallback = _article_place(text, watched, latin)
         found = [e if e.place or not fallback else replace(e, place=fallback) for e in found]

@@ -9,6 +9,16 @@ and its outcome, so the sentence reader finds nothing. Here each number cell tak
 its row's place when the first cell names one (else the title's), the victims the title or header name, and
 the claimant the title names. Cells are split at "|" or tabs; a table ends at the first row with another
 number of cells.
+
+A list under a title is read the same way (read_list):
+
+    Civilian deaths recorded by the Nineveh health directorate, by district:
+    - Old City: 3,120
+    - Zanjili: 1,045
+
+the title (a line ending in a colon, naming an outcome) gives each row's outcome, victims and claimant; a
+row's label gives its place when it names one ("- juin 2017 : 256" keeps the title's place). Rows naming
+their own outcome ("- الخرطوم: 34 قتيلا") are sentences, left to the sentence reader.
 """
 from __future__ import annotations
 
@@ -54,6 +64,52 @@ def read(text: str, lang: Language, watched: Folded | None) -> list[Estimate]:
             j += 1
         i = j
     return found
+
+
+def read_list(text: str, lang: Language, watched: Folded | None) -> list[Estimate]:
+    """The estimates of every titled list of figures in `text` (see the module docstring)."""
+    if ":" not in text:
+        return []
+    lines = text.split("\n")
+    found: list[Estimate] = []
+    for i, title in enumerate(lines):
+        if not title.rstrip().endswith(":") or i + 1 >= len(lines):
+            continue
+        rt = RuleText.of(title, lang)
+        mentions = outcomes.find(rt.text, rt.lang)
+        if not mentions:
+            continue
+        rows = []
+        for line in lines[i + 1:]:
+            m = _LIST_ROW.match(line)
+            if m is None or outcomes.find(RuleText.of(line, lang).text, RuleText.of(line, lang).lang):
+                break
+            rows.append(m)
+        if len(rows) < MIN_LIST_ROWS:
+            continue
+        context = _Context.of(title, "", lang, watched)
+        for m in rows:
+            found.extend(_list_row(m, mentions[0].outcome, context, lang, watched))
+    return found
+
+
+_LIST_ROW = re.compile(r"\s*[-•*–—·]\s*(?P<label>[^:|\n]{1,60}?)\s*:\s*(?P<value>[^:|\n]*\d[^:|\n]*?)\s*$")
+MIN_LIST_ROWS = 2  # one "label: figure" line under a title is a sentence, two make a list
+
+
+def _list_row(row: re.Match[str], outcome: str, context: _Context, lang: Language,
+              watched: Folded | None) -> Iterator[Estimate]:
+    rt = RuleText.of(row.group("value"), lang)
+    figs = figures.find(rt.text, rt.lang)
+    if len(figs) != 1 or _DIGIT.sub("", rt.text[:figs[0].start]).strip():
+        return  # one figure ("3,120", "8 – 25", "330 à 450"), nothing but its qualifier before it
+    label = row.group("label").strip()
+    named = places.find(RuleText.of(label, lang), watched)
+    place = named[0].name if named and len(named[0].name) >= len(label) - 2 else context.place
+    f = figs[0]
+    yield Estimate(low=f.low, high=f.high, qualifier=f.qualifier, outcome=outcome, victims=context.victims,
+                   place=place, claimant=context.claimant, quote=row.group(0).strip(), lang=lang.code,
+                   claimant_text=context.claimant_text, claimant_id=context.claimant_id)
 
 
 def _lines(text: str) -> Iterator[_Line]:

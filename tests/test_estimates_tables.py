@@ -38,3 +38,23 @@ def test_a_table_whose_header_names_no_outcome_gives_nothing():
 def test_a_table_ends_at_the_first_row_of_another_shape():
     text = EN_TABLE + "\nTotal for the quarter was revised | 1,300 | 2,000 | 12"
     assert [e.low for e in extract(text)].count(1300) == 0
+
+
+def test_a_titled_list_gives_each_row_the_titles_outcome_victims_and_claimant():
+    text = ("Civilian deaths recorded by the Nineveh health directorate, by district (Oct 2016 – Jul 2017):\n"
+            "- Old City: 3,120\n- Zanjili: 1,045\n- Hammam al-Alil: 8 – 25 (estimate)\n"
+            "Officials said the totals excluded bodies still under rubble.")
+    assert [(e.low, e.high, e.outcome, e.victims, e.place, e.claimant_text) for e in extract(text, lang="en")] == [
+        (3120, 3120, "killed", "civilians", "Old City", "Nineveh health directorate"),
+        (1045, 1045, "killed", "civilians", "Zanjili", "Nineveh health directorate"),
+        (8, 25, "killed", "civilians", "Hammam al-Alil", "Nineveh health directorate")]
+
+
+def test_list_rows_labelled_by_dates_keep_the_titles_place():
+    text = "Bilan mensuel des civils tués à Raqqa, selon l'OSDH :\n- juin 2017 : 256\n- juillet 2017 : 433"
+    assert [(e.low, e.place) for e in extract(text, lang="fr")] == [(256, "Raqqa"), (433, "Raqqa")]
+
+
+def test_one_row_is_no_list_and_a_title_without_an_outcome_makes_none():
+    assert extract("Civilian deaths by district:\n- Old City: 3,120", lang="en") == []
+    assert extract("Aid deliveries by district:\n- Old City: 3,120\n- Zanjili: 1,045", lang="en") == []
