@@ -535,7 +535,10 @@ def _not_in(found: list[places.Place], claimant: str | None, rt: RuleText) -> li
     if not claimant:
         return found
     written = norm_ar(claimant) if rt.arabic else claimant
-    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(written), rt.text)]
+    spans, at = [], rt.text.find(written)
+    while at >= 0:  # str.find: a regex per claimant would fill re's cache with names
+        spans.append((at, at + len(written)))
+        at = rt.text.find(written, at + 1)
     if not spans:  # a speaker from another sentence, or a name the reader rebuilt: by name, as before
         return [p for p in found if p.name not in claimant]
     return [p for p in found if not any(s <= p.start and p.end <= e for s, e in spans)]

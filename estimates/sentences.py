@@ -18,10 +18,14 @@ _BOUNDARY = re.compile(r"[.!?\u061F\u06D4]+[\"'\u201d\u2019)\]]*(?=\s)|\n")
 _WORD_BEFORE = re.compile(r"([^\W\d_](?:[^\W\d_]|\.)*)\.?$")
 # Every Latin-script language's abbreviations (data: ABBREVIATIONS): a story may quote another language.
 _ABBREVIATIONS = frozenset(w.lower().rstrip(".") for lang in LATIN for w in lang.words("ABBREVIATIONS"))
+_LONGEST = max(map(len, _ABBREVIATIONS), default=0)
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
     """True when the '.' at `stop` ends an abbreviation or an initial rather than a sentence."""
+    space = text.rfind(" ", max(0, stop - 12), stop)
+    if space >= 0 and stop - space > _LONGEST + 1 and text[space + 1:stop].isalpha():
+        return False  # a word of letters longer than any abbreviation: most sentence ends
     m = _WORD_BEFORE.search(text, max(0, stop - 12), stop + 1)
     if not m:
         return False
@@ -74,9 +78,8 @@ def split(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        yield from _chunks(start, end, text)
+    span = text[start:end]
+    stripped = span.strip()
+    if stripped:
+        start += len(span) - len(span.lstrip())
+        yield from _chunks(start, start + len(stripped), text)
