@@ -748,7 +748,11 @@ DIRECTIONS = ["ouest", "est", "nord", "sud", "nord-ouest", "nord-est", "sud-oues
 # Nouns of a named local place, before its name in French ("le quartier de Zanjili", "le village de Kocho").
 LOCAL_NOUNS = ["quartier", "marché", "camp", "village", "faubourg", "banlieue", "secteur", "place", "hôpital",
                "localité", "district", "mosquée", "école", "prison", "pont", "aéroport", "barrage", "rue", "avenue",
-               "université", "sanctuaire", "région", "bourgade", "hameau", "commune", "cité", "zone"]
+               "université", "sanctuaire", "bourgade", "hameau", "commune", "cité", "zone"]
+# Kinds of a town or a province written before its name ("la ville de Kramatorsk", "la région de Donetsk"):
+# the name is a town (rank 2) or a province (rank 1), whether the gazetteer knows it or not.
+CITY_KINDS = ["ville", "localité"]
+PROVINCE_KINDS = ["région", "province", "gouvernorat", "oblast", "wilaya", "préfecture"]
 PATTERNS.update({
     # rank 4, case-sensitive: "la Vieille ville (de Mossoul)"; lower-case "vieille ville" is rank 3 below, as
     # places.py keeps a rank-4 name only when it is capitalised
@@ -766,13 +770,17 @@ PATTERNS.update({
                           r"(?:la\s+)?vieille\s+ville)\s+(?:de\s+|d['’]|du\s+)<PLACE_CITIES>(?!\w)|"
                           r"(?<!\w)<PLACE_CITIES>-(?:ouest|est|nord|sud)(?!\w)|(?<!\w)vieille\s+ville(?!\w)",
     "place_city": r"(?<!\w)<PLACE_CITIES>(?!\w)",
+    # case-sensitive, the name capitalised: "la ville de Kramatorsk", "la région de Donetsk"
+    "place_city_named": r"(?<!\w)<CITY_KINDS>\s+(?:de\s+|d['’])(?:(?:al|el|Al|El)-)?[A-ZÀ-Ý][\w'’-]*(?:[\s-](?:al-|el-)?[A-ZÀ-Ý][\w'’-]*)?",
+    "place_province_named": r"(?<!\w)<PROVINCE_KINDS>\s+(?:de\s+|d['’]|du\s+)(?:(?:al|el|Al|El)-)?[A-ZÀ-Ý][\w'’-]*"
+                            r"(?:[\s-](?:al-|el-)?[A-ZÀ-Ý][\w'’-]*)?",
     "place_province": r"(?<!\w)<PLACE_PROVINCES>(?!\w)",
     "place_country": r"(?<!\w)<PLACE_COUNTRIES>(?!\w)",
     # a name's article and kind word: "la vieille ville" -> "vieille ville", "le quartier de Zanjili" -> "Zanjili",
     # "le marché de Bab Sinjar" -> "Bab Sinjar" (places.py keeps a rank-4 name only when it is capitalised, and
     # French writes the kind word first and in lower case)
     "place_the": r"^(?:la|le|les)\s+|^l['’]",
-    "place_kind_of": r"^(?:(?:le|la|les)\s+|l['’])?(?:<LOCAL_NOUNS>|ville)(?:\s+[a-zéèêàç]+|\s+(?:de|des)\s+[a-zéèêàç]+)?"
+    "place_kind_of": r"^(?:(?:le|la|les)\s+|l['’])?(?:<LOCAL_NOUNS>|<CITY_KINDS>|<PROVINCE_KINDS>)(?:\s+[a-zéèêàç]+|\s+(?:de|des)\s+[a-zéèêàç]+)?"
                      r"\s+(?:de\s+|d['’]|du\s+)",
     # case-sensitive: a capitalised function word opening a rank-4 match is no part of the name
     "place_leading_word": r"^(?:(?:la|le|les)\s+|l['’])?(?:Le|La|Les|Un|Une|Ce|Cette|Dans|En|Au|Sur)\s+",
@@ -791,7 +799,8 @@ TABLE_PLACE_HEADERS = ["gouvernorat", "province", "état", "région", "district"
                        "oblast", "pays", "commune", "wilaya"]
 PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_local_of", "cased", "LOCAL_NOUNS"), (4, "place_jadida", "cased"),
                (4, "place_neighbourhood", "folded"), (3, "place_part_of_city", "folded"), (2, "place_city", "folded"),
-               (1, "place_province", "folded"), (0, "place_country", "folded")]
+               (2, "place_city_named", "cased"), (1, "place_province", "folded"), (1, "place_province_named", "cased"),
+               (0, "place_country", "folded")]
 
 # Left undefined on purpose (a pattern a language does not define never matches): "possessive", "claim_verb"
 # and "lives" (English "X's tally", "claimed 19 lives": French has neither construction), "modifier_only"

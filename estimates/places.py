@@ -163,8 +163,10 @@ def _place(rt: RuleText, start: int, end: int, rank: int, proclitic_left_out: bo
         name = lang.pattern("place_the").sub("", name)
     if rank == 4 and lang.pattern("place_local_false", 0).match(name) and not name.lower().startswith("old"):
         name = lang.pattern("place_leading_word", 0).sub("", name)
-    if rank == 4:
-        name = lang.pattern("place_kind_of").sub("", name)  # "the town of Hajin" -> "Hajin"
+    kindless = lang.pattern("place_kind_of").sub("", name)  # "the town of Hajin" -> "Hajin", "la région de Donetsk"
+    if rank == 1 and kindless != name and gazetteer.lookup(kindless) is None:
+        rank = 4  # "la région de Jabal al-Zawiya": an area the gazetteer does not know as a province
+    name = kindless
     if rank == 4 and not (name[:1].isupper() or name.startswith(("al-", "el-"))):
         name = ""
     return Place(start, end, rank, name)

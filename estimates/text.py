@@ -41,9 +41,12 @@ def detect_lang(text: str) -> str:
 
 # A wire dateline opening a story or a clause: "ERBIL, Iraq (AP) —", "BAGHDAD (Reuters) -", "AL-QAIM — ".
 # The city is in capitals; English only (Arabic datelines have no such mark).
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?)?"
+_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?)?"
                        r"(?:,\s*\d{1,2}\s+[^\W\d]+\.?|,\s*[^\W\d]+\.?\s+\d{1,2})?"  # ", 14 mars", ", March 14"
-                       r"\s*(?:\([^()\n]{1,40}\))?\s*[—–-]+\s+")
+                       r"\s*(?:\([^()\n]{1,40}\))?"
+                       # AFP's French wire writes the town in title case, always with its bracket: "Kiev (AFP) -",
+                       # "Erbil (Irak) (AFP) -"
+                       r"|[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2}\s*(?:\([^()\n]{1,40}\)\s*){1,2})\s*[—–-]+\s+")
 
 
 def dateline_end(text: str) -> int:

@@ -1018,3 +1018,20 @@ def test_a_table_headed_by_a_kind_of_place_gives_each_row_its_place():
 ])
 def test_partitives_of_the_fourth_blind_round(text, lang, found):
     assert [(e.low, e.outcome, e.victims) for e in extract(text, lang=lang)] == found
+
+
+@pytest.mark.parametrize("text, lang, place", [
+    # AFP's French datelines in title case, with one or two brackets
+    ("Kiev (AFP) - Le bilan de la frappe sur un immeuble de la ville de Kramatorsk, dans la région de Donetsk, "
+     "s'élève à 23 morts.", "fr", "Kramatorsk"),
+    ("Erbil (Irak) (AFP) - Onze peshmergas ont été tués lundi lors d'une attaque près de Bachiqa.", "fr", "Bachiqa"),
+    # a French kind of province: a known province ranks as one, an unknown area as a local place
+    ("Vingt personnes ont été tuées dans une école de la région de Jabal al-Zawiya, dans la province d'Idleb.", "fr",
+     "Jabal al-Zawiya"),
+    # Arabic local places: a two-word name, a dual kind naming the first of two, a mass grave is no name
+    ("أصيب 11 شخصا جراء سقوط قذائف على حي باب توما في دمشق.", "ar", "حي باب توما"),  # a local place keeps its kind
+    ("قتل أربعة مدنيين في قصف على حيي الزهراء والنور في الساحل الأيسر.", "ar", "حيي الزهراء"),
+    ("انتشلت الفرق 100 جثة من مقبرة جماعية في حمام العليل.", "ar", "حمام العليل"),
+])
+def test_places_of_the_fifth_blind_round(text, lang, place):
+    assert extract(text, lang=lang)[0].place == place
