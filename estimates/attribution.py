@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from . import lexicon_ar as ar
-from . import places
+from . import claimants, places
 from .language import ARABIC, LATIN, Language
 from .patterns import AR_LEFT, alternation, word_set
 from .text import RuleText, dateline_end, has_arabic, norm_ar
@@ -222,9 +222,15 @@ def _clean(np: str, lang: Language) -> str | None:
     words = np.split()
     # "WHO" in capitals is the World Health Organization, not a pronoun
     non = words and words[0].lower() in lang.set_of("NON_CLAIMANTS") and not (len(words[0]) > 2 and words[0].isupper())
-    if not words or len(words) > MAX_WORDS or non or _DIGIT.search(np):
+    if not words or (len(words) > MAX_WORDS and not _known_body(np, lang)) or non or _DIGIT.search(np):
         return None
     return np
+
+
+def _known_body(np: str, lang: Language) -> bool:
+    """A long phrase that is a body's name ("L'Office de secours et de travaux des Nations unies pour les
+    réfugiés de Palestine dans le Proche-Orient (UNRWA)"): the registry knows it, so its length is no objection."""
+    return claimants.resolve(np, lang.code) is not None
 
 
 def subject_verb(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
@@ -240,7 +246,8 @@ def subject_verb(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
         by = data_by.search(m.group("np"))  # "Figures released by the Health Ministry show ..."
         if by is None and _overlaps(m.start("np"), m.end("np"), outcome_spans) or _DIGIT.search(m.group("np")):
             continue
-        if len(m.group("np").split()) > MAX_WORDS + 4 or m.group("np").strip().lower() in articles:
+        if (len(m.group("np").split()) > MAX_WORDS + 4 and not _known_body(m.group("np"), lang)) or \
+                m.group("np").strip().lower() in articles:
             continue  # "An estimated 3,000": a qualifier, not a subject and its verb
         if m.group("np").split()[0] in said:
             continue  # "UNRWA, said in its latest situation report": not "said ..." + "report"

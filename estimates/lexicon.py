@@ -384,7 +384,7 @@ PATTERNS.update({
     "verbs": r"<REPORT_VERBS>|(?:<REVISION_VERBS>)(?=\s+(?:its|their|his|her|the)\s+(?:\w+\s+)?(?i:<DATA_NOUNS>)\b)",
     # subject + reporting verb: "Amnesty International says", "..., residents said", "X told Y that Z believes"
     "subject": r"(?:^|(?<=[,;:\"“”])\s*(?:<CLAUSE_OPENERS>\s+)?|\b<CLAUSE_OPENERS>\s+)"
-               r"(?P<np>[^\s,;:\"“”](?:[^,;:\"“”.]|\.(?=\s*\w)){0,70}?)"
+               r"(?P<np>[^\s,;:\"“”](?:[^,;:\"“”.]|\.(?=\s*\w)){0,130}?)"
                r"(?:\s+(?:has|have|had|also|previously|earlier|now|later|would|will|recently|separately|itself|"
                r"only|last\s+\w+|on\s+\w+day|this\s+\w+|had\s+previously|so\s+far|thus\s+far|already|since)|"
                r"\s*,\s*(?:for\s+(?:its|their|his|her)\s+(?:own\s+)?part|however|meanwhile|in\s+turn|too|though)\s*,)*"

@@ -636,7 +636,7 @@ PATTERNS.update({
     # a subject never runs across a spaced dash (a dateline's end)
     # ("..., tandis que l'OSDH a documenté": the opener after the comma is no part of the subject)
     "subject": r"(?:^|(?<=[,;:\"“”«»])\s*(?:<CLAUSE_OPENERS>\s+)?|(?<=[-–—]\s)|(?<!\w)<CLAUSE_OPENERS>\s+|(?<!\w)(?:qu|lorsqu|puisqu)['’])"
-               r"(?P<np>[^\s,;:\"“”«»](?:(?!\s[-–—]\s)[^,;:\"“”«».]|\.(?=\s*\w)){0,70}?)"
+               r"(?P<np>[^\s,;:\"“”«»](?:(?!\s[-–—]\s)[^,;:\"“”«».]|\.(?=\s*\w)){0,130}?)"
                r"(?:\s+(?:a|ont|avons|avez|avait|avaient|aurait|auraient|également|aussi|déjà|encore|"
                r"auparavant|récemment|ensuite|finalement|lui-même|elle-même|eux-mêmes|<WEEKDAYS>)|"
                r"\s*,\s*(?:pour\s+sa\s+part|pour\s+leur\s+part|de\s+son\s+côté|de\s+leur\s+côté|quant\s+à\s+(?:lui|elle|eux)|"

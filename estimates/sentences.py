@@ -47,10 +47,13 @@ def _soft_wrap(text: str, newline: int) -> bool:
     if line[-1] in _STOPS:
         return False
     nxt = rest.lstrip()[:1]
+    if nxt in _BULLETS:
+        return False  # a list item starts: "• Mossoul-Ouest (févr. – juil. 2017) : 1 800 à 2 600 civils tués"
     return nxt.islower() or len(line) >= _WRAPPED_LINE
 
 
 _STOPS = frozenset(".!?:;\u061F\u06D4\u2026\"'\u201d\u2019)]")
+_BULLETS = frozenset("-•*–—·▪")
 _WRAPPED_LINE = 60  # a line this long without a stop was wrapped, not ended (headlines are shorter)
 
 

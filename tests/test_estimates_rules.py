@@ -1035,3 +1035,21 @@ def test_partitives_of_the_fourth_blind_round(text, lang, found):
 ])
 def test_places_of_the_fifth_blind_round(text, lang, place):
     assert extract(text, lang=lang)[0].place == place
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    # a body's long name is no objection when the registry knows it
+    ("L'Office de secours et de travaux des Nations unies pour les réfugiés de Palestine dans le Proche-Orient "
+     "(UNRWA) a annoncé lundi la mort de trois employés.", "fr", "unrwa"),
+    ("The Office of the United Nations High Commissioner for Human Rights in Geneva has recorded 412 civilian "
+     "deaths.", "en", "ohchr"),
+])
+def test_long_names_of_known_bodies(text, lang, claimant):
+    assert extract(text, lang=lang)[0].claimant_id == claimant
+
+
+def test_a_list_item_is_never_a_wrapped_line():
+    text = ("Bilan des frappes recensées par Airwars à Mossoul (estimation) :\n"
+            "• Mossoul-Est (oct. 2016 – janv. 2017) : 330 à 450 civils tués\n"
+            "• Mossoul-Ouest (févr. – juil. 2017) : 1 800 à 2 600 civils tués")
+    assert [(e.low, e.place) for e in extract(text, lang="fr")] == [(330, "Mossoul-Est"), (1800, "Mossoul-Ouest")]
