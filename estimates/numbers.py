@@ -156,15 +156,19 @@ def _read(m: re.Match[str]) -> Number | None:
     return None if value is None else Number(m.start(), m.end(), value, _word_scale(m.group("a")), False, "")
 
 
-def _read_digits(m: re.Match[str]) -> Number | None:
-    raw = m.group("d")
+def _read_digits(m: re.Match[str], scale: int | None = None, marks: str = ".") -> Number | None:
+    """The value of a digit match, times its scale word (read from the match unless given). Before a scale
+    word a short fraction in one of `marks` is a decimal ("1.5 million"; French "1,5 million"); elsewhere
+    "40.000" is a grouped thousand."""
+    groups = m.groupdict()
+    raw = groups.get("dec") or m.group("d")
     if len(raw) > 15:
         return None  # a digit run this long is an identifier or garbage, never a head count
-    scale_word = (m.group("sfx") or m.group("sw") or "").lower()
-    scale = en.SUFFIX_SCALES.get(scale_word) or _SCALE_WORDS.get(norm_ar(scale_word), 1)
-    # "1.500 million" is a decimal, "40.000" a grouped thousand.
-    if scale > 1 and re.fullmatch(r"\d{1,3}\.\d{3}", raw):
-        value = float(raw)
+    if scale is None:
+        scale_word = (groups.get("sfx") or groups.get("sw") or "").lower()
+        scale = en.SUFFIX_SCALES.get(scale_word) or _SCALE_WORDS.get(norm_ar(scale_word), 1)
+    if scale > 1 and re.fullmatch(rf"\d{{1,3}}[{re.escape(marks)}]\d{{1,3}}", raw):
+        value = float(raw.replace(",", "."))
     else:
         value = digits_value(raw)
     if value is None:
@@ -285,7 +289,8 @@ def _find_latin(text: str, lang: Language) -> list[Number]:
     for m in regex.finditer(text):
         if m.group("d") is not None or m.group("dec") is not None:
             scale_word = (m.group("sfx") or m.group("sw") or "").lower()
-            num = _read_digits_scaled(m, kinds.get(scale_word, ("", 1))[1] if scale_word else 1)
+            num = _read_digits(m, kinds.get(scale_word, ("", 1))[1] if scale_word else 1,
+                               getattr(lang.lex, "DECIMAL_MARK", ".") + ".")
         else:
             num = _latin_value(m.group("w"), kinds, lang, m.start(), m.end())
         if num is not None:
@@ -317,19 +322,3 @@ def _latin_value(words: str, kinds: dict[str, tuple[str, int]], lang: Language, 
 @cache
 def _latin_token(lang: Language) -> re.Pattern[str]:
     return re.compile(alternation(_latin_tables(lang)[1]))
-
-
-def _read_digits_scaled(m: re.Match[str], scale: int) -> Number | None:
-    raw = m.group("dec") or m.group("d")
-    if len(raw) > 15:
-        return None
-    if scale > 1 and re.fullmatch(r"\d{1,3}[.,]\d{1,3}", raw):  # "1,5 million", "2.5 million"
-        value = float(raw.replace(",", "."))
-    else:
-        value = digits_value(raw)
-    if value is None:
-        return None
-    total = value * scale
-    if total != int(total):
-        return None
-    return Number(m.start(), m.end(), int(total), scale, scale == 1 and raw.isdigit(), raw)
