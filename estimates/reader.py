@@ -21,7 +21,7 @@ from . import attribution, claimants, figures, gazetteer, heads, linking, outcom
 from .figures import Figure
 from .heads import Head
 from .identity import identity_key, victims_group
-from .language import ARABIC, ENGLISH, Language, language
+from .language import ARABIC, ENGLISH, LATIN, Language, language
 from .linking import Link
 from .model import Estimate
 from .patterns import Folded, Stems
@@ -51,7 +51,7 @@ class _Read:
 
 def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -> list[Estimate]:
     """Every casualty estimate in `text` (see the package docstring and model.Estimate)."""
-    if not text:
+    if not text or (lang is None and not _any_outcome(text)):  # most texts: no language detection paid
         return []
     art_lang = lang or detect_lang(text)
     latin = language(art_lang)
@@ -100,6 +100,17 @@ def _with_place_id(e: Estimate) -> Estimate:
         return e
     entry = gazetteer.lookup(e.place)
     return replace(e, place_id=entry.id) if entry is not None else e
+
+
+@cache
+def _latin_gate() -> Stems:
+    """Every Latin-script language's outcome stems in one automaton: the gate before the language is known."""
+    return Stems([w for lang in LATIN for w in lang.words("OUTCOME_STEMS")],
+                 [w for lang in LATIN for w in lang.words("OUTCOME_WORD_STEMS")])
+
+
+def _any_outcome(text: str) -> bool:
+    return _latin_gate().search(text) or (has_arabic(text) and _outcome_gate(ARABIC).search(norm_ar(text)))
 
 
 def _has_outcome(text: str, latin: Language) -> bool:
