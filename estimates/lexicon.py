@@ -368,7 +368,9 @@ PATTERNS.update({
 
 # claimants (attribution.py). Patterns here are compiled case-sensitively where a name's capital matters
 # (attribution.py says which); (?i:...) and (?-i:...) switch case inside one.
-REVISION_VERBS = ["raised", "revised", "updated", "lowered", "increased", "cut", "reduced"]
+# verbs that state a count when its noun follows: "revised its toll", "put the toll higher, at 35"
+REVISION_VERBS = ["raised", "revised", "updated", "lowered", "increased", "cut", "reduced", "put", "puts", "placed",
+                  "places"]
 CLAUSE_OPENERS = ["that", "and", "but", "while", "as", "where", "though", "although", "whereas"]
 SAID_VERBS = ["said", "told", "added", "noted", "stated", "explained", "insisted", "stressed", "warned"]
 PRONOUNS = ["he", "she", "they", "it"]

@@ -46,7 +46,10 @@ _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?
                        r"\s*(?:\([^()\n]{1,40}\))?"
                        # AFP's French wire writes the town in title case, always with its bracket: "Kiev (AFP) -",
                        # "Erbil (Irak) (AFP) -"
-                       r"|[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2}\s*(?:\([^()\n]{1,40}\)\s*){1,2})\s*[—–-]+\s+")
+                       r"|[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2}\s*(?:\([^()\n]{1,40}\)\s*){1,2}"
+                       # a press release's: "Geneva, 19 August –", "New York, 12 March 2025 –"
+                       r"|[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2},\s*(?:\d{1,2}\s+[A-Z][a-zé]+\.?|[A-Z][a-zé]+\.?\s+\d{1,2})"
+                       r"(?:,?\s+\d{4})?)\s*[—–-]+\s+")
 
 
 def dateline_end(text: str) -> int:

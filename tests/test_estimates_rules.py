@@ -1053,3 +1053,11 @@ def test_a_list_item_is_never_a_wrapped_line():
             "• Mossoul-Est (oct. 2016 – janv. 2017) : 330 à 450 civils tués\n"
             "• Mossoul-Ouest (févr. – juil. 2017) : 1 800 à 2 600 civils tués")
     assert [(e.low, e.place) for e in extract(text, lang="fr")] == [(330, "Mossoul-Est"), (1800, "Mossoul-Ouest")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Geneva, 19 August – At least 58 aid workers were killed in Sudan in the 12 months to July.", "Sudan"),
+    ("New York, 12 March 2025 – At least 170 journalists have been killed in Gaza since the war began.", "Gaza"),
+])
+def test_a_press_release_dateline_is_where_it_was_issued(text, place):
+    assert extract(text)[0].place == place
