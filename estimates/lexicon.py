@@ -50,7 +50,7 @@ OUTCOME_PHRASES: list[tuple[str, str, str]] = [
      r"behead(?:ed|ing)|lynched|martyred", "killed", "verb"),
     (r"lost\s+(?:their|his|her)\s+li(?:ves|fe)|died|dies|perished|dead|drowned|buried\s+alive",
      "killed", "intrans"),
-    (r"death\s+toll|toll|deaths|death|fatalities|fatality|bodies|corpses|lives|dead\s+bodies", "killed", "noun"),
+    (r"death\s+toll|toll|deaths|death|fatalities|fatality|bodies|corpses|lives|dead\s+bodies|remains(?=\s+of\b)", "killed", "noun"),
     (r"buried|burying|buries", "killed", "verb"),  # "we buried 17 of our neighbours"
     # "1,200 civilians were treated for gunshot and blast injuries"
     (r"treated\s+for\s+(?:[\w-]+\s+(?:and\s+|or\s+)?){0,4}?(?:injuries|wounds)", "injured", "verb"),
@@ -74,7 +74,7 @@ GATE_STEMS = ["kill", "dead", "death", "died", "dies", "dying", "casualt", "civi
               "hurt", "maim", "slaughter", "lynch", "martyr", "shot", "gunned", "stabbed", "beaten", "burn",
               "hacked", "stoned", "crushed", "starved", "froze", "tortured", "lives", "life", "drown", "buried",
               "burying", "buries", "toll", "unaccounted", "disappeared", "vanished", "lost", "losing", "lose",
-              "grave", "took the lives", "taken the lives", "cost the lives", "claimed the lives",
+              "grave", "remains", "took the lives", "taken the lives", "cost the lives", "claimed the lives",
               "tués", "morts", "victime", "blessés", "getötet", "zivilist", "muertos", "heridos"]
 
 # Predicates that make a figure NOT a casualty count (people who fled, were deployed, live somewhere...).
@@ -318,7 +318,7 @@ UNIT_WORDS = ["division", "brigade", "battalion", "regiment", "corps", "unit", "
 OUTCOME_STEMS = ["kill", "dead", "death", "died", "body", "bodies", "wound", "injur", "casualt", "missing", "perish",
                  "execut", "fatalit", "lives", "slain", "massacr", "toll", "murder", "slaughter", "hurt", "maim",
                  "corpse", "unaccounted", "disappeared", "behead", "martyr", "lynched", "gunned", "drown", "starv",
-                 "froze", "buried", "vanished", "grave"]
+                 "froze", "buried", "vanished", "grave", "remains of"]
 OUTCOME_WORD_STEMS = ["lost", "lose", "losi"]  # only where a word starts: not "closed"
 PATTERNS.update({
     # ... and something number-like
@@ -349,7 +349,9 @@ PATTERNS.update({
                # a second source's figure for the same count: "though the coalition put the number at three"
                r"\bput\s+(?:the|its|their|that)\s+(?:number|figure|toll|count|total|tally)\s+at\s*$|"
                # the same count elsewhere or before: "compared with about 90 in Raqqa"
-               r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s*$",
+               r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s*$|"
+               # a running total: "..., bringing the number recovered in the Old City since June to 1,112"
+               r"\b(?:bringing|taking|raising|pushing)\s+(?:the|its|their)\s+[^.;:]{0,90}?\bto\s*$",
     # the sentence before names its subject first: "Dr. Hassan al-Tai has run the morgue since 2017. He said ..."
     "opening_name": r"\s*((?:(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig|Sgt|Prof)\.\s+)*"
                     r"[A-Z][\w'’-]+(?:\s+(?:al-|bin\s+|abu\s+)?[A-Z][\w'’-]+){1,3})\s+"

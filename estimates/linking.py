@@ -112,7 +112,7 @@ def _head(text: str, head: Head, next_start: int, lang: Language) -> Link | None
 
 
 # "Civilians killed: 1,212 | Civilians injured: 2,843": a label, its outcome, a colon, the figure
-_LABEL = re.compile(r"(?:^|[|;•\n]\s*)[^\W\d_](?:[^\W\d_]|[ -]){0,30}?\s*$")
+_LABEL = re.compile(r"(?:^|[|;•\n]\s*)(?:[^\W\d_](?:[^\W\d_]|[ -]){0,30}?)?\s*$")  # "Deaths: 19" has no label word
 
 
 def _label(text: str, fig: Figure, mentions: list[Mention], lang: Language) -> Link | None:

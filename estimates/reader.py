@@ -353,6 +353,7 @@ def _link_all(rt: RuleText, figs: list[Figure], mentions: list[outcomes.Mention]
 
 
 SUBSET_REACH = 25  # characters before a figure looked at for "of which", "dont", "منهم"
+REVISED_REACH = 130  # characters before a figure looked at for "revised to", "bringing the number ... to"
 
 
 def _countable(text: str, f: Figure, h: Head, lang: Language) -> bool:
@@ -397,7 +398,8 @@ def _inherit(text: str, figs: list[Figure], hs: list[Head], links: list, lang: L
                     _after_comma(text, hs[i - 1].end, figs[i].start):
                 links[i] = Link(before.outcome, "inherit", None)  # "1,031 people killed, 227 of them civilians"
             elif before and (lang.pattern("others").fullmatch(text, figs[i].end, hs[i].end) or  # "... and 9 others ..."
-                             lang.pattern("revised").search(text, max(hs[i - 1].end, figs[i].start - 60), figs[i].start)):
+                             lang.pattern("revised").search(text, max(hs[i - 1].end, figs[i].start - REVISED_REACH),
+                                                            figs[i].start)):
                 links[i] = Link(before.outcome, "inherit", None)
 
 

@@ -1061,3 +1061,14 @@ def test_a_list_item_is_never_a_wrapped_line():
 ])
 def test_a_press_release_dateline_is_where_it_was_issued(text, place):
     assert extract(text)[0].place == place
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Rescue teams pulled 43 bodies from houses, bringing the number recovered in the Old City since the fighting "
+     "ended to 1,112.", [(43, "killed"), (1112, "killed")]),
+    ("The remains of 123 people were recovered from the site.", [(123, "killed")]),
+    ("The number of displaced people remains 3,000.", []),
+    ("The centre issued these totals:\nDeaths: 19\nInjured: 88", [(19, "killed"), (88, "injured")]),
+])
+def test_running_totals_remains_and_bare_labels(text, found):
+    assert [(e.low, e.outcome) for e in extract(text)] == found
