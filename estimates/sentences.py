@@ -47,6 +47,9 @@ def _soft_wrap(text: str, newline: int) -> bool:
     if line[-1] in _STOPS:
         return False
     nxt = rest.lstrip()[:1]
+    following = text[newline + 1:text.find("\n", newline + 1) if "\n" in text[newline + 1:] else len(text)]
+    if "|" in following or "\t" in following or "  " in following.strip():
+        return False  # a table's row (bars, tabs, or a PDF's columns aligned with spaces) starts
     if nxt in _BULLETS:
         return False  # a list item starts: "• Mossoul-Ouest (févr. – juil. 2017) : 1 800 à 2 600 civils tués"
     return nxt.islower() or len(line) >= _WRAPPED_LINE

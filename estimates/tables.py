@@ -7,8 +7,8 @@
 UN monthly reports, NGO annexes and wire factboxes set tolls out this way; no sentence holds both a figure
 and its outcome, so the sentence reader finds nothing. Here each number cell takes its column's outcome,
 its row's place when the first cell names one (else the title's), the victims the title or header name, and
-the claimant the title names. Cells are split at "|" or tabs; a table ends at the first row with another
-number of cells.
+the claimant the title names. Cells are split at "|", tabs or runs of spaces (columns aligned in a PDF's
+text); a table ends at the first row with another number of cells.
 
 A list under a title is read the same way (read_list):
 
@@ -32,7 +32,7 @@ from .model import Estimate
 from .patterns import Folded
 from .text import RuleText, norm_ar
 
-_CELLS = re.compile(r"\s*(?:\||\t)\s*")
+_CELLS = re.compile(r"\s*(?:\||\t)\s*| {2,}")  # a bar, a tab, or the run of spaces of a PDF's aligned columns
 _DIGIT = re.compile(r"\d")
 TITLE_LINES = 2  # lines above the header read for the table's title
 
@@ -46,7 +46,7 @@ class _Line:
 
 def read(text: str, lang: Language, watched: Folded | None) -> list[Estimate]:
     """The estimates of every outcome table in `text` (none when it has no "|" or tab)."""
-    if "|" not in text and "\t" not in text:
+    if "|" not in text and "\t" not in text and "  " not in text:
         return []
     lines = list(_lines(text))
     found: list[Estimate] = []

@@ -58,3 +58,18 @@ def test_list_rows_labelled_by_dates_keep_the_titles_place():
 def test_one_row_is_no_list_and_a_title_without_an_outcome_makes_none():
     assert extract("Civilian deaths by district:\n- Old City: 3,120", lang="en") == []
     assert extract("Aid deliveries by district:\n- Old City: 3,120\n- Zanjili: 1,045", lang="en") == []
+
+
+def test_a_pdfs_space_aligned_table_is_read_like_a_barred_one():
+    text = ("Civilian casualties reported by regional military administrations, 7-13 July\n"
+            "Region            Killed   Injured\n"
+            "Donetsk               14        52\n"
+            "Kharkiv                9        61\n"
+            "Totals compiled by the Kyiv Independent.")
+    assert [(e.low, e.outcome, e.place) for e in extract(text, lang="en")] == [
+        (14, "killed", "Donetsk"), (52, "injured", "Donetsk"), (9, "killed", "Kharkiv"), (61, "injured", "Kharkiv")]
+
+
+def test_prose_with_double_spaces_is_no_table():
+    text = "Police said  the blast killed 12 people.  Another 30 were wounded in the market."
+    assert [(e.low, e.outcome) for e in extract(text, lang="en")] == [(12, "killed"), (30, "injured")]
