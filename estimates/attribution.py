@@ -292,7 +292,8 @@ def described_subject(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
     out = []
     for m in _c(lang, "described").finditer(text):
         name = _clean(m.group("np"), lang)
-        if name and _c(lang, "proper").fullmatch(name) and not _p(lang, "not_speaker").match(name) and \
+        if name and (_c(lang, "proper").fullmatch(name) or _known_body(name, lang)) and \
+                not _p(lang, "not_speaker").match(name) and \
                 not _overlaps(m.start("np"), m.end("np"), outcome_spans):
             out.append(Attribution(m.end("verb"), name, m.group("verb").lower() in lang.set_of("SPEECH_VERBS")))
     return out

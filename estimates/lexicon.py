@@ -531,6 +531,7 @@ PATTERNS.update({
 })
 
 # a table whose first column is headed by one of these lists places, one per row ("| Governorate | Killed |")
+PATTERNS.update({"by_place_kind": r"\bby\s+<TABLE_PLACE_HEADERS>\b"})  # a list's title: "..., by district:"
 TABLE_PLACE_HEADERS = ["governorate", "province", "state", "region", "district", "city", "town", "area", "location",
                        "place", "oblast", "county", "country", "municipality"]
 

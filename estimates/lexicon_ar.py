@@ -322,6 +322,7 @@ PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_named_local", "cased")
                (2, "place_city", "cased"), (2, "place_city_named", "cased"), (1, "place_province", "cased"),
                (1, "place_province_named", "cased"), (0, "place_country", "cased")]
 # a table whose first column is headed by one of these lists places, one per row ("| المحافظة | قتلى |")
+PATTERNS.update({"by_place_kind": r"(?:بحسب|حسب)\s+(?:ال)?(?:محافظات|مناطق|مدن|ولايات|المحافظه|المنطقه)"})
 TABLE_PLACE_HEADERS = ["المحافظة", "المحافظات", "الولاية", "المدينة", "المنطقة", "المكان", "الدولة", "البلد"]
 PATTERNS.update({
     # a gazetteer name that is no place here: "قوات سوريا الديمقراطية" (the SDF), "التحالف بقيادة الولايات المتحدة"

@@ -638,14 +638,16 @@ PATTERNS.update({
     "subject": r"(?:^|(?<=[,;:\"“”«»])\s*(?:<CLAUSE_OPENERS>\s+)?|(?<=[-–—]\s)|(?<!\w)<CLAUSE_OPENERS>\s+|(?<!\w)(?:qu|lorsqu|puisqu)['’])"
                r"(?P<np>[^\s,;:\"“”«»](?:(?!\s[-–—]\s)[^,;:\"“”«».]|\.(?=\s*\w)){0,130}?)"
                r"(?:\s+(?:a|ont|avons|avez|avait|avaient|aurait|auraient|également|aussi|déjà|encore|"
-               r"auparavant|récemment|ensuite|finalement|lui-même|elle-même|eux-mêmes|<WEEKDAYS>)|"
+               r"auparavant|récemment|ensuite|finalement|lui-même|elle-même|eux-mêmes|<WEEKDAYS>|"
+               r"de\s+(?:son|leur)\s+côté|pour\s+(?:sa|leur)\s+part)|"  # "ont de leur côté recensé"
                r"\s*,\s*(?:pour\s+sa\s+part|pour\s+leur\s+part|de\s+son\s+côté|de\s+leur\s+côté|quant\s+à\s+(?:lui|elle|eux)|"
                r"toutefois|cependant|en\s+revanche|par\s+ailleurs|lui\s+aussi|elle\s+aussi|elle|lui|eux|elles)\s*,)*"
                r"\s+(?P<verb>(?-i:<@verbs>))(?!\w)",
     # case-sensitive: "Airwars, une ONG basée à Londres, a recensé ..."
     "described": r"(?:^|(?<=[,;:\"“”«»])\s*|(?<!\w)<CLAUSE_OPENERS>\s+)"
                  r"(?P<np>[A-ZÀ-Ý][^,;:\"“”«».\d]{0,50}?),\s*<@a_description_lead>[^,;:\"“”«»]{2,70},\s*"
-                 r"(?:(?:a|ont|avait|avaient)\s+)?(?P<verb>(?-i:<@verbs>))(?!\w)",
+                 r"(?:(?:a|ont|avait|avaient)\s+)?(?:de\s+(?:son|leur)\s+côté\s+|pour\s+(?:sa|leur)\s+part\s+)?"
+                 r"(?P<verb>(?-i:<@verbs>))(?!\w)",
     "a_comma": r",\s*<@a_description_lead>",
     # the claimant after its lead: "selon X", "d'après X", "citant X", "selon un bilan du ministère" (the
     # author after the toll noun; other data nouns are read by data_by inside the phrase), "de source
@@ -674,7 +676,8 @@ PATTERNS.update({
     "no_subject": r"(?:a|ont|avait|avaient|est|sont)$|(?:<@verbs>)\b",  # "L'OSDH, qui ..., a recensé"
     "a_description": r"\s*une?\s",
     # a description after a name: "une ONG britannique", "l'ONG basée à Londres" (not "l'Observatoire syrien")
-    "a_description_lead": r"(?:une?\s|(?-i:l['’]|la\s+|le\s+)(?=[a-zé]|ONG\b))",
+    # ("Les Casques blancs, les secouristes de la défense civile, ont ...", "Les FDS, alliance kurdo-arabe, ont ...")
+    "a_description_lead": r"(?:une?\s|(?-i:(?:l['’]|la\s+|le\s+|les\s+)?)(?=[a-zé]|ONG\b))",
     # case-sensitive: a proper name ("Iraq Body Count", "l'Observatoire syrien des droits de l'homme")
     "proper": r"(?:[Ll]['’]|[Ll]es?\s+|[Ll]a\s+)?[A-ZÀ-Ý][\w.&'’-]*(?:\s+(?:(?:de|des|du|d['’]|pour|et|la|le|les|"
               r"l['’]|aux|en|sans)\s*)*[A-ZÀ-Ý][\w.&'’-]*)*",
@@ -795,6 +798,7 @@ PATTERNS.update({
 })
 # (rank, pattern, how it is matched): "cased" as written, "folded" on lower-cased text
 # a table whose first column is headed by one of these lists places, one per row ("| État | Morts |")
+PATTERNS.update({"by_place_kind": r"(?<!\w)par\s+(?:<TABLE_PLACE_HEADERS>|etat)(?!\w)"})  # "..., par État :"
 TABLE_PLACE_HEADERS = ["gouvernorat", "province", "état", "région", "district", "ville", "localité", "lieu",
                        "oblast", "pays", "commune", "wilaya"]
 PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_local_of", "cased", "LOCAL_NOUNS"), (4, "place_jadida", "cased"),

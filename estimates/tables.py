@@ -88,24 +88,25 @@ def read_list(text: str, lang: Language, watched: Folded | None) -> list[Estimat
         if len(rows) < MIN_LIST_ROWS:
             continue
         context = _Context.of(title, "", lang, watched)
+        by_place = rt.lang.pattern("by_place_kind").search(rt.text) is not None  # "..., par Etat :"
         for m in rows:
-            found.extend(_list_row(m, mentions[0].outcome, context, lang, watched))
+            found.extend(_list_row(m, mentions[0].outcome, context, lang, watched, by_place))
     return found
 
 
-_LIST_ROW = re.compile(r"\s*[-•*–—·]\s*(?P<label>[^:|\n]{1,60}?)\s*:\s*(?P<value>[^:|\n]*\d[^:|\n]*?)\s*$")
+_LIST_ROW = re.compile(r"\s*(?:[-•*–—·]\s*)?(?P<label>[^\d:|\n][^:|\n]{0,59}?)\s*:\s*(?P<value>[^:|\n]*\d[^:|\n]*?)\s*$")
 MIN_LIST_ROWS = 2  # one "label: figure" line under a title is a sentence, two make a list
 
 
 def _list_row(row: re.Match[str], outcome: str, context: _Context, lang: Language,
-              watched: Folded | None) -> Iterator[Estimate]:
+              watched: Folded | None, by_place: bool = False) -> Iterator[Estimate]:
     rt = RuleText.of(row.group("value"), lang)
     figs = figures.find(rt.text, rt.lang)
     if len(figs) != 1 or _DIGIT.sub("", rt.text[:figs[0].start]).strip():
         return  # one figure ("3,120", "8 – 25", "330 à 450"), nothing but its qualifier before it
     label = row.group("label").strip()
     named = places.find(RuleText.of(label, lang), watched)
-    place = named[0].name if named and len(named[0].name) >= len(label) - 2 else context.place
+    place = named[0].name if named and len(named[0].name) >= len(label) - 2 else (label if by_place else context.place)
     f = figs[0]
     yield Estimate(low=f.low, high=f.high, qualifier=f.qualifier, outcome=outcome, victims=context.victims,
                    place=place, claimant=context.claimant, quote=row.group(0).strip(), lang=lang.code,

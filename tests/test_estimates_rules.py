@@ -1072,3 +1072,17 @@ def test_a_press_release_dateline_is_where_it_was_issued(text, place):
 ])
 def test_running_totals_remains_and_bare_labels(text, found):
     assert [(e.low, e.outcome) for e in extract(text)] == found
+
+
+@pytest.mark.parametrize("text, claimant_id", [
+    # a known body, a description in lower case without an article, "de leur côté" after the auxiliary
+    ("Les Casques blancs, les secouristes de la défense civile dans les zones rebelles, ont de leur côté recensé au "
+     "moins 56 morts depuis mardi.", "white-helmets"),
+])
+def test_french_names_described_between_commas(text, claimant_id):
+    assert extract(text, lang="fr")[0].claimant_id == claimant_id
+
+
+def test_a_list_titled_by_a_kind_of_place_gives_each_label_as_the_place():
+    text = "Morts recensés par l'ACLED au Soudan en septembre, par Etat :\nDarfour-Nord : 412\nKordofan-Sud : 168"
+    assert [(e.low, e.place) for e in extract(text, lang="fr")] == [(412, "Darfour-Nord"), (168, "Kordofan-Sud")]
