@@ -111,6 +111,7 @@ def _headline_labels() -> frozenset[str]:
 
 
 _LABELS: frozenset[str] | None = None
+_LIST_MARKS = frozenset("-•*–—·▪")
 _HEADLINE_WORDS = 5
 
 
@@ -120,6 +121,8 @@ def headline_speaker(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
     if m is None or _overlaps(m.start("np"), m.end("np"), outcome_spans):
         return []
     np = m.group("np").strip()
+    if np[0] in _LIST_MARKS or rt.lang.pattern("list_marker").match(np):
+        return []  # "- الخرطوم: 34 قتيلا", "أولاً – المدينة القديمة: 412 جثة": a list's row, not a speaker
     words = np.split()
     labels = _headline_labels()
     if len(words) > _HEADLINE_WORDS or np.lower() in labels or words[0].lower() in labels:

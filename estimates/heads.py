@@ -160,7 +160,14 @@ def ar_lookup(word: str, table: dict[str, str] | frozenset[str]) -> str | None:
     for p in _AR_PREFIXES:
         if word.startswith(p) and word[len(p):] in table:
             return word[len(p):]
+    for suffix in _AR_POSSESSIVES:  # "من عناصرها", "من مقاتليه": members of the body named before
+        stem = word[:-len(suffix)]
+        if word.endswith(suffix) and len(stem) > 2 and stem in _AR_MEMBERS and stem in table:
+            return stem
     return None
+
+
+_AR_POSSESSIVES = ("ها", "هم", "ه", "نا")
 
 
 _AR_MEMBER_GAP = re.compile(r"\s+(?:من\s+|في\s+)?")

@@ -128,6 +128,13 @@ def _label(text: str, fig: Figure, mentions: list[Mention], lang: Language) -> L
 _COLON = re.compile(r"\s*:\s*")
 
 
+def _outcome_follows(text: str, pos: int, mentions: list[Mention]) -> bool:
+    """An outcome word right after `pos` (only spaces between), not opening a clause of its own with و/ف
+    ("فقدت 37 من عناصرها وأصيب 112 آخرون")."""
+    i = bisect_left(mentions, pos, key=_start)
+    return i < len(mentions) and not text[pos:mentions[i].start].strip() and text[mentions[i].start] not in "وف"
+
+
 def _of_the(text: str, fig: Figure, mentions: list[Mention], lang: Language) -> Link | None:
     """"Of the dead, 512 were civilians", "Parmi les morts, 512 civils": the group named before the comma is
     the outcome of the figure after it (pattern "of_the_lead", ending where the outcome word starts)."""
@@ -159,15 +166,18 @@ def _ending_by(mentions: list[Mention], pos: int) -> int:
 
 def _before(text: str, fig: Figure, head: Head, mentions: list[Mention], prev_end: int,
             lang: Language) -> Link | None:
-    kinds = ("verb", "vn") if lang.arabic else ("verb", "lost") if head.victims else ("verb",)
+    kinds = ("verb", "vn", *(("lost",) if head.victims else ())) if lang.arabic else \
+        ("verb", "lost") if head.victims else ("verb",)
     for k in range(_ending_by(mentions, fig.start) - 1, -1, -1):
         m = mentions[k]
         if m.start < prev_end:
             break
+        if m.kind == "lost" and _outcome_follows(text, head.end, mentions):
+            continue  # "فقدت 1060 جنديا بين قتيل وجريح": the words after say what was lost
         if m.kind in kinds and (lang.pattern("gap").fullmatch(text, m.end, fig.start) or
                                 (not lang.arabic and lang.pattern("companion").fullmatch(text, m.end, fig.start))):
             return Link(m.outcome, "before", m)
-        if lang.arabic and (m.kind == "verb" or lang.pattern("bare_verb").fullmatch(text, m.start, m.end)) and \
+        if lang.arabic and (m.kind in ("verb", *kinds[2:]) or lang.pattern("bare_verb").fullmatch(text, m.start, m.end)) and \
                 lang.pattern("subject_gap").fullmatch(text, m.end, fig.start):
             return Link(m.outcome, "before", m)  # VSO: "أعدم تنظيم داعش 40 مدنيا", "قتل مسلحو داعش 84 مدنيا"
         if lang.arabic and lang.pattern("active_plural").fullmatch(text, m.start, m.end) and lang.pattern("gap").fullmatch(text, m.end, fig.start):

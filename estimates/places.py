@@ -156,6 +156,8 @@ def _place(rt: RuleText, start: int, end: int, rank: int, proclitic_left_out: bo
         norm = norm_ar(name)
         if name.startswith("لل"):
             return Place(start, end, rank, "ال" + name[2:])  # "للموصل": ل + الموصل
+        if norm[:1] in "وفب" and _ar_kind_word(norm[1:]):
+            return Place(start, end, rank, name[1:])  # "ومطار صنعاء": و + a kind word, never a name's letter
         keep = proclitic_left_out or name.startswith(("ال", "أل")) or norm in _AR_OWN_PREFIX or norm.startswith("بلده")
         return Place(start, end, rank, name if keep else _AR_PREFIX_STRIP.sub("", name))
     lang = rt.lang
@@ -170,6 +172,13 @@ def _place(rt: RuleText, start: int, end: int, rank: int, proclitic_left_out: bo
     if rank == 4 and not (name[:1].isupper() or name.startswith(("al-", "el-"))):
         name = ""
     return Place(start, end, rank, name)
+
+
+def _ar_kind_word(norm: str) -> bool:
+    """Whether a normalised Arabic name opens with a kind of place ("مطار", "حي", "مدينه"; data: LOCAL_KINDS,
+    PLACE_KINDS)."""
+    first = norm.split(maxsplit=1)[0] if norm else ""
+    return first in ARABIC.set_of("LOCAL_KINDS") or first in ARABIC.set_of("PLACE_KINDS")
 
 
 def _add(found: list[Place], new: Place) -> None:

@@ -1086,3 +1086,25 @@ def test_french_names_described_between_commas(text, claimant_id):
 def test_a_list_titled_by_a_kind_of_place_gives_each_label_as_the_place():
     text = "Morts recensés par l'ACLED au Soudan en septembre, par Etat :\nDarfour-Nord : 412\nKordofan-Sud : 168"
     assert [(e.low, e.place) for e in extract(text, lang="fr")] == [(412, "Darfour-Nord"), (168, "Kordofan-Sud")]
+
+
+@pytest.mark.parametrize("text, found", [
+    # "lost" of people counted (the construction), not of homes; what the words after say wins
+    ("فقدت القوات قرابة 1500 من عناصرها.", [(1500, "killed")]),
+    ("فقدت المدينة 5 آلاف منزل.", []),
+    ("قالت هيئة الأركان إن القوات الروسية فقدت 1060 جندياً بين قتيل وجريح.", [(1060, "casualties")]),
+    ("أفاد مصدر أن القوات الاتحادية فقدت 37 من عناصرها وأصيب 112 آخرون.", [(37, "killed"), (112, "injured")]),
+    ("ارتقى ثلاثة مدنيين وأصيب 11 آخرون بجروح.", [(3, "killed"), (11, "injured")]),
+])
+def test_arabic_verbs_of_loss(text, found):
+    assert [(e.low, e.outcome) for e in extract(text)] == found
+
+
+@pytest.mark.parametrize("text, place, claimant", [
+    ("موسكو - (سبوتنيك): قالت الوزارة إن 445 جنديا قتلوا في اتجاه كوبيانسك.", "كوبيانسك", "الوزارة"),
+    ("وزعت الدائرة إحصائية جاءت على النحو الآتي:\nأولاً – المدينة القديمة: 412 جثة\nثانياً – حي الزنجيلي: 96 جثة",
+     "المدينة القديمة", None),
+])
+def test_arabic_datelines_with_an_agency_and_numbered_rows(text, place, claimant):
+    e = extract(text)[0]
+    assert (e.place, e.claimant_text) == (place, claimant)
