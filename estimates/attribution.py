@@ -59,9 +59,11 @@ def _c(lang: Language, name: str) -> re.Pattern[str]:
 _AR_THAT = re.compile(r"\s*(?:ب)?[ا](?:ن|نه|نها|نهم)(?!\w)")  # normalised أن / إن / بأن / أنه
 _AR_THAT_BEFORE = re.compile(r"(?<!\w)(?:ب)?[ا](?:نه|نها|نهم)\s*$")
 
-_AR_VERBS = re.compile(rf"{AR_LEFT}(?:[وف])?{alternation(ar.REPORT_VERBS, arabic=True)}(?!\w)(?:\s+بها?(?!\w))?")  # "أفاد به"
+# a reporting verb, and the pronoun it may govern: "أفاد به المتحدث" (data: VERB_PRONOUNS)
+_AR_PRONOUN = alternation(ar.VERB_PRONOUNS, arabic=True)
+_AR_VERBS = re.compile(rf"{AR_LEFT}(?:[وف])?{alternation(ar.REPORT_VERBS, arabic=True)}(?!\w)(?:\s+{_AR_PRONOUN}(?!\w))?")
 _AR_ACCORDING = re.compile(rf"{AR_LEFT}(?:[وف])?{alternation(ar.ACCORDING, arabic=True)}\s*(?:ـ\s*)?"
-                           rf"(?:{alternation(ar.REPORT_VERBS, arabic=True)}(?:ه|\s+بها?)?\s+)?")  # "وفق ما أفاد به"
+                           rf"(?:{alternation(ar.REPORT_VERBS, arabic=True)}(?:ه|\s+{_AR_PRONOUN})?\s+)?")  # "وفق ما أفاد به"
 _AR_TOKEN = re.compile(r"\s*([^\s،,.؛:؟!()\"«»]+)")
 _AR_STOPS = word_set(ar.CLAIMANT_STOPS, arabic=True)
 

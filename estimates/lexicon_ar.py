@@ -158,6 +158,8 @@ RECORD_NOUNS = ["بيان", "تقرير", "إحصاءات", "إحصائيات", 
                 "تقديرات", "حصيلة", "إحصاء", "توثيق", "رصد"]
 # Verbs of an outlet repeating someone: "نقلت وكالة فرانس برس عن مصدر أمني" -> the source.
 RELAY_VERBS = ["نقل", "نقلت", "أورد", "أوردت"]
+# pronouns a reporting verb governs before its subject: "وفق ما أفاد به المتحدث باسم الدفاع المدني"
+VERB_PRONOUNS = ["به", "بها"]
 # Speakers named only by their role; the body they speak for follows "في"/"من"/"باسم".
 GENERIC_SOURCES = ["مصدر", "مصادر", "مسؤول", "مسؤولون", "مسؤولين", "متحدث", "متحدثة", "ناطق", "ناطقة",
                    "عضو", "ضابط", "موظف", "طبيب", "مصدر أمني", "مصدر طبي", "مسؤول محلي", "مصادر أمنية",

@@ -63,11 +63,13 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
     """Places of a sentence; overlapping matches keep the most specific. The article-level fallback
     asks only for towns and provinces (max_rank=2), which is also much cheaper on long texts. A place in an
     opening dateline ranks as a province: any town the text names wins over it, a country does not.
-    `gazetteer_last`: ask the gazetteer only when the rules found no place (a whole story's scan)."""
+    `gazetteer_last`: ask the gazetteer only when the rules found no place (a whole story's scan). Towns in
+    the dateline count (at the dateline's rank) only when nothing outside it names a place."""
     found: list[Place] = []
     low = rt.text.lower()
+    lowered = len(low) == len(rt.text)
     for rank, regex, needs in _rules(rt.lang):
-        if not min_rank <= rank <= max_rank or (needs is not None and not needs.search(low, lowered=len(low) == len(rt.text))):
+        if not min_rank <= rank <= max_rank or (needs is not None and not needs.search(low, lowered=lowered)):
             continue
         matches = regex.finditer(rt.text, low) if isinstance(regex, Folded) else regex.finditer(rt.text)
         for m in matches:
@@ -138,9 +140,11 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
 
 
 def _place(rt: RuleText, start: int, end: int, rank: int, proclitic_left_out: bool = False) -> Place:
-    """The place as written; an empty name marks a non-place ("the hospital", "This market"). A direction
-    just before it is part of its name ("north-west Syria", "غرب الفاشر", "ريف حلب"), at the place's own
-    rank: "ريف دير الزور" is no more specific than the town in it ("north of Baghdad" is no part of it)."""
+    """The place as written; an empty name marks a non-place ("the hospital", "This market"). Where the
+    language defines "direction_before" (Arabic), a direction or the countryside just before the place is
+    part of its name ("شمال غرب سوريا", "ريف حلب"), at the place's own rank: "ريف دير الزور" is no more
+    specific than the town in it. Arabic kind words go ("مدينة تشوغوييف" -> "تشوغوييف"), unless the whole is
+    a name the gazetteer knows ("مدينة الصدر"); `proclitic_left_out`: the match already leaves و ب ف out."""
     if rank != 3:  # part_of_city rules include their direction already
         before = rt.lang.pattern("direction_before").search(rt.text, max(0, start - DIRECTION_REACH), start)
         start = before.start() if before is not None else start

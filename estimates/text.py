@@ -58,11 +58,21 @@ def dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
-@lru_cache(maxsize=4096)
 def norm_ar(text: str) -> str:
-    """Normalised spelling used by every Arabic rule and word list (not length-preserving). Remembered:
-    the stages normalise the same sentence several times, and hashing a sentence is cheaper than mapping it."""
+    """Normalised spelling used by every Arabic rule and word list (not length-preserving). A sentence's is
+    remembered: the stages normalise the same sentence several times, and hashing it is cheaper than mapping
+    it; a whole page is not (4,096 pages of a megabyte each would be kept)."""
+    return _norm_remembered(text) if len(text) <= NORM_CACHE_CHARS else _norm(text)
+
+
+NORM_CACHE_CHARS = 2000  # longer than any sentence the reader reads (sentences.MAX_SENTENCE is 1,200)
+
+
+def _norm(text: str) -> str:
     return _DIACRITICS.sub("", text).translate(_LETTER_MAP)
+
+
+_norm_remembered = lru_cache(maxsize=4096)(_norm)
 
 
 @dataclass(frozen=True, slots=True)

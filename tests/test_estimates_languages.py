@@ -68,3 +68,15 @@ def test_every_place_rule_names_a_pattern_of_its_language(lang):
 def test_every_pattern_of_every_language_compiles(lang):
     for name in lang.lex.PATTERNS:
         assert lang.pattern(name) is not NEVER, name
+
+
+def test_arabic_normalisation_remembers_sentences_but_not_pages():
+    from estimates import text
+
+    page = "قُتل " * 1000  # 5,000 characters
+    before = text._norm_remembered.cache_info().currsize
+    assert text.norm_ar(page) == "قتل " * 1000
+    assert text._norm_remembered.cache_info().currsize == before
+    sentence = f"قتل {len(page) + before} مدنيا في غارة"
+    text.norm_ar(sentence)
+    assert text._norm_remembered.cache_info().currsize == before + 1
