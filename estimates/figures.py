@@ -31,6 +31,7 @@ class Figure:
     yearish: bool
     small_word: bool  # "one"/"a": needs an explicit noun to count as a figure
     noun: str | None = None  # an Arabic dual counts itself: "جنديان" is two soldiers (its singular: "جندي")
+    outcome: str | None = None  # ... and a dual of an outcome noun is its own outcome: "قتيلان" is two killed
 
 
 @cache
@@ -97,13 +98,17 @@ def find(text: str, lang: Language) -> list[Figure]:
 
 # Arabic duals (see lexicon_ar.DUALS_*), matched on the normalised sentence.
 _DUAL_SINGULAR = {norm_ar(k): norm_ar(v) for k, v in {**ar.DUALS_BROKEN, **ar.DUALS_SOUND}.items()}
+_DUAL_OUTCOME = {norm_ar(k): v for k, v in ar.DUALS_OUTCOME.items()}
 _DUAL = re.compile(
     rf"(?<!\w)(?:[وف])?(?P<noun>{alternation(ar.DUALS_BROKEN, arabic=True)}(?=ان|ين)|"
-    rf"{alternation(ar.DUALS_SOUND, arabic=True)}(?=ان))(?:ان|ين)(?!\w)")
+    rf"{alternation(ar.DUALS_SOUND, arabic=True)}(?=ان))(?:ان|ين)(?!\w)|"
+    rf"(?<!\w)(?:[وف])?(?P<outcome>{alternation(ar.DUALS_OUTCOME, arabic=True)})(?:ان|ين)(?!\w)")
 
 
 def _duals(text: str) -> list[Figure]:
     return [Figure(m.start("noun"), m.end(), 2, 2, "exact", False, False, noun=_DUAL_SINGULAR[m.group("noun")])
+            if m.group("noun") else
+            Figure(m.start("outcome"), m.end(), 2, 2, "exact", False, False, outcome=_DUAL_OUTCOME[m.group("outcome")])
             for m in _DUAL.finditer(text)]
 
 

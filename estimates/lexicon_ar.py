@@ -186,6 +186,8 @@ ANAPHORS = ["المصدر", "المسؤول", "الوزارة", "المنظمة"
 # for nouns whose plural is broken (أشخاص، أطفال، جنود، ضباط، رجال، عناصر، نساء); the others only with "-ان".
 DUALS_BROKEN = {"جندي": "جندي", "شخص": "شخص", "طفل": "طفل", "ضابط": "ضابط", "رجل": "رجل", "عنصر": "عنصر",
                 "امرأت": "امرأة", "طفلت": "طفلة"}
+# Duals of outcome nouns count two dead or wounded: "مأرب: قتيلان"، "توفي جريحان" (two of the wounded died).
+DUALS_OUTCOME = {"قتيل": "killed", "شهيد": "killed", "ضحيت": "killed", "جريح": "injured", "مصاب": "injured"}
 DUALS_SOUND = {"مدني": "مدني", "شرطي": "شرطي", "عسكري": "عسكري", "مقاتل": "مقاتل", "مسلح": "مسلح",
                "صحفي": "صحفي", "منتسب": "منتسب", "مواطن": "مواطن", "مسعف": "مسعف", "مدنيت": "مدنية"}
 
@@ -227,7 +229,7 @@ PATTERNS.update({
 
 # the reader's own rules (reader.py); AR_PREFIX spelled out: conjunction, preposition, article
 PATTERNS.update({
-    "number_gate": r"\d|(?:<DUALS_BROKEN>|<DUALS_SOUND>)(?:ان|ين)(?!\w)|لف|لاف|مئ|مائ|ثلاث|ربع|"
+    "number_gate": r"\d|(?:<DUALS_BROKEN>|<DUALS_SOUND>|<DUALS_OUTCOME>)(?:ان|ين)(?!\w)|لف|لاف|مئ|مائ|ثلاث|ربع|"
                    r"خمس|ست|سبع|ثمان|تسع|عشر|واحد|اثن|مليون|ملاي",
     # a qualifier may follow the head first: "1130 مدنيا على الأقل، بينهم 270 طفلا"; the first group's name
     # may sit between: "28 عنصرا من التنظيم و9 من مقاتلي قسد"

@@ -73,6 +73,19 @@ def mention_at(text: str, pos: int, lang: Language) -> Mention | None:
     return _mention(m, outcome_table(lang)[1]) if m else None
 
 
+def died_before(text: str, pos: int, lang: Language) -> str | None:
+    """"killed" when a verb of death stands right before `pos` ("توفي جريحان": two of the wounded died)."""
+    regex, table = outcome_table(lang)
+    for m in regex.finditer(text, max(0, pos - DIED_REACH), pos):
+        if not text[m.end():pos].strip():
+            outcome, kind = table[int(m.lastgroup[1:])]  # type: ignore[index]
+            return "killed" if outcome == "killed" and kind in ("verb", "intrans") else None
+    return None
+
+
+DIED_REACH = 12  # characters before a dual looked at for its verb
+
+
 def blocker_in(text: str, start: int, end: int, lang: Language) -> re.Match[str] | None:
     """First blocker ("displaced", "fled", "نزح") in text[start:end]."""
     return _blockers(lang).search(text, start, end)

@@ -264,7 +264,7 @@ def _read_sentence(raw: str, lang: str, latin: Language, watched: Folded | None,
     if not figs:
         return []
     mentions = outcomes.find(rt.text, rt.lang)
-    if not mentions:
+    if not mentions and not any(f.outcome for f in figs):  # "نقل جريحان إلى المستشفى": the dual is its own
         return []
     reads = list(_link_all(rt, figs, mentions))
     if not reads:
@@ -322,10 +322,14 @@ def _elliptic(rt: RuleText, reads: list[_Read], found: list[Estimate]) -> list[E
 
 
 def _head_of(text: str, fig: Figure, lang: Language) -> heads.Head:
-    """The noun phrase after the figure; an Arabic dual is its own noun ("جنديان": soldiers)."""
+    """The noun phrase after the figure; an Arabic dual is its own noun ("جنديان": soldiers), or its own
+    outcome ("قتيلان": two killed, "توفي جريحان": two of the wounded died)."""
     head = heads.read(text, fig.end, lang)
     if fig.noun is not None and head.victims is None:
         head = replace(head, victims=_victim_class(fig.noun, lang))
+    if fig.outcome is not None and head.outcome is None:
+        died = outcomes.died_before(text, fig.start, lang)
+        head = replace(head, end=fig.end, outcome=outcomes.Mention(fig.start, fig.end, died or fig.outcome, "noun"))
     return head
 
 

@@ -1108,3 +1108,14 @@ def test_arabic_verbs_of_loss(text, found):
 def test_arabic_datelines_with_an_agency_and_numbered_rows(text, place, claimant):
     e = extract(text)[0]
     assert (e.place, e.claimant_text) == (place, claimant)
+
+
+@pytest.mark.parametrize("text, found", [
+    # a dual of an outcome noun counts two of that outcome; after a verb of death, two of the wounded died
+    ("مأرب: قتيلان، 5 جرحى", [(2, "killed"), (5, "injured")]),
+    ("سقط قتيلان وثلاثة جرحى في القصف.", [(2, "killed"), (3, "injured")]),
+    ("بعدما توفي جريحان متأثرين بإصابتهما في المستشفى.", [(2, "killed")]),
+    ("نقل جريحان إلى المستشفى.", [(2, "injured")]),
+])
+def test_arabic_duals_of_outcome_nouns(text, found):
+    assert [(e.low, e.outcome) for e in extract(text)] == found
