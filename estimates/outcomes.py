@@ -78,8 +78,8 @@ def died_before(text: str, pos: int, lang: Language) -> str | None:
     regex, table = outcome_table(lang)
     for m in regex.finditer(text, max(0, pos - DIED_REACH), pos):
         if not text[m.end():pos].strip():
-            outcome, kind = table[int(m.lastgroup[1:])]  # type: ignore[index]
-            return "killed" if outcome == "killed" and kind in ("verb", "intrans") else None
+            mention = _mention(m, table)
+            return "killed" if mention.outcome == "killed" and mention.kind in ("verb", "intrans") else None
     return None
 
 

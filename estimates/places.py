@@ -112,10 +112,10 @@ def dateline_of(rt: RuleText) -> int:
     return m.end()
 
 
-def in_dateline(rt: RuleText) -> str | None:
-    """The first town of an opening dateline: the place of a story that names none outside it ("KHERSON
-    (Ukraine) - Deux habitants ont été tués ..."; "الرقة (سوريا) - ... في المدينة")."""
-    filed = dateline_of(rt)
+def in_dateline(rt: RuleText, filed: int) -> str | None:
+    """The first town of the opening dateline ending at `filed` (dateline_of): the place of a story that
+    names none outside it ("KHERSON (Ukraine) - Deux habitants ont été tués ..."; "الرقة (سوريا) - ... في
+    المدينة")."""
     if not filed:
         return None
     towns = [(s, e, KIND_RANK[entry.kind]) for s, e, entry in gazetteer.find(rt.text[:filed])

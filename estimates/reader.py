@@ -51,12 +51,15 @@ class _Read:
 
 def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -> list[Estimate]:
     """Every casualty estimate in `text` (see the package docstring and model.Estimate)."""
-    if not text or (lang is None and not _any_outcome(text)):  # most texts: no language detection paid
+    if not text:
+        return []
+    norm = _arabic_norm(text)
+    if lang is None and not _has_outcome(text, norm, _latin_gate()):  # most texts: no language detection paid
         return []
     art_lang = lang or detect_lang(text)
     latin = language(art_lang)
     latin = ENGLISH if latin.arabic else latin  # the language of an Arabic story's Latin-script sentences
-    if not _has_outcome(text, latin) or not _has_number(text, latin):
+    if not _has_outcome(text, norm, _outcome_gate(latin)) or not _has_number(text, norm, latin):
         return []
     watched = places_regex(places)
     found: list[Estimate] = []
@@ -109,34 +112,22 @@ def _latin_gate() -> Stems:
                  [w for lang in LATIN for w in lang.words("OUTCOME_WORD_STEMS")])
 
 
-def _any_outcome(text: str) -> bool:
-    return _latin_gate().search(text) or (has_arabic(text) and _outcome_gate(ARABIC).search(norm_ar(text)))
+def _has_outcome(text: str, norm: str | None, gate: Stems) -> bool:
+    """An outcome stem of `gate` (a Latin-script language's, or every one's: _latin_gate), or an Arabic one
+    in the normalised spelling `norm` (short vowels hide stems; None: the text has no Arabic script)."""
+    return gate.search(text) or (norm is not None and _outcome_gate(ARABIC).search(norm))
 
 
-def _has_outcome(text: str, latin: Language) -> bool:
-    """An outcome stem anywhere (Arabic checked on the normalised spelling: short vowels hide stems)."""
-    if has_arabic(text) and _outcome_gate(ARABIC).search(norm_ar(text)):
-        return True
-    return _outcome_gate(latin).search(text)
-
-
-def _has_number(text: str, latin: Language, start: int = 0, end: int | None = None) -> bool:
+def _has_number(text: str, norm: str | None, latin: Language) -> bool:
     """Something number-like: digits, or a number word of the language (an Arabic dual is a number too)."""
-    end = len(text) if end is None else end
-    if latin.pattern("number_gate").search(text, start, end):
+    if latin.pattern("number_gate").search(text):
         return True
-    return has_arabic(text) and ARABIC.pattern("number_gate").search(norm_ar(text[start:end])) is not None
+    return norm is not None and ARABIC.pattern("number_gate").search(norm) is not None
 
 
-def _is_candidate(sentence: str, latin: Language) -> bool:
-    """_has_outcome and _has_number of one sentence of an Arabic-script story, normalising it once."""
-    gate, numbers = _outcome_gate(latin), latin.pattern("number_gate")
-    if not has_arabic(sentence):
-        return gate.search(sentence) and numbers.search(sentence) is not None
-    norm = norm_ar(sentence)
-    outcome = _outcome_gate(ARABIC).search(norm) or gate.search(sentence)
-    return outcome and (numbers.search(sentence) is not None
-                        or ARABIC.pattern("number_gate").search(norm) is not None)
+def _arabic_norm(text: str) -> str | None:
+    """The normalised spelling the Arabic gates read, computed once per text (None: no Arabic script)."""
+    return norm_ar(text) if has_arabic(text) else None
 
 
 Span = tuple[int, int]
@@ -151,7 +142,9 @@ def _candidate_sentences(text: str, latin: Language) -> Iterator[tuple[int, int,
               for i in range(len(spans))]
     if has_arabic(text):  # normalising may shift offsets: test sentence by sentence
         for (start, end), (prev, nxt) in zip(spans, around):
-            if _is_candidate(text[start:end], latin):
+            sentence = text[start:end]
+            norm = _arabic_norm(sentence)
+            if _has_outcome(sentence, norm, _outcome_gate(latin)) and _has_number(sentence, norm, latin):
                 yield start, end, prev, nxt
         return
     hits = sorted(_outcome_gate(latin).starts(text))
@@ -249,7 +242,7 @@ def _article_place(text: str, watched: Folded | None, latin: Language) -> str | 
     found = places.find(rt, watched, min_rank=0, max_rank=2, gazetteer_last=True)
     filed = places.dateline_of(rt)
     if filed and not any(p.start >= filed for p in found):  # no place named outside the dateline
-        return places.in_dateline(rt) or places.most_mentioned(found)
+        return places.in_dateline(rt, filed) or places.most_mentioned(found)
     town = places.most_mentioned(found)
     if town is not None or len(text) > SHORT_STORY:
         return town

@@ -47,7 +47,8 @@ def _soft_wrap(text: str, newline: int) -> bool:
     if line[-1] in _STOPS:
         return False
     nxt = rest.lstrip()[:1]
-    following = text[newline + 1:text.find("\n", newline + 1) if "\n" in text[newline + 1:] else len(text)]
+    line_end = text.find("\n", newline + 1)
+    following = text[newline + 1:line_end if line_end >= 0 else len(text)]
     if "|" in following or "\t" in following or "  " in following.strip():
         return False  # a table's row (bars, tabs, or a PDF's columns aligned with spaces) starts
     if nxt in _BULLETS:

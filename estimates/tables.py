@@ -82,7 +82,8 @@ def read_list(text: str, lang: Language, watched: Folded | None) -> list[Estimat
         rows = []
         for line in lines[i + 1:]:
             m = _LIST_ROW.match(line)
-            if m is None or outcomes.find(RuleText.of(line, lang).text, RuleText.of(line, lang).lang):
+            row_text = RuleText.of(line, lang) if m is not None else None
+            if row_text is None or outcomes.find(row_text.text, row_text.lang):
                 break
             rows.append(m)
         if len(rows) < MIN_LIST_ROWS:
@@ -100,17 +101,12 @@ MIN_LIST_ROWS = 2  # one "label: figure" line under a title is a sentence, two m
 
 def _list_row(row: re.Match[str], outcome: str, context: _Context, lang: Language,
               watched: Folded | None, by_place: bool = False) -> Iterator[Estimate]:
-    rt = RuleText.of(row.group("value"), lang)
-    figs = figures.find(rt.text, rt.lang)
-    if len(figs) != 1 or _DIGIT.sub("", rt.text[:figs[0].start]).strip():
-        return  # one figure ("3,120", "8 – 25", "330 à 450"), nothing but its qualifier before it
+    f = _one_figure(row.group("value"), lang)
+    if f is None:
+        return
     label = row.group("label").strip()
-    named = places.find(RuleText.of(label, lang), watched)
-    place = named[0].name if named and len(named[0].name) >= len(label) - 2 else (label if by_place else context.place)
-    f = figs[0]
-    yield Estimate(low=f.low, high=f.high, qualifier=f.qualifier, outcome=outcome, victims=context.victims,
-                   place=place, claimant=context.claimant, quote=row.group(0).strip(), lang=lang.code,
-                   claimant_text=context.claimant_text, claimant_id=context.claimant_id)
+    place = _label_place(RuleText.of(label, lang), watched, label if by_place else context.place)
+    yield context.estimate(f, outcome, place, row.group(0).strip(), lang)
 
 
 def _lines(text: str) -> Iterator[_Line]:
@@ -156,6 +152,12 @@ class _Context:
         place = places.choose(places.find(rt, watched), 0) if title.strip() else None
         return cls(name, body_id, written, place, _victims(f"{title} {header}", lang))
 
+    def estimate(self, f: figures.Figure, outcome: str, place: str | None, quote: str, lang: Language) -> Estimate:
+        """A row's figure with what the title says: victims and claimant."""
+        return Estimate(low=f.low, high=f.high, qualifier=f.qualifier, outcome=outcome, victims=self.victims,
+                        place=place, claimant=self.claimant, quote=quote, lang=lang.code,
+                        claimant_text=self.claimant_text, claimant_id=self.claimant_id)
+
 
 def _places_column(cell: str, lang: Language) -> bool:
     """A first column headed by a kind of place ("Governorate", "État", "المحافظة"; data: TABLE_PLACE_HEADERS)."""
@@ -184,17 +186,27 @@ def _victims(text: str, lang: Language) -> str:
 def _row(header: _Line, row: _Line, outcome_of: dict[int, str], context: _Context, lang: Language,
          watched: Folded | None) -> Iterator[Estimate]:
     label = RuleText.of(row.cells[0], lang)
-    named = places.find(label, watched)
-    place = named[0].name if named and len(named[0].name) >= len(row.cells[0].strip()) - 2 else context.place
+    place = _label_place(label, watched, context.place)
     if place == context.place and _places_column(header.cells[0], label.lang) and row.cells[0].strip():
         place = row.cells[0].strip()  # "| Governorate | Killed |": each row's label is a place, known or not
     quote = " | ".join(f"{h} {c}" if k else c for k, (h, c) in enumerate(zip(header.cells, row.cells)))
     for k, outcome in outcome_of.items():
-        rt = RuleText.of(row.cells[k], lang)
-        figs = figures.find(rt.text, rt.lang)
-        if len(figs) != 1 or _DIGIT.sub("", rt.text[:figs[0].start]).strip():
-            continue  # a cell of one figure only ("306", "8 – 25"), nothing before it
-        f = figs[0]
-        yield Estimate(low=f.low, high=f.high, qualifier=f.qualifier, outcome=outcome, victims=context.victims,
-                       place=place, claimant=context.claimant, quote=quote, lang=lang.code,
-                       claimant_text=context.claimant_text, claimant_id=context.claimant_id)
+        f = _one_figure(row.cells[k], lang)
+        if f is not None:
+            yield context.estimate(f, outcome, place, quote, lang)
+
+
+def _one_figure(cell: str, lang: Language) -> figures.Figure | None:
+    """The figure of a cell or a list row holding one only ("306", "8 – 25", "330 à 450"), nothing but its
+    qualifier before it."""
+    rt = RuleText.of(cell, lang)
+    figs = figures.find(rt.text, rt.lang)
+    if len(figs) != 1 or _DIGIT.sub("", rt.text[:figs[0].start]).strip():
+        return None
+    return figs[0]
+
+
+def _label_place(label: RuleText, watched: Folded | None, fallback: str | None) -> str | None:
+    """The place a row's label names, when the label is that place's name and little else; else `fallback`."""
+    named = places.find(label, watched)
+    return named[0].name if named and len(named[0].name) >= len(label.original.strip()) - 2 else fallback
