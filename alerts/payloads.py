@@ -53,13 +53,18 @@ def message_for(alert: OutboxRow) -> Message:
             raise PayloadError(f"alert {alert.id}: its estimate is no longer in the archive")
         link = (alert.item or {}).get("url") or alert.estimate.get("url")
         return Message(body={"type": ESTIMATE_NEW, "estimate": alert.estimate, "item": alert.item},
-                       summary="New estimate: " + headline(alert.estimate), link=link,
+                       summary=_opening(alert.estimate) + headline(alert.estimate), link=link,
                        quote=alert.estimate.get("quote"))
     if alert.event in SOURCE_EVENTS:
         source = source_detail(alert)
         return Message(body={"type": alert.event, "source": source}, summary=source_line(alert.event, source),
                        link=source.get("url"))
     raise PayloadError(f"alert {alert.id}: unknown event {alert.event!r}")
+
+
+def _opening(estimate: dict[str, Any]) -> str:
+    """'Revised estimate: ' when it revises an earlier figure of the same claimant, else 'New estimate: '."""
+    return "Revised estimate: " if estimate.get("revises") else "New estimate: "
 
 
 def source_detail(alert: OutboxRow) -> dict[str, Any]:

@@ -29,7 +29,8 @@ class Router:
         if not self.watched(est.place, getattr(est, "place_id", None)):
             return []
         return [r.channel for r in self.rules
-                if r.wants(outcome=est.outcome, victims=est.victims, low=est.low, high=est.high)]
+                if r.wants(outcome=est.outcome, victims=est.victims, low=est.low, high=est.high,
+                           kind=getattr(est, "kind", None))]
 
     def watched(self, place: str | None, place_id: str | None = None) -> bool:
         """An estimate with no place came from an item that names a watched place, so it counts. A place

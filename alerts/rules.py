@@ -6,10 +6,11 @@ from typing import Literal
 
 from netpolicy.redact import redact_url  # re-exported: web/api.py and alerts/webhook.py import it from here
 
-__all__ = ["DEFAULT_OUTCOMES", "DEFAULT_VICTIMS", "AlertRule", "redact_url"]
+__all__ = ["DEFAULT_KINDS", "DEFAULT_OUTCOMES", "DEFAULT_VICTIMS", "AlertRule", "redact_url"]
 
 DEFAULT_OUTCOMES = ("killed", "injured", "missing", "casualties")
 DEFAULT_VICTIMS = ("civilians", "children", "women", "people")
+DEFAULT_KINDS = ("toll", "incident")  # a cumulative count, one event
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,7 @@ class AlertRule:
     outcomes: tuple[str, ...] = DEFAULT_OUTCOMES
     victims: tuple[str, ...] = DEFAULT_VICTIMS
     min: int = 0
+    kinds: tuple[str, ...] = DEFAULT_KINDS
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -36,8 +38,10 @@ class AlertRule:
             return "email " + ",".join(self.email)
         return "console"
 
-    def wants(self, *, outcome: str, victims: str, low: int | None, high: int | None) -> bool:
-        """Whether an estimate passes this channel's filters (`min` compares the largest figure given)."""
+    def wants(self, *, outcome: str, victims: str, low: int | None, high: int | None, kind: str | None = None) -> bool:
+        """Whether an estimate passes this channel's filters (`min` compares the largest figure given; an
+        estimate whose stories do not say it is one incident counts as a toll)."""
         figure = max(v for v in (low, high, 0) if v is not None)
-        return outcome in self.outcomes and victims in self.victims and figure >= self.min
+        return (outcome in self.outcomes and victims in self.victims and figure >= self.min
+                and (kind or "toll") in self.kinds)
 

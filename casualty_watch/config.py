@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from alerts.rules import DEFAULT_OUTCOMES, DEFAULT_VICTIMS, AlertRule
+from alerts.rules import DEFAULT_KINDS, DEFAULT_OUTCOMES, DEFAULT_VICTIMS, AlertRule
 from crawler.spec import Politeness, SourceSpec, Watch
 from netpolicy.retry_after import DEFAULT_CAP
 
@@ -125,11 +125,14 @@ class AlertTable(_Strict):
     outcomes: list[str] = Field(list(DEFAULT_OUTCOMES), description="only these outcomes alert")
     victims: list[str] = Field(list(DEFAULT_VICTIMS), description="only these victim groups alert")
     min: int = Field(0, ge=0, description="only figures at least this large alert")
+    kinds: list[str] = Field(list(DEFAULT_KINDS), description="only these kinds alert: toll (a count over a "
+                             "campaign or period), incident (one event)")
 
     _check_webhook = field_validator("webhook")(classmethod(lambda cls, v: None if v is None else _http_url(v)))
 
     _check_outcomes = field_validator("outcomes")(classmethod(lambda cls, v: _members(v, OUTCOMES, "outcome")))
     _check_victims = field_validator("victims")(classmethod(lambda cls, v: _members(v, VICTIMS, "victims")))
+    _check_kinds = field_validator("kinds")(classmethod(lambda cls, v: _members(v, DEFAULT_KINDS, "kind")))
 
     @field_validator("secret")
     @classmethod
@@ -305,7 +308,7 @@ def _to_values(path: str, f: ConfigFile) -> Config:
 
 
 def _alert_rule(a: AlertTable) -> AlertRule:
-    common = dict(outcomes=tuple(a.outcomes), victims=tuple(a.victims), min=a.min)
+    common = dict(outcomes=tuple(a.outcomes), victims=tuple(a.victims), min=a.min, kinds=tuple(a.kinds))
     if a.webhook is not None:
         return AlertRule(kind="webhook", webhook=a.webhook, secret=a.secret, **common)
     return AlertRule(kind="email", email=tuple(a.email or ()), smtp=a.smtp, sender=a.from_, **common)

@@ -45,6 +45,16 @@ class Document:
     other_urls: tuple[str, ...] = ()  # AMP or alternate copies the page itself names
     truncated: str | None = None  # where reading stopped at a limit, e.g. "read 500 of 1,000,000 pages"
 
+    @property
+    def reading_text(self) -> str:
+        """What the reader reads: the headline, then the text. Headlines carry figures ("Toll reaches 105",
+        "9,000+ civilians died") and name speakers; the archive folds a headline and its body into one
+        mention, so reading both costs no extra alert."""
+        title = (self.title or "").strip()
+        if not title or self.text.lstrip().startswith(title):
+            return self.text
+        return f"{title}\n\n{self.text}"
+
 
 def sniff(data: bytes, name_or_content_type: str | None) -> Kind:
     """What the bytes are, trusting the bytes over the label: servers mislabel, files get misnamed."""

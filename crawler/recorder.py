@@ -81,7 +81,7 @@ class Recorder:
 
     def estimates(self, doc: Document) -> Sequence[Any]:
         """The estimates in one document: what the reading thread calls, and the fallback when it did not."""
-        return self.extract(doc.text, lang=doc.language, places=self.watch.places)
+        return self.extract(doc.reading_text, lang=doc.language, places=self.watch.places)
 
     def finish(self, run: SourceRun) -> None:
         """Record how the source's poll went: outcome, new validators, or failure with its back-off."""

@@ -370,6 +370,7 @@ class _Gazetteer:
         self.mains: dict[str, set[str]] = {}     # id -> main-name keys beyond its first form
         self.no_find: dict[str, set[str]] = {}   # id -> keys find() must not look for
         self.curated_ids: set[str] = set()       # ids with curated forms: their capitals come from them
+        self.quarters: set[str] = set()          # neighbourhoods (curated `quarter = true`)
         self.preferred: dict[str, str] = {}      # key -> the id whose curated `main` it is: wins the key
         self.index: dict[str, str | tuple[str, ...]] = {}  # key -> id(s)
         self.bare: dict[str, str | tuple[str, ...]] = {}   # key less its article -> id(s) (last resort)
@@ -391,8 +392,8 @@ class _Gazetteer:
             self._save(path)
         return self
 
-    _STATE = ("aliases", "forms", "keys", "mains", "no_find", "curated_ids", "preferred", "index", "bare", "stop",
-              "find_spec")
+    _STATE = ("aliases", "forms", "keys", "mains", "no_find", "curated_ids", "quarters", "preferred", "index", "bare",
+              "stop", "find_spec")
 
     def _save(self, path: Path) -> None:
         """Write the built tables (marshal: builtins only, several times faster to load than pickle, and
@@ -540,6 +541,8 @@ class _Gazetteer:
         entry = self.get(cur.id)
         assert entry is not None
         extra: list[str] = []
+        if cur.quarter:
+            self.quarters.add(entry.id)
         for lang, spelling in cur.by_language():
             if cur.quarter:
                 extra += _quarter_forms(spelling, lang)
@@ -615,6 +618,14 @@ class _Gazetteer:
             if entry is not None:
                 out.append(entry)
         return out
+
+    def area(self, entry_id: str) -> str:
+        entry = self.get(entry_id)
+        if entry is None:
+            return entry_id
+        if entry.id in self.quarters and entry.parent:
+            return entry.parent
+        return entry.id
 
     def within(self, entry_id: str, ancestor_id: str) -> bool:
         entry, anc = self.get(entry_id), self.get(ancestor_id)
@@ -1006,6 +1017,13 @@ def get(entry_id: str) -> Entry | None:
 def ancestors(entry_id: str) -> list[Entry]:
     """The enclosing entries, nearest first: west Mosul -> Mosul -> Nineveh -> Iraq."""
     return _gazetteer().ancestors(entry_id)
+
+
+def area(entry_id: str) -> str:
+    """The place a figure stands for when estimates are compared: a neighbourhood's district (one strike
+    is reported "in al-Jadida" by some and "in west Mosul" by others), else the entry itself. A district
+    such as west Mosul or the Old City stays itself: a toll there is not the city's."""
+    return _gazetteer().area(entry_id)
 
 
 def within(entry_id: str, ancestor_id: str) -> bool:

@@ -223,8 +223,10 @@ YEAR_PREPOSITIONS = ["in", "since", "of", "by", "until", "till", "from", "during
 # `<NAME>` stands for the alternation of the word list NAME above. Matched case-insensitively unless noted.
 DETECT_WORDS = ["the", "of", "and", "to", "in", "was", "were", "said", "that", "is", "by", "for", "with",
                 "on", "at", "from", "killed", "people", "have", "has", "been", "their", "which"]
-RANGE_OPENERS = ["between", "between an estimated", "between some"]   # "between 9,000 and 11,000"
-RANGE_AND = ["and", "-", "–", "—"]                                    # the link after RANGE_OPENERS
+RANGE_OPENERS = ["between", "between an estimated", "between some",   # "between 9,000 and 11,000"
+                 "at least"]                                           # "at least 11,000 and as many as 13,000"
+RANGE_AND = ["and", "-", "–", "—", "and as many as", "and up to", "and perhaps as many as",
+             "and possibly as many as", "but as many as"]             # the link after RANGE_OPENERS
 RANGE_TO = ["to", "-", "–", "—", "or"]                                # "9,000 to 11,000", "9,000-11,000"
 CHANGE_FROM = ["from"]                                                # "rose from 120 to 240": a change
 CHANGE_VERBS = ["rose", "risen", "rise", "rising", "increased", "climbed", "jumped", "grew", "raised",
@@ -559,3 +561,44 @@ PATTERNS.update({
                     r"who\s+(?:heads|leads|runs|directs|chairs)\s+)"  # "..., said X, who heads the civil defence"
                     r"(?P<body>(?:the\s+)?[^,.;:()\"”]{2,60})",
 })
+
+# --- kind and period (estimates/kinds.py): a toll over a campaign or period, or one incident -------------
+MONTH_NUMBERS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+                 "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2,
+                 "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11,
+                 "dec": 12}
+KIND_EVENTS = ["strike", "airstrike", "air strike", "air raid", "airstrikes on", "raid", "attack", "bombing",
+               "blast", "explosion", "car bomb", "suicide bombing", "suicide attack", "shelling of", "massacre",
+               "ambush", "incident", "mass grave", "execution site", "stampede", "collapse", "fire"]
+KIND_CAMPAIGN = ["battle", "offensive", "campaign", "siege", "war", "conflict", "liberation", "operation to",
+                 "operations", "so far", "to date", "in total", "overall", "altogether", "cumulative",
+                 "throughout", "since", "months of", "month-long", "months-long", "nine-month", "eight-month",
+                 "year-long", "the fight for", "the fighting", "death toll of the"]
+PATTERNS.update({
+    "period_range": r"\b(?:between|from)\s+(?:\d{1,2}\s+)?(?P<m1><MONTHS>)?\.?\s*(?:\d{1,2},?\s+)?"
+                    r"(?P<y1>(?:19|20)\d\d)?\s*(?:and|to|until|till|through|-|–)\s*(?:\d{1,2}\s+)?"
+                    r"(?P<m2><MONTHS>)?\.?\s*(?:\d{1,2},?\s+)?(?P<y2>(?:19|20)\d\d)\b",
+    "period_since": r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:\d{1,2}\s+)?(?P<m1><MONTHS>)?\.?\s*"
+                    r"(?:\d{1,2},?\s+)?(?P<y1>(?:19|20)\d\d)\b",
+    "period_in": r"\b(?:in|during|throughout)\s+(?:the\s+year\s+)?(?:(?P<m1><MONTHS>)\.?\s+)?(?P<y1>(?:19|20)\d\d)\b",
+    "one_event": r"\b(?:an?|the|one|single|that|this|same|a\s+single)\s+(?:[\w-]+\s+){0,3}?<KIND_EVENTS>\b(?!s)",
+    "campaign": r"\b<KIND_CAMPAIGN>\b",
+    "one_day": r"\b(?:on\s+)?(?:<WEEKDAYS>)\b|\byesterday\b|\bovernight\b|\blast\s+night\b|"
+               r"\bon\s+(?:\d{1,2}\s+<MONTHS>|<MONTHS>\.?\s+\d{1,2})\b",
+})
+
+# a clause after the figure's whose places are the source's or the cause's ("_before_later_clause")
+PATTERNS.update({"later_clause": r",?\s+(?:according\s+to|that\s+adds|which\s+adds)\b"})
+# the battle a toll belongs to, right before its place ("_in_battle_frame")
+PATTERNS.update({"battle_of": r"\b(?:battle|fight|fighting|offensive|campaign|war|operations?)\s+(?:for|of|over|"
+                              r"to\s+(?:re)?take|to\s+recapture|to\s+liberate|to\s+free)\s+(?:the\s+city\s+of\s+)?$|"
+                              r"\b(?:drive|push|oust|expel)\s+(?:\S+\s+){1,4}?(?:from|out\s+of)\s+$"})
+# a figure pointing back at an event or count just told: it is in that one's place ("_refers_back")
+PATTERNS.update({"refers_back": r"\b(?:that|this|the\s+same)\s+(?:[\w-]+\s+){0,2}?(?:strike|air\s*strike|attack|raid|"
+                                r"bombing|blast|explosion|incident|massacre|assault|shelling)\b|"
+                                r"\b(?:these|those)\s+(?:[\w-]+\s+){0,2}?(?:strikes|air\s*strikes|attacks|raids|bombings)\b|"
+                                r"^\W*(?:another|a\s+further)\b|\b\d[\d,]*\s+other\b|"
+                                r"\b(?:its|their|that|the\s+same)\s+(?:figure|count|tally|toll|estimate)\b|"
+                                r"\bthere\b(?!\s+(?:were|was|are|is|have|has|had|will|would|may|might|could|remain|seem))"})
+# whose bodies a count of bodies is ("remains_of"): "300 bodies of ISIS militants"
+PATTERNS.update({"remains_of": r"\s+(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?(?:(?:<MODIFIERS>)\s+){0,2}(?P<noun><VICTIM_NOUNS>)\b"})

@@ -987,3 +987,37 @@ PATTERNS.update({
                     r"chef|représentant|représentante|membre|commandant|médecin)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+)"
                     r"(?P<body>[^,.;:()\"”»]{2,60})",
 })
+
+# --- kind and period (estimates/kinds.py) ------------------------------------------------------------------
+MONTH_NUMBERS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+                 "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+                 "décembre": 12, "decembre": 12, "janv": 1, "févr": 2, "fév": 2, "avr": 4, "juil": 7, "sept": 9,
+                 "oct": 10, "nov": 11, "déc": 12}
+KIND_EVENTS = ["frappe", "frappe aérienne", "raid", "attaque", "attentat", "explosion", "bombardement",
+               "charnier", "fosse commune", "embuscade", "massacre", "tuerie", "voiture piégée", "incident"]
+KIND_CAMPAIGN = ["bataille", "offensive", "campagne", "siège", "guerre", "conflit", "libération", "depuis",
+                 "jusqu'ici", "à ce jour", "au total", "en tout", "au cours des", "combats", "opérations"]
+PATTERNS.update({
+    "period_range": r"(?<!\w)(?:entre|de|du|d['’])\s*(?:(?:le\s+)?\d{1,2}(?:er)?\s+)?(?P<m1><MONTHS>)?\s*"
+                    r"(?P<y1>(?:19|20)\d\d)?\s*(?:et|à|au|jusqu['’]à|jusqu['’]en|-|–)\s*(?:(?:le\s+)?\d{1,2}(?:er)?\s+)?"
+                    r"(?P<m2><MONTHS>)?\s*(?P<y2>(?:19|20)\d\d)(?!\w)",
+    "period_since": r"(?<!\w)depuis\s+(?:le\s+début\s+de\s+|(?:le\s+)?\d{1,2}(?:er)?\s+)?(?P<m1><MONTHS>)?\s*"
+                    r"(?P<y1>(?:19|20)\d\d)(?!\w)",
+    "period_in": r"(?<!\w)(?:en|au\s+cours\s+de\s+l['’]année|durant|pendant)\s+(?:(?P<m1><MONTHS>)\s+)?"
+                 r"(?P<y1>(?:19|20)\d\d)(?!\w)",
+    "one_event": r"(?<!\w)(?:une?|la|le|l['’]|cette|ce|cet|même|seule?)\s*(?:[\w-]+\s+){0,2}?<KIND_EVENTS>(?![\w-])",
+    "campaign": r"(?<!\w)<KIND_CAMPAIGN>(?!\w)",
+    "one_day": r"(?<!\w)(?:<WEEKDAYS>|hier|la\s+veille|dans\s+la\s+nuit)(?!\w)",
+})
+
+# a clause after the figure's whose places are the source's or the cause's ("_before_later_clause")
+PATTERNS.update({"later_clause": r",?\s+(?:selon|d['’]après)(?!\w)"})
+# the battle a toll belongs to, right before its place ("_in_battle_frame")
+PATTERNS.update({"battle_of": r"(?<!\w)(?:bataille|combats|offensive|reconquête|guerre)\s+(?:de|pour\s+(?:reprendre\s+|libérer\s+)?)"
+                              r"(?:la\s+ville\s+de\s+)?\s*$|"
+                              r"(?<!\w)(?:chasser|déloger|expulser)\s+(?:\S+\s+){1,5}?(?:de\s+|d['’]\s*)$"})
+# a figure pointing back at an event or count just told: it is in that one's place ("_refers_back")
+PATTERNS.update({"refers_back": r"(?<!\w)(?:cette|ce|cet|la\s+même|le\s+même)\s+(?:frappe|attaque|raid|attentat|explosion|"
+                                r"bombardement|massacre|tuerie)(?!\w)|\d[\d\s\u00a0\u202f]*\s+autres(?!\w)"})
+# whose bodies a count of bodies is ("remains_of"): "300 corps de jihadistes"
+PATTERNS.update({"remains_of": r"\s+(?:corps|cadavres|dépouilles|restes)\s+(?:de\s+|d['’]\s*)(?:l['’]\s*|la\s+|les\s+|des\s+)?(?P<noun><VICTIM_NOUNS>)(?!\w)"})

@@ -36,6 +36,20 @@ class Estimate:
     claimant_text: str | None = None
     claimant_id: str | None = None  # the body's key in the registry ("ap"), whatever words name it
     place_id: str | None = None  # the place's gazetteer entry ("geonames:99072" for Mosul), when it has one
+    # "toll" (a count over a campaign or period) or "incident" (one event) when the sentence says which
+    # (estimates/kinds.py), else None; the period it covers as "YYYY-MM" months, where the sentence states it
+    # the gazetteer entry estimates are compared by: a neighbourhood's district, else place_id (gazetteer.area)
+    area_id: str | None = None
+    kind: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+
+    @property
+    def group(self) -> str:
+        """The victims' group (civilian, combatant, unknown): what "compatible victims" compares."""
+        from .identity import victims_group
+
+        return victims_group(self.victims)
 
     def to_dict(self) -> dict:
         """JSON-ready dict with exactly the documented keys (the CLI and the scorer read these)."""
@@ -50,6 +64,9 @@ class Estimate:
             "claimant_text": self.claimant_text,
             "claimant_id": self.claimant_id,
             "place_id": self.place_id,
+            "kind": self.kind,
+            "period": ({"start": self.period_start, "end": self.period_end}
+                       if self.period_start or self.period_end else None),
             "quote": self.quote,
             "lang": self.lang,
         }

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from . import attribution, claimants, figures, gazetteer, heads, linking, outcomes, places, sentences, tables
+from . import attribution, claimants, figures, gazetteer, heads, kinds, linking, outcomes, places, sentences, tables
 from .figures import Figure
 from .heads import Head
 from .identity import identity_key, victims_group
@@ -73,13 +73,16 @@ def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -
     for start, end, prev, nxt in _candidate_sentences(text, latin):
         previous = _Once(lambda p=prev: _named_back(text, named, p, latin))  # type: ignore[misc]
         following = _Once(lambda n=nxt: named(n))  # type: ignore[misc]
-        found.extend(_read_sentence(text[start:end], art_lang, latin, watched, previous, following))
+        read = _read_sentence(text[start:end], art_lang, latin, watched, previous, following)
+        found.extend(_refers_back(read, text[start:end], found, latin, text[max(0, start - REFERS_BACK_REACH):start]))
     found.extend(tables.read(text, latin, watched))  # "Month | Killed | Injured" and the rows under it
     found.extend(tables.read_list(text, latin, watched))  # "Civilian deaths, by district:" and "- Old City: 3,120"
+    headline = _headline(text)
+    found = _headline_places(found, headline)
     if any(e.place is None for e in found):
         fallback = _article_place(text, watched, latin)
         found = [e if e.place or not fallback else replace(e, place=fallback) for e in found]
-    return [_with_place_id(e) for e in _unique(found, _headline(text))]
+    return [_with_kind(_with_place_id(e)) for e in _unique(found, headline)]
 
 
 class _Once:
@@ -98,11 +101,35 @@ class _Once:
 
 
 def _with_place_id(e: Estimate) -> Estimate:
-    """The place's gazetteer entry, when the gazetteer knows the name as written."""
+    """The place's gazetteer entry, when the gazetteer knows the name as written or as "City's Quarter"
+    ("Mosul's al-Jadida district": al-Jadida, which lies in Mosul)."""
     if e.place is None:
         return e
-    entry = gazetteer.lookup(e.place)
-    return replace(e, place_id=entry.id) if entry is not None else e
+    entry = gazetteer.lookup(e.place) or _possessive_entry(e.place)
+    return replace(e, place_id=entry.id, area_id=gazetteer.area(entry.id)) if entry is not None else e
+
+
+_POSSESSIVE = re.compile(r"^(?P<city>[^']{2,40})['’]s\s+(?P<part>.{2,60})$")
+
+
+def _possessive_entry(place: str) -> gazetteer.Entry | None:
+    m = _POSSESSIVE.match(place)
+    if m is None:
+        return None
+    city, part = gazetteer.lookup(m.group("city")), gazetteer.lookup(m.group("part"))
+    if city is None or part is None or not gazetteer.within(part.id, city.id):
+        return None
+    return part
+
+
+def _with_kind(e: Estimate) -> Estimate:
+    """Toll or incident, and the period, as the quoted sentence states them."""
+    said = kinds.read_kind(e.quote, language(e.lang))
+    if said.kind is None and said.period is None:
+        return e
+    period = said.period
+    return replace(e, kind=said.kind, period_start=period.start if period else None,
+                   period_end=period.end if period else None)
 
 
 @cache
@@ -225,6 +252,48 @@ def _unique(found: list[Estimate], headline: str | None = None) -> list[Estimate
                                     and _placeless_key(e) in attributed)]
 
 
+def _refers_back(read: list[Estimate], sentence: str, before: list[Estimate], latin: Language,
+                 preceding: str) -> list[Estimate]:
+    """"Amnesty had put the toll from that strike at 150", "Another 1,673 were wounded", "36 autres civils",
+    "killed nine of his relatives there": a figure that points back at an event, count or place just told
+    (PATTERNS `refers_back`) and names no place of its own is in the place of the last figure that had one,
+    else of the last place the text named before it. (Any placeless figure taking the previous sentence's
+    place measured worse on the blind rounds: most are the story's, not the last sentence's.)"""
+    if not read or all(e.place for e in read):
+        return read
+    lang = ARABIC if has_arabic(sentence) else latin
+    text = norm_ar(sentence) if lang.arabic else sentence
+    if not lang.pattern("refers_back").search(text):
+        return read
+    last = next((e.place for e in reversed(before) if e.place), None) or _last_place(preceding, latin)
+    if last is None:
+        return read
+    return [e if e.place else replace(e, place=last) for e in read]
+
+
+REFERS_BACK_REACH = 600  # characters before the sentence searched for the place it points back at
+
+
+def _last_place(preceding: str, latin: Language) -> str | None:
+    if not preceding.strip():
+        return None
+    rt = RuleText.of(preceding, ARABIC if has_arabic(preceding) else latin)
+    found = places.find(rt, None)
+    filed = places.dateline_of(rt) if preceding.startswith(rt.original[:1]) else 0
+    named = [p for p in found if p.start >= filed]
+    return max(named, key=lambda p: p.end).name if named else None
+
+
+def _headline_places(found: list[Estimate], headline: str | None) -> list[Estimate]:
+    """"Coalition: 817 civilians killed by strikes since 2014" names no place; the body sentence that states
+    the same figure does ("in Iraq and Syria"), and that is the headline's place, not the story's."""
+    if not headline:
+        return found
+    placed = {_placeless_key(e): e.place for e in found if e.place and e.quote != headline}
+    return [replace(e, place=placed[_placeless_key(e)])
+            if e.quote == headline and e.place is None and _placeless_key(e) in placed else e for e in found]
+
+
 def _placeless_key(e: Estimate) -> str:
     return identity_key(e, place=None)
 
@@ -244,9 +313,29 @@ def _article_place(text: str, watched: Folded | None, latin: Language) -> str | 
     if filed and not any(p.start >= filed for p in found):  # no place named outside the dateline
         return places.in_dateline(rt, filed) or places.most_mentioned(found)
     town = places.most_mentioned(found)
+    if town is not None and (part := _part_told_more(rt, watched, town)) is not None:
+        return part
     if town is not None or len(text) > SHORT_STORY:
         return town
     return places.most_mentioned(places.find(rt, watched, min_rank=3, max_rank=4, gazetteer_last=True))
+
+
+def _part_told_more(rt: RuleText, watched: Folded | None, town: str) -> str | None:
+    """A story about west Mosul names the city mostly as part of "west Mosul": when one part of the town
+    is named more often than the town on its own, the part is the story's place."""
+    entry = gazetteer.lookup(town)
+    if entry is None:
+        return None
+    parts = [p for p in places.find(rt, watched, min_rank=3, max_rank=3, gazetteer_last=True)
+             if (e := gazetteer.lookup(p.name)) is not None and e.id != entry.id and gazetteer.within(e.id, entry.id)]
+    if not parts:
+        return None
+    alone = sum(1 for p in places.find(rt, watched, min_rank=0, max_rank=2, gazetteer_last=True)
+                if p.name.casefold() == town.casefold()
+                and not any(q.start <= p.start and p.end <= q.end for q in parts))  # not the "Mosul" of "west Mosul"
+    part = places.most_mentioned(parts)
+    told = sum(1 for p in parts if part is not None and p.name.casefold() == part.casefold())
+    return part if told > alone else None
 
 
 def _read_sentence(raw: str, lang: str, latin: Language, watched: Folded | None,
@@ -436,6 +525,14 @@ def predicate_group(text: str, r: _Read, lang: Language) -> str | None:
     return _victim_class(m.group(1), lang) if m else None
 
 
+def remains_of(text: str, r: _Read, lang: Language) -> str | None:
+    """"300 bodies of ISIS militants", "جثث 40 من عناصر داعش": whose bodies they are (PATTERNS `remains_of`)."""
+    m = lang.pattern("remains_of").match(text, r.fig.end)
+    if m is None:
+        return None
+    return _victim_class(m.group("noun"), lang) if m.group("noun") else "combatants"
+
+
 def head_people(text: str, r: _Read, lang: Language) -> str | None:
     """"40 people were killed": people, unless a toll names its victims better (the rules below)."""
     return r.head.victims if r.head.victims and r.link.rule != "toll" else None
@@ -501,7 +598,8 @@ def group_before(text: str, r: _Read, lang: Language) -> str | None:
 
 
 # Tried in order, first answer wins (each rule's docstring shows its construction).
-VICTIM_RULES: tuple[VictimRule, ...] = (head_names_them, losing_side, predicate_group, head_people, antecedent_group,
+VICTIM_RULES: tuple[VictimRule, ...] = (head_names_them, losing_side, predicate_group, remains_of, head_people,
+                                        antecedent_group,
                                         among_after,
                                         number_of, label_word, ranks_before, toll_owner, group_before)
 
@@ -554,6 +652,48 @@ def _not_in(found: list[places.Place], claimant: str | None, rt: RuleText) -> li
     return [p for p in found if not any(s <= p.start and p.end <= e for s, e in spans)]
 
 
+def _before_later_clause(found: list[places.Place], r: _Read, rt: RuleText) -> list[places.Place]:
+    """"11,000 civilians were killed in the battle to retake Mosul, according to a count that adds bodies
+    recovered from the Old City": a place in the attribution after the figure's clause (PATTERNS
+    `later_clause`: according to, selon, وفق) is the source's, not the figure's, when a place lies between
+    the figure and it. ("after shelling on Jolan" is where the deaths were: "after" is no such clause.)"""
+    if len(found) < 2:
+        return found
+    m = rt.lang.pattern("later_clause").search(rt.text, max(r.fig.end, r.head.end))
+    if m is None:
+        return found
+    between = [p for p in found if r.fig.start <= p.start and p.end <= m.start()]
+    if between:
+        return between
+    filed = places.dateline_of(rt)  # "Put Mosul first, where 9,000 were killed, according to ...": before the figure
+    before = [p for p in found if filed <= p.start and p.end <= m.start()]  # (but never the dateline)
+    return before or found
+
+
+def _in_battle_frame(found: list[places.Place], r: _Read, rt: RuleText) -> list[places.Place]:
+    """"قتلوا في معركة استعادة الموصل ... إلى ما بين 11 ألفا و13 ألف قتيل، بعد انتشال الجثث من المدينة القديمة":
+    the battle named in the figure's clause (PATTERNS `battle_of`) frames the toll; a place after the next
+    comma is the cause's or the context's. But the battle's place only names the campaign when the figure has
+    a place of its own after it or after its outcome word ("قتلوا في محافظة نينوى خلال عمليات استعادة الموصل إلى
+    2903"): "2,521 civilians were killed in Ninewa during the campaign to retake Mosul"
+    is Ninewa's, "In the battle for Mosul, 300 were killed in the Old City" the Old City's."""
+    if len(found) < 2:
+        return found
+    battle = rt.lang.pattern("battle_of")
+    framed = [p for p in found if battle.search(rt.text, max(0, p.start - BATTLE_REACH), p.start)]
+    if not framed:
+        return found
+    comma = _COMMA.search(rt.text, max(r.fig.end, r.head.end))
+    kept = [p for p in found if comma is None or p.start < comma.start() or p in framed]
+    said = r.link.mention.start if r.link.mention is not None else r.fig.start
+    located = [p for p in kept if p not in framed and p.start >= min(said, r.fig.start)]
+    return located or kept
+
+
+BATTLE_REACH = 60  # characters: "pour chasser le groupe État islamique (EI) de " before its place
+_COMMA = re.compile(r"[,،;؛](?!\d)")  # not the comma of "1,673"
+
+
 def _ranks_class(m: re.Match[str], lang: Language) -> str:
     named = m.groupdict()
     if named.get("v"):
@@ -587,7 +727,8 @@ def _estimate(rt: RuleText, r: _Read, attributions: list[attribution.Attribution
     return Estimate(
         low=f.low, high=f.high, qualifier=f.qualifier, outcome=r.link.outcome,
         victims=victims,
-        place=_one_line(places.choose(_not_in(sentence_places, claimant, rt), f.start, rt.text)),
+        place=_one_line(places.choose(_in_battle_frame(_before_later_clause(_not_in(sentence_places, claimant, rt),
+                                                                            r, rt), r, rt), f.start, rt.text)),
         claimant=canonical, claimant_text=as_written, claimant_id=body,
         quote=_one_line(rt.original) or "", lang=lang,
     )

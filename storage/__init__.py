@@ -1,7 +1,8 @@
 """The archive room: every query lives here, behind `Archive`."""
 from .archive import Archive
+from .corrections import CorrectionError
 from .errors import ArchiveError
 from .records import AlertOut, ItemIn, SeenInfo, SeenMark, SourceState, StoredItem
 from .urls import canonical_url
 
-__all__ = ["Archive", "ArchiveError", "AlertOut", "ItemIn", "SeenInfo", "SeenMark", "SourceState", "StoredItem", "canonical_url"]
+__all__ = ["Archive", "ArchiveError", "CorrectionError", "AlertOut", "ItemIn", "SeenInfo", "SeenMark", "SourceState", "StoredItem", "canonical_url"]

@@ -6,18 +6,21 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from .bulk import BulkMixin
+from .corrections import CorrectionsMixin
 from .db import make_engine, upgrade
 from .errors import ArchiveError
 from .items import ItemsMixin
 from .meta import MetaMixin
 from .outbox import OutboxMixin
 from .queries import QueriesMixin
+from .resolution import RESOLUTION_VERSION, resolve_again
 from .search import SearchMixin
 from .seen import SeenMixin
 from .sources import SourcesMixin
 
 
-class Archive(SourcesMixin, SeenMixin, ItemsMixin, QueriesMixin, SearchMixin, OutboxMixin, MetaMixin, BulkMixin):
+class Archive(SourcesMixin, SeenMixin, ItemsMixin, QueriesMixin, SearchMixin, OutboxMixin, MetaMixin, BulkMixin,
+              CorrectionsMixin):
     """Stories, estimates and alerts on SQLite or PostgreSQL, with the schema kept current."""
 
     def __init__(self, url: str, *, migrate: bool = True) -> None:
@@ -26,9 +29,18 @@ class Archive(SourcesMixin, SeenMixin, ItemsMixin, QueriesMixin, SearchMixin, Ou
             self.engine = make_engine(url)
             if migrate:
                 upgrade(self.engine)
+                self._resolve_again()
         except (SQLAlchemyError, OSError, ValueError) as exc:
             reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
             raise ArchiveError(f"cannot open archive {self.display_url}: {reason}") from exc
+
+    def _resolve_again(self) -> None:
+        """Once per rule set: resolve mentions archived under older rules again (no alerts are queued)."""
+        if self.fact("resolution") == RESOLUTION_VERSION:
+            return
+        with self.writing() as s:
+            resolve_again(s)
+        self.set_fact("resolution", RESOLUTION_VERSION)
 
     @property
     def display_url(self) -> str:

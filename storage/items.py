@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterable, Sequence
 from sqlmodel import Session, col, select
 
 from .base import ArchiveBase, utcnow
-from .dialect import insert_for
 from .fingerprint import NEAR_DUPLICATE, bands, content_hash, minhash, similarity, to_bytes
 from .records import EstimateLike, ItemIn, StoredItem
-from .tables import Alert, Estimate, Item, ItemBand, ItemUrl, ItemVersion, Mention
+from .resolution import resolve, statements
+from .sameness import stated_date
+from .tables import Alert, Item, ItemBand, ItemUrl, ItemVersion
 from .urls import canonical_url
 
 Route = Callable[[EstimateLike], Iterable[str]]  # the alert channels a new estimate goes to
@@ -27,7 +28,8 @@ KeyOf = Callable[[EstimateLike], str]  # an estimate's identity (estimates.ident
 class ItemsMixin(ArchiveBase):
     def store_item(self, item: ItemIn, found: Sequence[EstimateLike], *, key: KeyOf,
                    route: Route | None = None) -> StoredItem:
-        """Archive one story and its estimates in one transaction; alerts for new estimates are written with it."""
+        """Archive one story and its estimates in one transaction: each figure joins the estimate it restates
+        or makes a new one (storage/resolution.py), and alerts for new estimates are written with it."""
         url = canonical_url(item.url)
         aliases = {canonical_url(u) for u in item.other_urls} - {url}
         digest = content_hash(item.text)
@@ -42,7 +44,10 @@ class ItemsMixin(ArchiveBase):
             if status == "unchanged":
                 return StoredItem(item_id=row.id, status=status, original_id=row.duplicate_of or row.id)
             original = row.duplicate_of or row.id
-            new, known, alerts = _record_estimates(self.dialect, s, original, found, key, route)
+            story = row if row.duplicate_of is None else (s.get(Item, original) or row)
+            stated, stated_from = stated_date(story.published, story.fetched)
+            pairs = list(zip(found, statements(found, stated, stated_from)))
+            new, known, alerts = resolve(s, self.dialect, original, pairs, key, route, queue_alert)
         return StoredItem(item_id=row.id, status=status, original_id=original, new_estimates=tuple(new),
                           known_estimates=tuple(known), alerts=tuple(alerts))
 
@@ -118,33 +123,6 @@ def _add_aliases(s: Session, item_id: int, urls: Iterable[str]) -> None:
     for u in urls:
         if s.get(ItemUrl, u) is None and s.exec(select(Item.id).where(Item.url == u)).first() is None:
             s.add(ItemUrl(url=u, item_id=item_id))
-
-
-def _record_estimates(dialect: str, s: Session, item_id: int, found: Sequence[EstimateLike], key: KeyOf,
-                      route: Route | None) -> tuple[list[int], list[int], list[int]]:
-    """Upsert each estimate by identity, add this story's mention, and queue alerts for the new ones."""
-    new: list[int] = []
-    known: list[int] = []
-    alerts: list[int] = []
-    now = utcnow()
-    for est in found:
-        ident = key(est)
-        inserted = s.exec(insert_for(dialect, Estimate).values(  # type: ignore[call-overload]
-            key=ident, low=est.low, high=est.high, qualifier=est.qualifier, outcome=est.outcome,
-            victims=est.victims, place=est.place, place_id=est.place_id, claimant=est.claimant,
-            claimant_text=est.claimant_text, claimant_id=est.claimant_id,
-            quote=est.quote, lang=est.lang, first_seen=now, first_item_id=item_id).on_conflict_do_nothing(index_elements=["key"])
-            .returning(Estimate.id)).first()
-        is_new = inserted is not None
-        est_id = inserted[0] if is_new else s.exec(select(Estimate.id).where(Estimate.key == ident)).one()
-        (new if is_new else known).append(est_id)
-        s.exec(insert_for(dialect, Mention).values(  # type: ignore[call-overload]
-            estimate_id=est_id, item_id=item_id, quote=est.quote, qualifier=est.qualifier, claimant=est.claimant,
-            claimant_text=est.claimant_text, seen=now).on_conflict_do_nothing(index_elements=["estimate_id", "item_id"]))
-        if is_new and route is not None:
-            alerts.extend(queue_alert(s, channel, "estimate.new", f"estimate:{est_id}", estimate_id=est_id,
-                                      item_id=item_id) for channel in route(est))
-    return list(dict.fromkeys(new)), list(dict.fromkeys(known)), alerts
 
 
 def queue_alert(s: Session, channel: str, event: str, subject: str, **fields: object) -> int:

@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from .base import ArchiveBase
 from .shapes import estimate_dict, iso, item_dict
-from .tables import Estimate, Item, ItemVersion, Mention
+from .tables import Correction, Estimate, Item, ItemVersion, Mention
 
 
 class QueriesMixin(ArchiveBase):
@@ -44,9 +44,19 @@ class QueriesMixin(ArchiveBase):
                                  for m in s.exec(select(Mention).where(Mention.item_id == (row.duplicate_of or row.id)))])
             return out
 
-    def estimates(self, *, place: str | None = None, outcome: str | None = None, limit: int | None = None) -> list[dict]:
-        """Distinct estimates, newest first. `place` matches case-insensitively within the place name."""
+    def estimates(self, *, place: str | None = None, outcome: str | None = None, limit: int | None = None,
+                  kind: str | None = None, status: str | None = None, merged: bool = False) -> list[dict]:
+        """Distinct estimates, newest first. `place` matches case-insensitively within the place name; ones
+        merged into another are left out unless `merged`."""
         stmt = select(Estimate)
+        if not merged:
+            stmt = stmt.where(col(Estimate.merged_into).is_(None))
+        if kind == "incident":
+            stmt = stmt.where(Estimate.kind == "incident")
+        elif kind == "toll":
+            stmt = stmt.where(or_(col(Estimate.kind).is_(None), Estimate.kind == "toll"))
+        if status:
+            stmt = stmt.where(Estimate.status == status)
         if place:
             stmt = stmt.where(func.lower(Estimate.place).contains(place.lower()))
         if outcome:
@@ -65,10 +75,17 @@ class QueriesMixin(ArchiveBase):
                 return None
             out = estimates_with_counts(s, [row])[0]
             stmt = (select(Mention, Item).join(Item, col(Item.id) == Mention.item_id)
-                    .where(Mention.estimate_id == estimate_id).order_by(col(Mention.seen), col(Mention.id)))
-            out["stories"] = [{"item_id": i.id, "url": i.url, "title": i.title, "source": i.source,
-                               "outlet": i.outlet, "published": iso(i.published), "seen": iso(m.seen),
-                               "quote": m.quote, "claimant": m.claimant} for m, i in s.exec(stmt)]
+                    .where(Mention.estimate_id == estimate_id).order_by(col(Mention.stated), col(Mention.id)))
+            out["stories"] = [{"mention_id": m.id, "item_id": i.id, "url": i.url, "title": i.title,
+                               "source": i.source, "outlet": i.outlet, "published": iso(i.published),
+                               "stated": iso(m.stated), "seen": iso(m.seen), "quote": m.quote,
+                               "claimant": m.claimant, "claimant_text": m.claimant_text, "low": m.low,
+                               "high": m.high, "victims": m.victims, "kind": m.kind}
+                              for m, i in s.exec(stmt)]
+            out["corrections"] = [{"action": c.action, "other_id": c.other_id, "mention_id": c.mention_id,
+                                   "why": c.why, "at": iso(c.at)}
+                                  for c in s.exec(select(Correction).where(Correction.estimate_id == estimate_id)
+                                                  .order_by(col(Correction.id)))]
             return out
 
 
@@ -98,8 +115,19 @@ def estimates_with_counts(s: Session, rows: list[Estimate]) -> list[dict]:
         first_ids = {r.first_item_id for r in rows if r.first_item_id}
         firsts = {i: (u, src) for i, u, src in s.exec(select(Item.id, Item.url, Item.source)
                                                       .where(col(Item.id).in_(first_ids)))}
+    claimants: dict[int, list[str]] = defaultdict(list)
+    if ids:
+        for est_id, name in s.exec(select(Mention.estimate_id, Mention.claimant)
+                                   .where(col(Mention.estimate_id).in_(ids), col(Mention.claimant).is_not(None))
+                                   .order_by(col(Mention.stated), col(Mention.id))):
+            if name not in claimants[est_id]:
+                claimants[est_id].append(name)
     out = []
     for r in rows:
         url, source = firsts.get(r.first_item_id or -1, (None, None))
-        out.append(estimate_dict(r, url=url, source=source, mentions=counts.get(r.id, 0)))
+        named = claimants.get(r.id, [])
+        if r.claimant and r.claimant in named:  # the first is `claimant`
+            named = [r.claimant, *(n for n in named if n != r.claimant)]
+        out.append(estimate_dict(r, url=url, source=source, mentions=counts.get(r.id, 0),
+                                 claimants=named or ([r.claimant] if r.claimant else [])))
     return out

@@ -21,6 +21,13 @@ class EstimateLike(Protocol):
     claimant_text: str | None
     claimant_id: str | None
     place_id: str | None
+    area_id: str | None  # the gazetteer entry sameness compares (a neighbourhood's district), else place_id
+    kind: str | None  # toll, incident, or None when the sentence does not say
+    period_start: str | None
+    period_end: str | None
+
+    @property
+    def group(self) -> str: ...  # civilian, combatant or unknown
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,28 +90,42 @@ class ItemBand(SQLModel, table=True):
 
 
 class Estimate(SQLModel, table=True):
-    """A distinct estimate: one row however many stories repeat it (`key` is its identity)."""
+    """A distinct estimate: one row however many stories restate it (storage/resolution.py decides which).
+
+    Its figures, victims and quote are its most informative statement's; `first_stated`, `claimant` and
+    `first_item_id` its earliest story's. A person's correction sets `status` or `merged_into`.
+    """
 
     id: int | None = Field(default=None, primary_key=True)
-    key: str = Field(unique=True, index=True)
+    key: str = Field(index=True)  # identity_key of its statement: a readable label, no longer unique
     low: int | None = Field(default=None, sa_column=Column(BigInteger))
     high: int | None = Field(default=None, sa_column=Column(BigInteger))
     qualifier: str
     outcome: str = Field(index=True)
     victims: str
+    victims_group: str = "unknown"  # civilian, combatant, unknown: what "compatible victims" compares
     place: str | None = Field(default=None, index=True)
     place_id: str | None = Field(default=None, index=True)  # gazetteer entry ("geonames:99072")
+    place_key: str = Field(default="", index=True)  # place_id, else the folded name, else "": one place
     claimant: str | None = None  # canonical name of the body when the text names it, else the words
     claimant_text: str | None = None  # as the first story wrote it
     claimant_id: str | None = None  # the body's registry key ("ap")
     quote: str = Field(sa_column=Column(Text, nullable=False))
     lang: str | None = None
+    kind: str | None = None  # toll or incident as a story says it; None: no story says (a toll)
+    period_start: str | None = None  # "2016-10"
+    period_end: str | None = None
     first_seen: datetime = Field(index=True)
+    first_stated: datetime | None = Field(default=None, index=True)  # the earliest story's publication date
+    first_stated_from: str | None = None  # "published", or "fetched" when no story had a trustworthy date
     first_item_id: int | None = Field(default=None, foreign_key="item.id")
+    revises: int | None = Field(default=None, foreign_key="estimate.id")
+    status: str = "new"  # new, confirmed, rejected
+    merged_into: int | None = Field(default=None, foreign_key="estimate.id", index=True)
 
 
 class Mention(SQLModel, table=True):
-    """An estimate as one story states it, with the sentence quoted."""
+    """An estimate as one story states it: its own figures and words, so a wrong fold can be undone."""
 
     __table_args__ = (UniqueConstraint("estimate_id", "item_id", name="uq_mention_estimate_item"),)
     id: int | None = Field(default=None, primary_key=True)
@@ -121,7 +135,33 @@ class Mention(SQLModel, table=True):
     qualifier: str
     claimant: str | None = None
     claimant_text: str | None = None  # as this story wrote it
+    claimant_id: str | None = None
+    low: int | None = Field(default=None, sa_column=Column(BigInteger))
+    high: int | None = Field(default=None, sa_column=Column(BigInteger))
+    outcome: str | None = None
+    victims: str | None = None
+    victims_group: str | None = None
+    place: str | None = None
+    place_id: str | None = None
+    lang: str | None = None
+    kind: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    stated: datetime | None = None  # the story's publication date, else when it was fetched
+    stated_from: str | None = None  # "published" or "fetched"
     seen: datetime
+
+
+class Correction(SQLModel, table=True):
+    """A person's correction of the resolution (merge, split, reject, confirm), with its time and reason."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    action: str
+    estimate_id: int = Field(foreign_key="estimate.id", index=True)
+    other_id: int | None = None  # merge: the estimate folded in; split: the new estimate
+    mention_id: int | None = None
+    why: str | None = None
+    at: datetime
 
 
 class Alert(SQLModel, table=True):
@@ -141,7 +181,7 @@ class Alert(SQLModel, table=True):
     source: str | None = None
     detail: str | None = None
     created: datetime
-    state: str = Field(default="pending", index=True)  # pending, sending, sent, failed, gone
+    state: str = Field(default="pending", index=True)  # pending, sending, sent, failed, gone, cancelled
     attempts: int = 0
     next_attempt: datetime = Field(index=True)
     last_error: str | None = None

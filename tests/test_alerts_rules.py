@@ -139,8 +139,18 @@ def test_source_alert_payload_keeps_the_state_recorded_when_queued() -> None:
 
 
 class _Est:
-    def __init__(self, outcome: str, victims: str, low: int, place: str | None) -> None:
+    def __init__(self, outcome: str, victims: str, low: int, place: str | None, kind: str | None = None) -> None:
         self.outcome, self.victims, self.low, self.high, self.place = outcome, victims, low, None, place
+        self.kind = kind
+
+
+def test_kinds_filter_tolls_from_incidents() -> None:
+    tolls = AlertRule(kind="webhook", webhook="https://h.example/t", kinds=("toll",))
+    both = AlertRule(kind="webhook", webhook="https://h.example/b")
+    route = make_router([tolls, both], ["Mosul"])
+    assert route(_Est("killed", "civilians", 17, "Mosul", kind="incident")) == [both.channel]
+    assert route(_Est("killed", "civilians", 9000, "Mosul", kind="toll")) == [tolls.channel, both.channel]
+    assert route(_Est("killed", "civilians", 9000, "Mosul")) == [tolls.channel, both.channel]  # unsaid: a toll
 
 
 def test_router_applies_each_channels_filters_for_watched_places_only() -> None:

@@ -11,9 +11,10 @@ from test_web_data import AIRWARS, COPY, ESTIMATES, JADIDA, STORIES, fill, key
 from web.app import create_app
 
 ITEM_KEYS = {"id", "url", "title", "source", "published", "fetched", "language", "also_at"}
-ESTIMATE_KEYS = {"id", "low", "high", "qualifier", "outcome", "victims", "place", "place_id", "claimant",
-                 "claimant_text", "claimant_id", "quote",
-                 "first_seen", "url", "source", "mentions"}
+ESTIMATE_KEYS = {"id", "low", "high", "qualifier", "outcome", "victims", "victims_group", "place", "place_id",
+                 "claimant", "claimant_text", "claimant_id", "claimants", "quote", "kind", "period", "first_seen",
+                 "first_stated", "first_stated_from", "revises", "status", "merged_into", "url", "source",
+                 "mentions"}
 
 
 @pytest.fixture

@@ -62,9 +62,10 @@ def test_items_json_shape(configured) -> None:  # type: ignore[no-untyped-def]
 def test_estimates_json_shape_and_place_filter(configured) -> None:  # type: ignore[no-untyped-def]
     cfg, _ = configured
     (est,) = json.loads(run("--config", str(cfg), "estimates", "--json").stdout)
-    assert set(est) == {"id", "low", "high", "qualifier", "outcome", "victims", "place", "place_id", "claimant",
-                        "claimant_text", "claimant_id", "quote",
-                        "first_seen", "url", "source", "mentions"}
+    assert set(est) == {"id", "low", "high", "qualifier", "outcome", "victims", "victims_group", "place",
+                        "place_id", "claimant", "claimant_text", "claimant_id", "claimants", "quote", "kind",
+                        "period", "first_seen", "first_stated", "first_stated_from", "revises", "status",
+                        "merged_into", "url", "source", "mentions"}
     assert (est["low"], est["high"], est["mentions"]) == (5805, None, 1)
     assert json.loads(run("--config", str(cfg), "estimates", "--place", "MOSUL", "--json").stdout) != []
     assert json.loads(run("--config", str(cfg), "estimates", "--place", "Raqqa", "--json").stdout) == []
@@ -146,3 +147,24 @@ def test_real_process_default_config_in_an_empty_folder(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     names = [s["name"] for s in json.loads(result.stdout)]
     assert "amnesty-iraq" in names and (tmp_path / "casualty-watch.db").exists()
+
+
+def test_estimates_corrections_from_the_command_line(configured) -> None:  # type: ignore[no-untyped-def]
+    cfg, archive = configured
+    archive.store_item(ItemIn(url="https://other.example/a", text="Another story entirely. " * 5, source="other"),
+                       [amnesty(5900)], key=key)
+    first, second = sorted(e["id"] for e in archive.estimates())
+    result = run("--config", str(cfg), "estimates", "merge", str(first), str(second), "--why", "one Amnesty figure")
+    assert result.exit_code == 0 and f"merged estimate {second} into {first}" in result.stderr
+    shown = json.loads(run("--config", str(cfg), "estimates", "show", str(first), "--json").stdout)
+    assert len(shown["stories"]) == 2 and shown["corrections"][0]["why"] == "one Amnesty figure"
+    mention = next(m["mention_id"] for m in shown["stories"] if m["low"] == 5900)
+    result = run("--config", str(cfg), "estimates", "split", str(first), "--mention", str(mention))
+    assert result.exit_code == 0 and "as estimate" in result.stderr
+    assert run("--config", str(cfg), "estimates", "reject", str(first), "--why", "duplicate report").exit_code == 0
+    assert run("--config", str(cfg), "estimates", "confirm", str(second)).exit_code != 0  # merged away
+    rejected = json.loads(run("--config", str(cfg), "estimates", "--status", "rejected", "--json").stdout)
+    assert [e["id"] for e in rejected] == [first]
+    bad = run("--config", str(cfg), "estimates", "reject", "999")
+    assert bad.exit_code == 2 and "no estimate 999" in bad.output
+    assert run("--config", str(cfg), "estimates", "--kind", "battle").exit_code == 2

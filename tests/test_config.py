@@ -107,6 +107,8 @@ BAD = [
     ("bad victims", '[[alert]]\nwebhook = "https://h.org/x"\nvictims = ["civilians", "bystanders"]\n',
      "alert[1].victims", "unknown victims 'bystanders'"),
     ("bad secret", '[[alert]]\nwebhook = "https://h.org/x"\nsecret = "hunter2"\n', "alert[1].secret", "whsec_"),
+    ("bad kind", '[[alert]]\nwebhook = "https://h.org/x"\nkinds = ["battle"]\n', "alert[1].kinds",
+     "unknown kind 'battle' (use toll, incident)"),
     ("bad database", 'database = "mysql://x"\n', "database", "database must be"),
     ("follow on a feed", '[[source]]\nname = "a"\nfeed = "https://a.org/rss"\nfollow = "a"\n', "source[1]",
      "follow is only for page sources"),

@@ -13,6 +13,8 @@ VICTIMS = [
     ("head_names_them", "ar", "قال مسؤول محلي إن حصيلة القتلى بلغت 63 مدنيا.", "civilians"),
     ("losing_side", "en", "The brigade lost 27 men in the first week of the assault, officers said.", "security forces"),
     ("predicate_group", "en", "Of the dead, 512 were civilians, the monitor said.", "civilians"),
+    ("remains_of", "en", "Workers collected around 300 bodies of ISIS militants from the Old City, the municipality "
+     "said.", "combatants"),
     ("head_people", "en", "The bombing killed 54 people, among them civilians.", "people"),
     ("antecedent_group", "en", "The army said 250 soldiers were wounded in the assault, 31 of whom died.",
      "security forces"),

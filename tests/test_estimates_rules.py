@@ -2,7 +2,7 @@
 place, identity. Each asserts on extract() so the rule is tested in place."""
 import pytest
 
-from estimates import Estimate, extract, identity_key, victims_group
+from estimates import Estimate, extract, identity_key, reader, victims_group
 
 
 def one(text: str, **kw) -> Estimate:
@@ -327,7 +327,7 @@ def test_to_dict_keys_and_quote():
     e = one("Intro sentence about Mosul. At least 40 civilians were killed, police said. Other text.")
     d = e.to_dict()
     assert list(d) == ["low", "high", "qualifier", "outcome", "victims", "place", "claimant", "claimant_text",
-                       "claimant_id", "place_id", "quote", "lang"]
+                       "claimant_id", "place_id", "kind", "period", "quote", "lang"]
     assert d["quote"] == "At least 40 civilians were killed, police said."
     assert d["lang"] == "en"
 
@@ -1119,3 +1119,70 @@ def test_arabic_datelines_with_an_agency_and_numbered_rows(text, place, claimant
 ])
 def test_arabic_duals_of_outcome_nouns(text, found):
     assert [(e.low, e.outcome) for e in extract(text)] == found
+
+
+# --- places across clauses and headlines (issue 10: one strike, one estimate) -----------------------------
+PLACE_RULES = [
+    ("_before_later_clause", "en", "At least 40 civilians were killed in Tal Afar, according to a report that cites "
+     "doctors in the Old City of Mosul.", "Tal Afar", "Old City of Mosul"),
+    ("_before_later_clause", "en", "KUWAIT (Reuters) - The governor appealed for donors to put Mosul first, where more "
+     "than 9,000 civilians were killed in the battle, according to an AP tally, and districts of the Old City were "
+     "levelled.", "Mosul", "Old City"),
+    ("_in_battle_frame", "en", "At least 2,521 civilians were killed in Ninewa governorate during the nine-month "
+     "military campaign to retake Mosul, a UN report said.", "Ninewa", "Mosul"),
+    ("_in_battle_frame", "ar", "قتل 11 ألف مدني في معركة استعادة الموصل، بعد انتشال مزيد من الجثث من تحت أنقاض "
+     "المدينة القديمة.", "الموصل", "المدينة القديمة"),
+]
+
+
+@pytest.mark.parametrize(("rule", "lang", "text", "place", "without"), PLACE_RULES,
+                         ids=[f"{r[0]}-{i}" for i, r in enumerate(PLACE_RULES)])
+def test_place_rule_and_what_its_sentence_reads_without_it(rule, lang, text, place, without, monkeypatch):
+    (e,) = extract(text, lang=lang)
+    assert e.place == place
+    monkeypatch.setattr(reader, rule, lambda found, r, rt: found)
+    (e,) = extract(text, lang=lang)
+    assert e.place == without
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Mosul residents say the toll in Mosul is far higher than officials in Mosul admit. A strike hit a house in the "
+     "Zanjili district on 17 March. Amnesty had put the toll from that strike at no fewer than 150.", "Zanjili district"),
+    ("Officials in Mosul and aid groups in Mosul welcomed the report on Mosul. At least 2,521 civilians were killed "
+     "in Nineveh province, the UN said. Another 1,673 were wounded.", "Nineveh province"),
+])
+def test_a_figure_that_points_back_takes_the_place_it_points_at(text, place, monkeypatch):
+    assert extract(text)[-1].place == place
+    monkeypatch.setattr(reader, "_refers_back", lambda read, *args: read)
+    assert extract(text)[-1].place == "Mosul"  # the story's most-named town
+
+
+def test_a_story_about_a_part_of_a_town_is_placed_there():
+    text = ("West Mosul families search the ruins\n\nIn west Mosul, families dig by hand. Officials in west Mosul say "
+            "the work will take years. Rescuers said 40 bodies were recovered on Monday.")
+    assert extract(text)[0].place.casefold() == "west mosul"
+
+
+def test_a_place_in_the_figures_own_clause_beats_the_battle_frame():
+    (e,) = extract("In the battle for Mosul, 300 civilians were killed in the Old City.")
+    assert e.place == "Old City"
+
+
+def test_a_headline_figure_without_a_place_takes_the_body_sentences_place(monkeypatch):
+    text = ("Coalition: 817 civilians killed by strikes since 2014\n\nThe coalition said its strikes in Iraq and Syria "
+            "had killed at least 817 civilians since 2014. Its campaign in Mosul was the deadliest.")
+    assert [e.place for e in extract(text)] == ["Syria"]
+    monkeypatch.setattr(reader, "_headline_places", lambda found, headline: found)
+    assert sorted(e.place for e in extract(text)) == ["Mosul", "Syria"]
+
+
+def test_a_citys_quarter_resolves_to_the_quarter_and_compares_as_its_district():
+    (e,) = extract("A strike in Mosul's al-Jadida district killed 27 people.")
+    assert (e.place_id, e.area_id) == ("cw:iq-mosul-jadida", "cw:iq-mosul-west")
+    (e,) = extract("A strike in the Old City of Mosul killed 27 people.")
+    assert e.area_id == "cw:iq-mosul-old-city"  # a district of its own, not folded into west Mosul
+
+
+def test_at_least_and_as_many_as_is_a_range():
+    (e,) = extract("The agency said at least 11,000 and as many as 13,000 civilians died in the fight for Mosul.")
+    assert (e.low, e.high, e.qualifier) == (11000, 13000, "range")

@@ -1,33 +1,23 @@
 """A small archive for the API, serve and browser tests: stories, a syndicated copy, a revised story, estimates.
 
-Filled through the real `Archive.store_item` with plain dataclass estimates and a simple identity key, so
+Filled through the real `Archive.store_item` with hand-built estimates and a simple identity key, so
 the tests do not wait on the extractor.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from estimates import Estimate
 from storage import Archive, ItemIn
 
 
-@dataclass(frozen=True)
-class Est:
-    low: int | None
-    high: int | None
-    outcome: str
-    victims: str
-    place: str | None
-    claimant: str | None
-    quote: str
-    qualifier: str = "exact"
-    lang: str = "en"
-    claimant_text: str | None = None
-    claimant_id: str | None = None
-    place_id: str | None = None
+def Est(low: int | None, high: int | None, outcome: str, victims: str, place: str | None,  # noqa: N802
+        claimant: str | None, quote: str, qualifier: str = "exact", **more: str | None) -> Estimate:
+    return Estimate(low=low, high=high, qualifier=qualifier, outcome=outcome, victims=victims, place=place,
+                    claimant=claimant, quote=quote, lang="en", **more)  # type: ignore[arg-type]
 
 
-def key(e: Est) -> str:
+def key(e: Estimate) -> str:
     return f"{e.low}|{e.high}|{e.outcome}|{e.victims}|{e.place}|{e.claimant}"
 
 

@@ -61,8 +61,11 @@ def item(archive: ArchiveDep, item_id: ItemId) -> dict:
 def estimates(archive: ArchiveDep,
               place: Annotated[str | None, Query(max_length=200, description="place name contains this")] = None,
               outcome: Annotated[Outcome | None, Query()] = None,
+              kind: Annotated[Literal["toll", "incident"] | None, Query(description="a toll or one incident")] = None,
+              status: Annotated[Literal["new", "confirmed", "rejected"] | None, Query()] = None,
               limit: Annotated[int, Query(ge=1, le=10000)] = 1000) -> dict:
-    return {"estimates": archive.estimates(place=clean_text("place", place), outcome=outcome, limit=limit)}
+    return {"estimates": archive.estimates(place=clean_text("place", place), outcome=outcome, kind=kind,
+                                           status=status, limit=limit)}
 
 
 @router.get("/estimates/{estimate_id}", summary="One estimate with every story that states it")

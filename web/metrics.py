@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 PREFIX = "casualty_watch_"
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
-ALERT_STATES = ("pending", "sent", "failed", "gone")
+ALERT_STATES = ("pending", "sent", "failed", "gone", "cancelled")
 
 # Archive counters (bumped by the crawler and the alert sender) given a metric of their own.
 NAMED_COUNTERS = (

@@ -21,6 +21,9 @@ ESTIMATE_COLUMNS = [("id", "id"), ("figure", "figure"), ("outcome", "outcome"), 
                     ("place", "place"), ("claimant", "claimant"), ("first_seen", "first seen"),
                     ("mentions", "stories")]
 
+MENTION_COLUMNS = [("mention_id", "mention"), ("stated", "stated"), ("figure", "figure"), ("claimant", "claimant"),
+                   ("outlet", "outlet"), ("url", "url")]
+
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON array to stdout.")]
 Since = Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="Only items published since DATE (e.g. 2017-07-01).")]
 SourceName = Annotated[Optional[str], typer.Option("--source", metavar="NAME", help="Only items from this source.")]
@@ -82,15 +85,88 @@ def search(ctx: typer.Context, query: Annotated[str, typer.Argument(help="Words 
                     empty="no matches")
 
 
+Kind = Annotated[Optional[str], typer.Option("--kind", metavar="KIND", help="Only tolls or only incidents (toll, incident).")]
+Status = Annotated[Optional[str], typer.Option("--status", metavar="S", help="Only new, confirmed or rejected estimates.")]
+Why = Annotated[Optional[str], typer.Option("--why", metavar="TEXT", help="The reason, kept with the correction.")]
+EstimateId = Annotated[int, typer.Argument(metavar="ID", min=1, help="An estimate's id (see `estimates`).")]
+
+estimates_app = typer.Typer(help="The distinct casualty estimates, and corrections to them.", no_args_is_help=False,
+                            invoke_without_command=True, add_completion=False)
+
+
+@estimates_app.callback()
 def estimates(ctx: typer.Context,
               place: Annotated[Optional[str], typer.Option("--place", metavar="P", help="Only places containing P.")] = None,
-              as_json: JsonFlag = False) -> None:
+              kind: Kind = None, status: Status = None, as_json: JsonFlag = False) -> None:
     """The distinct casualty estimates, newest first, with how many stories carry each."""
-    rows = state(ctx).archive().estimates(place=place)
+    if ctx.invoked_subcommand is not None:
+        return
+    if kind is not None and kind not in ("toll", "incident"):
+        raise typer.BadParameter(f"{kind!r} is not one of toll, incident", param_hint="--kind")
+    if status is not None and status not in ("new", "confirmed", "rejected"):
+        raise typer.BadParameter(f"{status!r} is not one of new, confirmed, rejected", param_hint="--status")
+    rows = state(ctx).archive().estimates(place=place, kind=kind, status=status)
     if as_json:
         print_json(rows)
     else:
         print_table([{**r, "figure": figure(r)} for r in rows], ESTIMATE_COLUMNS, empty="no estimates")
+
+
+@estimates_app.command("show")
+def show(ctx: typer.Context, estimate_id: EstimateId, as_json: JsonFlag = False) -> None:
+    """One estimate with every story that states it (each a mention, by id) and its corrections."""
+    est = state(ctx).archive().estimate(estimate_id)
+    if est is None:
+        raise typer.BadParameter(f"no estimate {estimate_id}", param_hint="ID")
+    if as_json:
+        print_json(est)
+        return
+    typer.echo(f"estimate {est['id']}: {figure(est)} {est['victims']} {est['outcome']} in {est['place'] or '?'} "
+               f"({est['kind']}, {est['status']}; first stated {(est['first_stated'] or '')[:10]} by "
+               f"{est['claimant'] or 'unnamed'})")
+    print_table([{**m, "stated": (m["stated"] or "")[:10], "figure": figure(m)} for m in est["stories"]],
+                MENTION_COLUMNS, empty="no stories")
+
+
+@estimates_app.command("merge")
+def merge(ctx: typer.Context, into: EstimateId,
+          other: Annotated[int, typer.Argument(metavar="OTHER", min=1, help="The estimate to fold into ID.")],
+          why: Why = None) -> None:
+    """Fold OTHER into ID, mentions and all (the same estimate, which the rules kept apart)."""
+    _correct(ctx, lambda a: a.merge_estimates(into, other, why=why), f"merged estimate {other} into {into}")
+
+
+@estimates_app.command("split")
+def split(ctx: typer.Context, estimate_id: EstimateId,
+          mention: Annotated[int, typer.Option("--mention", metavar="M", min=1, help="The mention to take out (see `estimates show ID`).")],
+          why: Why = None) -> None:
+    """Undo a wrong fold: mention M of estimate ID becomes an estimate of its own."""
+    done = _correct(ctx, lambda a: a.split_estimate(estimate_id, mention, why=why), None)
+    typer.echo(f"split mention {mention} out of estimate {estimate_id} as estimate {done['new']}", err=True)
+
+
+@estimates_app.command("reject")
+def reject(ctx: typer.Context, estimate_id: EstimateId, why: Why = None) -> None:
+    """Not an estimate: it never alerts, and later mentions of it fold into it quietly."""
+    _correct(ctx, lambda a: a.reject_estimate(estimate_id, why=why), f"rejected estimate {estimate_id}")
+
+
+@estimates_app.command("confirm")
+def confirm(ctx: typer.Context, estimate_id: EstimateId, why: Why = None) -> None:
+    """A person checked the figure against its sources."""
+    _correct(ctx, lambda a: a.confirm_estimate(estimate_id, why=why), f"confirmed estimate {estimate_id}")
+
+
+def _correct(ctx: typer.Context, act, said: str | None) -> dict:  # type: ignore[no-untyped-def]
+    from storage import CorrectionError
+
+    try:
+        done = act(state(ctx).archive())
+    except CorrectionError as exc:
+        raise typer.BadParameter(str(exc), param_hint="ID") from None
+    if said:
+        typer.echo(said, err=True)
+    return done
 
 
 def export(ctx: typer.Context,
@@ -139,5 +215,5 @@ def register(app: typer.Typer) -> None:
     app.command("sources")(sources)
     app.command("items")(items)
     app.command("search")(search)
-    app.command("estimates")(estimates)
+    app.add_typer(estimates_app, name="estimates")
     app.command("export")(export)

@@ -139,8 +139,9 @@ def alerts_list(ctx: typer.Context,
     """Alerts, newest first, with each one's delivery state, attempts and last error."""
     if ctx.invoked_subcommand is not None:
         return
-    if state_filter is not None and state_filter not in ("pending", "sent", "failed", "gone"):
-        raise typer.BadParameter(f"{state_filter!r} is not one of pending, sent, failed, gone", param_hint="--state")
+    if state_filter is not None and state_filter not in ("pending", "sent", "failed", "gone", "cancelled"):
+        raise typer.BadParameter(f"{state_filter!r} is not one of pending, sent, failed, gone, cancelled",
+                                 param_hint="--state")
     archive = state(ctx).archive()
     rows = [a.to_dict() for a in archive.alerts(state=state_filter, limit=limit)]
     if as_json:

@@ -79,11 +79,12 @@
     for (const e of list) {
       const fig = node("a", figure(e));
       fig.href = `#estimate-${e.id}`;
-      const tr = row([fig, e.outcome, e.victims, e.place, e.claimant, day(e.first_seen), e.mentions]);
+      const tr = row([fig, e.outcome, e.victims, e.place, e.kind || "toll", e.claimant, day(e.first_stated || e.first_seen),
+                      e.mentions]);
       tr.firstChild.className = "num";
       body.appendChild(tr);
     }
-    if (!list.length) body.appendChild(row(["No estimates yet.", "", "", "", "", "", ""]));
+    if (!list.length) body.appendChild(row(["No estimates yet.", "", "", "", "", "", "", ""]));
   }
 
   async function showEstimate(id) {

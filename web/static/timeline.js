@@ -1,4 +1,4 @@
-/* A small SVG timeline of estimates: first seen across, figure up on a log scale, a bar from low to high,
+/* A small SVG timeline of estimates: first stated (the earliest story's publication date) across, figure up on a log scale, a bar from low to high,
  * coloured by claimant, each mark a link to its stories. Hand-written so the page needs no library or CDN.
  * Every text node is set with textContent: claimants and quotes are crawled text. */
 "use strict";
@@ -64,7 +64,7 @@
       ? `${e.low.toLocaleString("en")}–${e.high.toLocaleString("en")}`
       : (s ? s.at.toLocaleString("en") : "?");
     return `${fig} ${e.victims || ""} ${e.outcome || ""}${e.place ? " in " + e.place : ""} — ${claimantOf(e)}, ` +
-           `first seen ${(e.first_seen || "").slice(0, 10)}, ${e.mentions} stor${e.mentions === 1 ? "y" : "ies"}`;
+           `first stated ${(e.first_stated || e.first_seen || "").slice(0, 10)}, ${e.mentions} stor${e.mentions === 1 ? "y" : "ies"}`;
   }
 
   /* Draws `estimates` into `container`; returns the claimant colours for a legend. */
@@ -74,7 +74,7 @@
     const m = { top: 16, right: 18, bottom: 34, left: 64 };
     container.replaceChildren();
     const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, width, height, "aria-hidden": "false" }, container);
-    const plotted = estimates.map((e) => ({ e, s: span(e), t: Date.parse(e.first_seen) }))
+    const plotted = estimates.map((e) => ({ e, s: span(e), t: Date.parse(e.first_stated || e.first_seen) }))
       .filter((p) => p.s && !Number.isNaN(p.t));
     const palette = colours(estimates);
     if (!plotted.length) {

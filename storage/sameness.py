@@ -1,0 +1,122 @@
+"""When a story's figure restates a known estimate, and when it revises one: the rules, on plain values.
+
+A mention restates an estimate when all of these hold (issue 10):
+- the same outcome and the same place (its gazetteer id, else its folded name; a part of a city has an id
+  of its own, so west Mosul is not Mosul) -- the archive only offers candidates that share both;
+- compatible victims: the same group, or one side only "people";
+- compatible figures: the same numbers, or an open bound on the same side of a known range ("more than
+  9,000" and "up to 11,000" restate "9,000 to 11,000"; "at least 11,000" does not: it is a revision).
+Wording, qualifier, outlet and the claimant's wording never make a new estimate. Where a mention restates
+two estimates it joins the one with the same claimant, else the earliest stated, so the outcome never
+depends on the order stories arrived in.
+
+A revision is a new estimate: other figures for the same place, outcome and victims from the same claimant.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import Protocol, TypeVar
+
+EARLIEST_PUBLICATION = datetime(1990, 1, 1).astimezone()  # no news site existed before; an older date is a default
+FUTURE_SLACK = timedelta(days=1)  # a publication date this far after we fetched the story is a wrong date
+_SPACES = re.compile(r"\s+")
+_THE = re.compile(r"^the\s+")
+
+
+class Stated(Protocol):
+    """What the rules compare: a statement, or the estimate it might restate."""
+
+    low: int | None
+    high: int | None
+    victims_group: str
+    claimant: str | None
+    claimant_id: str | None
+
+
+S = TypeVar("S", bound=Stated)
+
+
+def place_key(place: str | None, place_id: str | None) -> str:
+    """One key for every spelling of one place: the gazetteer id, else the folded name, else ''."""
+    if place_id:
+        return place_id
+    if not place:
+        return ""
+    return _THE.sub("", _SPACES.sub(" ", place.casefold()).strip())
+
+
+def victims_agree(a: str, b: str) -> bool:
+    """The same group, or one side only 'people' (a wire that writes 'people' restates 'civilians')."""
+    return a == b or "unknown" in (a, b)
+
+
+def figures_agree(a: Stated, b: Stated) -> bool:
+    """The same numbers, or an open bound equal to the same end of the other's range."""
+    numbers_a = {v for v in (a.low, a.high) if v is not None}
+    numbers_b = {v for v in (b.low, b.high) if v is not None}
+    if numbers_a == numbers_b:  # "over 40,000" and "some 40,000"; not "up to 11,000" and "more than 11,000"
+        return _side(a) is None or _side(b) is None or _side(a) == _side(b)
+    return _bound_of_range(a, b) or _bound_of_range(b, a)
+
+
+def _side(e: Stated) -> str | None:
+    """'lower' for "more than N", 'upper' for "up to N", None for a point or a range."""
+    if e.low is not None and e.high is None:
+        return "lower"
+    if e.low is None and e.high is not None:
+        return "upper"
+    return None
+
+
+def _bound_of_range(bound: Stated, known: Stated) -> bool:
+    if known.low is None or known.high is None or known.low == known.high:
+        return False
+    if bound.high is None and bound.low is not None:  # "more than 9,000", "9,000+"
+        return bound.low == known.low
+    if bound.low is None and bound.high is not None:  # "up to 11,000", "as many as 11,000"
+        return bound.high == known.high
+    return False
+
+
+def restates(mention: Stated, known: Stated) -> bool:
+    return victims_agree(mention.victims_group, known.victims_group) and figures_agree(mention, known)
+
+
+def same_claimant(a: Stated, b: Stated) -> bool:
+    """The same body (its registry id), else the same words; an unnamed claimant is nobody's."""
+    if a.claimant_id and b.claimant_id:
+        return a.claimant_id == b.claimant_id
+    return bool(a.claimant and b.claimant and a.claimant.casefold() == b.claimant.casefold())
+
+
+def joined(mention: Stated, candidates: Sequence[S], earliest: Callable[[S], tuple]) -> S | None:
+    """The estimate a mention restates: the same claimant's earliest, else the earliest stated."""
+    matches = [c for c in candidates if restates(mention, c)]
+    if not matches:
+        return None
+    own = [c for c in matches if same_claimant(mention, c)]
+    return min(own or matches, key=earliest)
+
+
+def revised(mention: Stated, candidates: Iterable[S]) -> list[S]:
+    """Estimates of the same place, outcome and victims by the same claimant with other figures."""
+    return [c for c in candidates if victims_agree(mention.victims_group, c.victims_group)
+            and same_claimant(mention, c) and not figures_agree(mention, c)]
+
+
+def informative(low: int | None, high: int | None, group: str) -> tuple[int, int, int]:
+    """How much a statement says, to pick the one an estimate shows: a named group, both ends, any figure."""
+    return (int(group != "unknown"), int(low is not None and high is not None and low != high),
+            int(low is not None or high is not None))
+
+
+def stated_date(published: datetime | None, fetched: datetime) -> tuple[datetime, str]:
+    """When a story stated its figures: its publication date when that is believable, else when we fetched
+    it (and the caller says so). A date before any news site or after the fetch is a default or a typo."""
+    if published is not None:
+        aware = published if published.tzinfo else published.astimezone()
+        if EARLIEST_PUBLICATION <= aware <= fetched + FUTURE_SLACK:
+            return aware, "published"
+    return fetched, "fetched"

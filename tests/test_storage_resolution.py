@@ -1,0 +1,226 @@
+"""Resolution against a real archive (SQLite and PostgreSQL): a restatement joins its estimate and never
+alerts; a revision is new and says what it revises; corrections by a person; old archives resolved again.
+Stand-in estimates (fakes.Est) keep these tests about the rules of sameness, not the reader."""
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlmodel import Session, select
+
+from alerts.payloads import message_for
+from fakes import Est, key
+from storage import Archive, CorrectionError, ItemIn
+from storage.tables import Estimate, Mention
+
+ROUTE = lambda e: ["console"]  # noqa: E731  (every new estimate alerts one channel)
+
+
+def day(n: int) -> datetime:
+    return datetime(2017, 12, 1, tzinfo=UTC) + timedelta(days=n)
+
+
+def story(archive: Archive, n: int, *found: Est, published: datetime | None = None, text: str | None = None):
+    """Archive one story (its own text, so it is never folded as a copy) stating `found`."""
+    item = ItemIn(url=f"https://outlet{n}.example/story-{n}", text=text or f"Story {n} about the toll. " * 3 + str(n),
+                  source=f"s{n}", published=published or day(n))
+    return archive.store_item(item, list(found), key=key, route=ROUTE)
+
+
+def shown(archive: Archive) -> list[tuple]:
+    return sorted((e["low"], e["high"], e["victims_group"], e["place"], e["mentions"]) for e in archive.estimates())
+
+
+AP = dict(claimant="Associated Press", claimant_id="ap")
+
+
+def test_open_bounds_and_wording_restate_a_range(archive: Archive) -> None:
+    story(archive, 1, Est(9000, 11000, qualifier="range", **AP))
+    story(archive, 2, Est(9000, None, victims="people", qualifier="more_than", claimant="the AP", claimant_id="ap"))
+    story(archive, 3, Est(None, 11000, qualifier="up_to"))
+    story(archive, 4, Est(9000, None, qualifier="at_least", claimant="an AP probe", claimant_id="ap"))
+    assert shown(archive) == [(9000, 11000, "civilian", "Mosul", 4)]
+    assert len(archive.alerts()) == 1
+
+
+def test_a_lower_bound_at_the_old_maximum_is_a_revision(archive: Archive) -> None:
+    story(archive, 1, Est(9000, 11000, qualifier="range", **AP))
+    later = story(archive, 30, Est(11000, None, qualifier="at_least", **AP))
+    assert len(later.new_estimates) == 1 and len(archive.alerts()) == 2
+    revised = archive.estimate(later.new_estimates[0])
+    first = next(e for e in archive.estimates() if e["id"] != revised["id"])
+    assert revised["revises"] == first["id"] and first["revises"] is None
+    alert = archive.alert(later.alerts[0], full=True)
+    assert message_for(alert).summary.startswith("Revised estimate: at least 11,000 civilians killed in Mosul")
+
+
+def test_a_revision_stated_first_is_still_what_the_later_one_revises(archive: Archive) -> None:
+    story(archive, 30, Est(11000, None, qualifier="at_least", **AP))  # the later claim crawled first
+    story(archive, 1, Est(9000, 11000, qualifier="range", **AP))
+    by_low = {e["low"]: e for e in archive.estimates()}
+    assert by_low[11000]["revises"] == by_low[9000]["id"]
+
+
+def test_other_claimant_other_figures_is_new_and_revises_nothing(archive: Archive) -> None:
+    story(archive, 1, Est(9000, 11000, qualifier="range", **AP))
+    story(archive, 2, Est(40000, None, qualifier="more_than", claimant="Kurdish intelligence"))
+    assert [e["revises"] for e in archive.estimates()] == [None, None] and len(archive.alerts()) == 2
+
+
+def test_victims_places_and_outcomes_keep_estimates_apart(archive: Archive) -> None:
+    story(archive, 1, Est(326, 326))
+    story(archive, 2, Est(326, 326, victims="people"))  # people restates civilians
+    story(archive, 3, Est(326, 326, victims="combatants"))
+    story(archive, 4, Est(326, 326, place="west Mosul", place_id="cw:west-mosul"))  # a part is another place
+    story(archive, 5, Est(326, 326, outcome="injured"))
+    story(archive, 6, Est(326, 326, place="Mossoul", place_id="geonames:99072"),
+          Est(5, 5, place="Mosul", place_id="geonames:99072"))
+    story(archive, 7, Est(326, 326, place="الموصل", place_id="geonames:99072"))  # one id: one place
+    assert len(archive.estimates()) == 6
+    assert len(archive.alerts()) == 6
+
+
+def test_a_figure_without_a_place_takes_its_storys(archive: Archive) -> None:
+    story(archive, 1, Est(326, 326, place="Mosul", place_id="geonames:99072"))
+    stored = story(archive, 2, Est(326, 326, place=None), Est(50, 50, place="Mosul", place_id="geonames:99072"))
+    assert len(stored.known_estimates) == 1 and len(stored.new_estimates) == 1
+
+
+def test_headline_and_body_of_one_story_are_one_mention(archive: Archive) -> None:
+    stored = story(archive, 1, Est(105, 105, victims="people", quote="toll reaches 105"),
+                   Est(105, None, qualifier="at_least", quote="at least 105 civilians"))
+    assert len(stored.new_estimates) == 1 and len(archive.alerts()) == 1
+    assert shown(archive) == [(105, None, "civilian", "Mosul", 1)]  # the body says more than the headline
+
+
+def test_first_stated_is_the_earliest_publication_and_the_first_claimant(archive: Archive) -> None:
+    story(archive, 9, Est(9000, 11000, qualifier="range", claimant="Reuters"))
+    story(archive, 3, Est(9000, 11000, qualifier="range", **AP))  # published earlier, crawled later
+    (est,) = archive.estimates()
+    assert est["first_stated"].startswith(day(3).date().isoformat()) and est["first_stated_from"] == "published"
+    assert est["claimant"] == "Associated Press" and est["claimants"] == ["Associated Press", "Reuters"]
+    assert est["url"] == "https://outlet3.example/story-3"
+
+
+@pytest.mark.parametrize("published", [None, datetime(2099, 1, 1, tzinfo=UTC), datetime(1970, 1, 1, tzinfo=UTC)])
+def test_a_story_without_a_believable_date_is_dated_when_fetched(archive: Archive, published) -> None:
+    item = ItemIn(url="https://outlet.example/a", text="A story about the toll. " * 4, published=published)
+    archive.store_item(item, [Est(40, 40)], key=key, route=ROUTE)
+    (est,) = archive.estimates()
+    assert est["first_stated_from"] == "fetched"
+    assert abs(datetime.fromisoformat(est["first_stated"]) - datetime.now(UTC)) < timedelta(minutes=5)
+
+
+STREAM = [(1, Est(9000, 11000, qualifier="range", **AP)), (2, Est(9000, None, qualifier="more_than")),
+          (3, Est(9000, 11000, victims="people", qualifier="range")), (4, Est(40000, None, qualifier="more_than")),
+          (5, Est(40000, 40000, claimant="Kurdish intelligence")), (6, Est(11000, None, qualifier="at_least", **AP)),
+          (7, Est(105, None, qualifier="at_least", place="al-Jadida")), (8, Est(240, 240, place="al-Jadida")),
+          (9, Est(17, 17, victims="people", place="Raqqa"))]
+
+
+def test_the_same_stories_in_any_order_give_the_same_estimates(db_url: str) -> None:
+    outcomes = set()
+    for seed in range(4):
+        order = list(STREAM)
+        random.Random(seed).shuffle(order)
+        archive = Archive(db_url)
+        try:
+            for n, est in order:
+                story(archive, n, est)
+            outcomes.add((tuple(shown(archive)), len(archive.alerts()),
+                          tuple(sorted((e["low"], e["first_stated"][:10], e["revises"] is not None)
+                                       for e in archive.estimates()))))
+        finally:
+            with archive.writing() as s:  # empty it for the next order
+                for table in ("delivery", "alert", "correction", "mention", "estimate", "item_band", "item_url",
+                              "item"):
+                    s.connection().exec_driver_sql(f"DELETE FROM {table}")
+            archive.close()
+    assert len(outcomes) == 1, outcomes
+    (estimates, alerts, _), = outcomes
+    assert len(estimates) == 6 and alerts == 6
+
+
+def test_merge_split_reject_confirm(archive: Archive) -> None:
+    story(archive, 1, Est(9000, 11000, qualifier="range", **AP))
+    story(archive, 2, Est(9000, 9000, quote="about 9,000"))
+    a, b = sorted(e["id"] for e in archive.estimates())
+    archive.merge_estimates(a, b, why="the same AP figure")
+    (merged,) = archive.estimates()
+    assert merged["id"] == a and merged["mentions"] == 2
+    assert archive.estimates(merged=True)[0]["merged_into"] == a or archive.estimate(b)["merged_into"] == a
+    with pytest.raises(CorrectionError, match="was merged into"):
+        archive.confirm_estimate(b)
+    mention = next(m for m in archive.estimate(a)["stories"] if m["quote"] == "about 9,000")
+    new = archive.split_estimate(a, mention["mention_id"], why="a different count")["new"]
+    assert sorted((e["id"], e["mentions"]) for e in archive.estimates()) == [(a, 1), (new, 1)]
+    assert archive.estimate(new)["low"] == 9000 and archive.estimate(new)["high"] == 9000
+    archive.confirm_estimate(a, why="checked against the AP report")
+    assert archive.estimate(a)["status"] == "confirmed"
+    assert [c["action"] for c in archive.estimate(a)["corrections"]] == ["merge", "split", "confirm"]
+    assert archive.estimate(a)["corrections"][0]["why"] == "the same AP figure"
+    with pytest.raises(CorrectionError, match="only one"):
+        archive.split_estimate(new, archive.estimate(new)["stories"][0]["mention_id"])
+    with pytest.raises(CorrectionError, match="no estimate 999"):
+        archive.reject_estimate(999)
+
+
+def test_a_rejected_estimate_never_alerts_and_absorbs_its_restatements(archive: Archive) -> None:
+    stored = story(archive, 1, Est(2017, 2017, quote="the year 2017 read as a count"))
+    (alert,) = archive.alerts()
+    assert alert.state == "pending"
+    archive.reject_estimate(stored.new_estimates[0], why="a year, not a count")
+    assert archive.alert(alert.id).state == "cancelled"
+    again = story(archive, 2, Est(2017, 2017))
+    assert again.new_estimates == () and again.alerts == () and again.known_estimates == stored.new_estimates
+    assert archive.estimates(status="rejected")[0]["mentions"] == 2
+
+
+def test_an_old_archive_is_resolved_again_without_alerts(db_url: str) -> None:
+    archive = Archive(db_url)
+    story(archive, 1, Est(9000, 11000, qualifier="range", **AP))
+    with Session(archive.engine) as s, s.begin():  # what the exact-key rules of old made: a second row
+        first = s.exec(select(Estimate)).one()
+        old = Estimate(key="mosul|killed|civilian|9000|", low=9000, high=None, qualifier="more_than",
+                       outcome="killed", victims="civilians", victims_group="civilian", place="Mosul",
+                       quote="more than 9,000", first_seen=first.first_seen, first_item_id=first.first_item_id)
+        s.add(old)
+        s.flush()
+        s.add(Mention(estimate_id=old.id, item_id=story_id(s, archive, 2), quote="more than 9,000",
+                      qualifier="more_than", seen=first.first_seen))
+    alerts = len(archive.alerts())
+    archive.set_fact("resolution", "1")
+    archive.close()
+    reopened = Archive(db_url)
+    assert shown(reopened) == [(9000, 11000, "civilian", "Mosul", 2)]
+    assert len(reopened.alerts()) == alerts and reopened.fact("resolution") == "2"
+    reopened.close()
+
+
+def story_id(s: Session, archive: Archive, n: int) -> int:
+    from storage.tables import Item
+
+    item = Item(url=f"https://old.example/{n}", text="old", content_hash=f"h{n}", fetched=day(n), published=day(n))
+    s.add(item)
+    s.flush()
+    assert item.id is not None
+    return item.id
+
+
+def test_opposite_bounds_of_one_number_are_two_estimates(archive: Archive) -> None:
+    story(archive, 1, Est(None, 11000, qualifier="up_to", **AP))
+    story(archive, 2, Est(11000, None, qualifier="more_than", **AP))
+    assert len(archive.estimates()) == 2
+
+
+def test_a_range_learnt_later_folds_the_bounds_it_joins(archive: Archive) -> None:
+    story(archive, 1, Est(9000, None, qualifier="more_than", **AP))
+    story(archive, 2, Est(None, 11000, qualifier="up_to", **AP))
+    assert len(archive.estimates()) == 2
+    story(archive, 3, Est(9000, 11000, qualifier="range", **AP))
+    (est,) = archive.estimates()
+    assert (est["low"], est["high"], est["mentions"]) == (9000, 11000, 3)
+    assert [e["merged_into"] for e in archive.estimates(merged=True) if e["id"] != est["id"]] == [est["id"]]
+    states = sorted((a.estimate_id, a.state) for a in archive.alerts())  # the folded one's, not yet sent, is not
+    assert states == [(est["id"], "pending"), (est["id"] + 1, "cancelled")]
