@@ -1,7 +1,8 @@
 """Estimates and source events as the short English phrases people read in subjects, logs and the console.
 
 "more than 40,000 civilians killed in Mosul (Kurdish intelligence)": the figure with its qualifier, who, what,
-where and who says so, in the order a headline would put them.
+where and who says so, in the order a headline would put them; "17 people killed in one incident in Mosul"
+for a figure the stories give for one event, so nobody reads it as the battle's toll.
 """
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ def headline(estimate: Mapping[str, Any]) -> str:
     victims = estimate.get("victims") or "people"
     outcome = estimate.get("outcome") or "casualties"
     text = f"{figure} {victims} {outcome}" if outcome != "casualties" else f"{figure} casualties among {victims}"
+    if estimate.get("kind") == "incident":  # one strike or one grave, not the campaign's toll
+        text += " in one incident"
     if estimate.get("place"):
         text += f" in {estimate['place']}"
     if estimate.get("claimant"):

@@ -20,8 +20,11 @@ from .text import norm_ar
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 # "said on Tuesday" dates the statement, not the deaths: a day right after a verb of saying is no cue
-SAYING_BEFORE = re.compile(r"(?:said|told|announced|reported|stated|added|says|a\s+déclaré|a\s+indiqué|"
-                           r"قال|قالت|اعلن|اعلنت|ذكر|ذكرت|افاد|افادت)\s+(?:on\s+|le\s+|يوم\s+)?$", re.IGNORECASE)
+SAYING_BEFORE = re.compile(r"(?:said|told|announced|reported|stated|added|says|released|published|issued|"
+                           r"a\s+déclaré|a\s+indiqué|publié|قال|قالت|اعلن|اعلنت|ذكر|ذكرت|افاد|افادت)\s+"
+                           r"(?:on\s+|le\s+|يوم\s+)?$", re.IGNORECASE)
+SAYING_AFTER = re.compile(r"\s*,?\s*(?:said|told|announced|reported|stated|added|released|published|issued|"
+                          r"a\s+déclaré|a\s+annoncé|a\s+indiqué)\b", re.IGNORECASE)  # "on Thursday said"
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +96,12 @@ def over_a_period(text: str, lang: Language, period: Period | None) -> str | Non
     return "toll" if spans else None
 
 
+def months_apart(text: str, lang: Language, period: Period | None) -> str | None:
+    """'between 19 February and 19 June', 'from mid-February to mid-June': months with no year (PATTERNS
+    `months_span`) are a period too, and a count over months is a toll."""
+    return "toll" if lang.pattern("months_span").search(text) else None
+
+
 def one_event(text: str, lang: Language, period: Period | None) -> str | None:
     """'an air strike', 'the bombing', 'a mass grave', 'غارة', 'l'attentat': one event, an incident."""
     return "incident" if lang.pattern("one_event").search(text) else None
@@ -106,10 +115,10 @@ def a_campaign(text: str, lang: Language, period: Period | None) -> str | None:
 def one_day(text: str, lang: Language, period: Period | None) -> str | None:
     """'on Tuesday', 'yesterday', 'أمس', 'hier': a day's deaths, unless the day is when someone spoke."""
     for m in lang.pattern("one_day").finditer(text):
-        if not SAYING_BEFORE.search(text, 0, m.start()):
+        if not SAYING_BEFORE.search(text, 0, m.start()) and not SAYING_AFTER.match(text, m.end()):
             return "incident"
     return None
 
 
 KIND_RULES: tuple[Callable[[str, Language, Period | None], str | None], ...] = (
-    over_a_period, one_event, a_campaign, one_day)
+    over_a_period, months_apart, one_event, a_campaign, one_day)

@@ -581,7 +581,12 @@ PATTERNS.update({
     "period_since": r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:\d{1,2}\s+)?(?P<m1><MONTHS>)?\.?\s*"
                     r"(?:\d{1,2},?\s+)?(?P<y1>(?:19|20)\d\d)\b",
     "period_in": r"\b(?:in|during|throughout)\s+(?:the\s+year\s+)?(?:(?P<m1><MONTHS>)\.?\s+)?(?P<y1>(?:19|20)\d\d)\b",
-    "one_event": r"\b(?:an?|the|one|single|that|this|same|a\s+single)\s+(?:[\w-]+\s+){0,3}?<KIND_EVENTS>\b(?!s)",
+    "one_event": r"\b(?:an?|the|one|single|that|this|same|a\s+single)\s+(?:[\w-]+\s+){0,3}?<KIND_EVENTS>\b(?!s)|"
+                 r"\bwhen\s+(?:[\w-]+\s+){0,3}?(?:mortars?|rockets?|shells?|bombs?|missiles?|rounds?)\s+"
+                 r"(?:hit|landed|struck|exploded|fell|slammed)\b",
+    "months_span": r"\bbetween\s+(?:\d{1,2}\s+)?<MONTHS>\.?(?:\s+\d{1,2})?,?\s+and\s+(?:\d{1,2}\s+)?<MONTHS>\b|"
+                   r"\bfrom\s+(?:mid-|early\s+|late\s+)?<MONTHS>\.?\s+(?:to|until|through|till)\s+"
+                   r"(?:mid-|early\s+|late\s+)?<MONTHS>\b",
     "campaign": r"\b<KIND_CAMPAIGN>\b",
     "one_day": r"\b(?:on\s+)?(?:<WEEKDAYS>)\b|\byesterday\b|\bovernight\b|\blast\s+night\b|"
                r"\bon\s+(?:\d{1,2}\s+<MONTHS>|<MONTHS>\.?\s+\d{1,2})\b",
@@ -602,3 +607,7 @@ PATTERNS.update({"refers_back": r"\b(?:that|this|the\s+same)\s+(?:[\w-]+\s+){0,2
                                 r"\bthere\b(?!\s+(?:were|was|are|is|have|has|had|will|would|may|might|could|remain|seem))"})
 # whose bodies a count of bodies is ("remains_of"): "300 bodies of ISIS militants"
 PATTERNS.update({"remains_of": r"\s+(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?(?:(?:<MODIFIERS>)\s+){0,2}(?P<noun><VICTIM_NOUNS>)\b"})
+# a place that owns the speaker, not the figure ("Iraq's prime minister said 1,260 were killed"): find() skips it
+PATTERNS.update({"place_owner": r"['’]s\s+(?:prime\s+minister|(?:vice\s+)?president|government|army|military|"
+                                r"(?:defen[cs]e|health|interior|foreign)\s+minist(?:ry|er)|(?:security|armed)\s+forces|"
+                                r"parliament|ambassador|envoy|officials|authorities|embassy|mission\s+to)\b"})

@@ -386,6 +386,7 @@ PATTERNS.update({
                  r"(?P<y1>(?:19|20)\d\d)(?!\w)",
     "one_event": r"(?<![\w])[وب]?<KIND_EVENTS>(?!\w)",
     "campaign": r"(?<![\w])[وب]?<KIND_CAMPAIGN>(?!\w)",
+    "months_span": r"(?<!\w)(?:بين|من)\s+(?:\d{1,2}\s+)?<KIND_MONTHS>\s+(?:و|الى|إلى|حتى)\s*(?:\d{1,2}\s+)?<KIND_MONTHS>(?!\w)",
     "one_day": r"(?<!\w)<KIND_DAYS>(?!\w)",
 })
 

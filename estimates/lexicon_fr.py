@@ -1007,6 +1007,8 @@ PATTERNS.update({
                  r"(?P<y1>(?:19|20)\d\d)(?!\w)",
     "one_event": r"(?<!\w)(?:une?|la|le|l['’]|cette|ce|cet|même|seule?)\s*(?:[\w-]+\s+){0,2}?<KIND_EVENTS>(?![\w-])",
     "campaign": r"(?<!\w)<KIND_CAMPAIGN>(?!\w)",
+    "months_span": r"(?<!\w)entre\s+(?:le\s+)?(?:\d{1,2}(?:er)?\s+)?<MONTHS>\s+et\s+(?:le\s+)?(?:\d{1,2}(?:er)?\s+)?<MONTHS>(?!\w)|"
+                   r"(?<!\w)(?:de|d['’])\s*(?:la\s+)?(?:mi-)?<MONTHS>\s+(?:à|au)\s+(?:la\s+)?(?:mi-)?<MONTHS>(?!\w)",
     "one_day": r"(?<!\w)(?:<WEEKDAYS>|hier|la\s+veille|dans\s+la\s+nuit)(?!\w)",
 })
 

@@ -73,7 +73,8 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
             continue
         matches = regex.finditer(rt.text, low) if isinstance(regex, Folded) else regex.finditer(rt.text)
         for m in matches:
-            _add(found, _place(rt, m.start(), m.end(), rank))
+            if not rt.lang.pattern("place_owner").match(rt.text, m.end()):
+                _add(found, _place(rt, m.start(), m.end(), rank))
     if watched is not None:
         for m in watched.finditer(rt.text, low):
             _add(found, _place(rt, m.start(), m.end(), 2))
@@ -89,6 +90,7 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
         if not min_rank <= rank <= max_rank or start < filed or (by_rule and rank < 2):
             continue  # a far dateline ("GENEVA (Reuters) -") is where the story was filed
         if rt.lang.pattern("place_not_here", 0).match(rt.text, end) or _in_a_name(rt.text, start, end) or \
+                rt.lang.pattern("place_owner").match(rt.text, end) or \
                 rt.lang.pattern("place_not_after").search(rt.text, max(0, start - NOT_AFTER_REACH), start):
             continue  # "the coalition led by Washington", "menée par Washington", "بقيادة الولايات المتحدة"
         _add(found, _place(rt, start, end, rank, proclitic_left_out=True))

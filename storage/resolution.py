@@ -18,7 +18,7 @@ from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from .base import utcnow
-from .sameness import informative, joined, place_key, restates, revised
+from .sameness import informative, joined, place_key, restates, revises
 from .tables import Alert, Correction, Estimate, Mention
 
 Route = Callable[[Any], Iterable[str]]
@@ -141,13 +141,13 @@ def _mention(s: Session, estimate_id: int | None, item_id: int, st: Statement) -
 
 
 def relink(s: Session, pool: Sequence[Estimate]) -> None:
-    """Which estimate each revises: the latest earlier one of the same claimant, place, outcome and victims
-    with other figures. Recomputed for the whole place and outcome after every change, so it never depends
+    """Which estimate each revises (sameness.revises: the same claimant's earlier figure for the same place,
+    outcome, victims and kind). Recomputed for the whole place and outcome after every change, so it never depends
     on the order stories arrived in (a claim crawled before the one it revises is linked all the same)."""
     live = sorted((e for e in pool if e.merged_into is None), key=earliest)
     for i, est in enumerate(live):
-        earlier = revised(est, live[:i])
-        target = earlier[-1].id if earlier else None
+        found = revises(est, live[:i])
+        target = found.id if found is not None else None
         if est.revises != target:
             est.revises = target
             s.add(est)

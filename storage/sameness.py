@@ -100,10 +100,36 @@ def joined(mention: Stated, candidates: Sequence[S], earliest: Callable[[S], tup
     return min(own or matches, key=earliest)
 
 
-def revised(mention: Stated, candidates: Iterable[S]) -> list[S]:
-    """Estimates of the same place, outcome and victims by the same claimant with other figures."""
-    return [c for c in candidates if victims_agree(mention.victims_group, c.victims_group)
-            and same_claimant(mention, c) and not figures_agree(mention, c)]
+class Dated(Stated, Protocol):
+    kind: str | None
+    first_stated: datetime | None
+
+
+D = TypeVar("D", bound=Dated)
+
+
+def revises(later: Dated, candidates: Iterable[D]) -> D | None:
+    """The estimate `later` revises, if any: the same claimant's figure for the same place, outcome, victims
+    and kind, first stated on an earlier day, of the same order (within REVISION_FACTOR: "3,200 of those
+    deaths" told beside "9,000 to 11,000" is a part of it, not a revision; the same day's figures are parts of
+    one account). Of several, the latest stated, then the nearest in size."""
+    if later.first_stated is None:
+        return None
+    size = _size(later)
+    fits = [c for c in candidates if c.first_stated is not None and c.first_stated.date() < later.first_stated.date()
+            and victims_agree(later.victims_group, c.victims_group) and (later.kind or "toll") == (c.kind or "toll")
+            and same_claimant(later, c) and not figures_agree(later, c)
+            and size and _size(c) and max(size, _size(c)) <= REVISION_FACTOR * min(size, _size(c))]
+    if not fits:
+        return None
+    return max(fits, key=lambda c: (c.first_stated, -abs(_size(c) - size)))
+
+
+REVISION_FACTOR = 3  # a revision rarely more than triples, or cuts to a third, the figure it revises
+
+
+def _size(e: Stated) -> int:
+    return max(v for v in (e.low, e.high, 0) if v is not None)
 
 
 def informative(low: int | None, high: int | None, group: str) -> tuple[int, int, int]:

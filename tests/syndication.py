@@ -36,6 +36,9 @@ class Score:
     duplicates: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)  # alerts for nothing that should alert
     estimates: list[tuple] = field(default_factory=list)
+    kinds: list[bool] = field(default_factory=list)  # per must-alert estimate alerted: kind as labelled
+    dates: list[bool] = field(default_factory=list)  # ... first_stated on the labelled day
+    kind_misses: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -94,6 +97,12 @@ def _score(stream: dict, archive) -> Score:  # type: ignore[no-untyped-def]
             score.duplicates.append(f"{label} again ({match['id']})")
         else:
             score.hits.add(match["id"])
+            score.kinds.append(est["kind"] == match["kind"])
+            if est["kind"] != match["kind"]:
+                score.kind_misses.append(f"{label}: {est['kind']} (labelled {match['kind']})")
+            score.dates.append((est["first_stated"] or "")[:10] == match["first_stated"])
+            if not score.dates[-1]:
+                score.kind_misses.append(f"{label}: first stated {est['first_stated']} (labelled {match['first_stated']})")
     score.estimates = [(e["id"], _describe(e), e["mentions"]) for e in archive.estimates()]
     return score
 
@@ -130,16 +139,20 @@ def _same_place(name: str | None, est: dict) -> bool:
 
 def main(argv: list[str]) -> int:
     totals = Score("all")
-    print(f"{'stream':<8} {'alerts':>6} {'must':>5} {'hit':>4} {'dup':>4} {'wrong':>5} {'precision':>9} {'recall':>7}")
+    print(f"{'stream':<8} {'alerts':>6} {'must':>5} {'hit':>4} {'dup':>4} {'wrong':>5} {'precision':>9} {'recall':>7}"
+          f" {'kind':>5} {'date':>5}")
     round_ = argv[argv.index("--round") + 1] if "--round" in argv else "1"
     with tempfile.TemporaryDirectory() as tmp:
         for n, path in enumerate(streams(round_)):
             url = f"sqlite:///{tmp}/{n}.db"
             sc = run(load(path), url)
             print(f"{sc.name:<8} {sc.alerts:>6} {sc.must:>5} {len(sc.hits):>4} {len(sc.duplicates):>4} "
-                  f"{len(sc.wrong):>5} {sc.precision:>9.2f} {sc.recall:>7.2f}")
+                  f"{len(sc.wrong):>5} {sc.precision:>9.2f} {sc.recall:>7.2f} {_share(sc.kinds):>5} {_share(sc.dates):>5}")
             for line in sc.duplicates + sc.wrong:
                 print("   ", line)
+            if "-v" in argv:
+                for line in sc.kind_misses:
+                    print("    kind/date:", line)
             if "-v" in argv:
                 for e in sc.estimates:
                     print("      ", *e)
@@ -148,9 +161,17 @@ def main(argv: list[str]) -> int:
             totals.hits |= {f"{sc.name}:{h}" for h in sc.hits}
             totals.duplicates += sc.duplicates
             totals.wrong += sc.wrong
+            totals.kinds += sc.kinds
+            totals.dates += sc.dates
     print(f"{'all':<8} {totals.alerts:>6} {totals.must:>5} {len(totals.hits):>4} {len(totals.duplicates):>4} "
-          f"{len(totals.wrong):>5} {totals.precision:>9.2f} {totals.recall:>7.2f}")
+          f"{len(totals.wrong):>5} {totals.precision:>9.2f} {totals.recall:>7.2f} {_share(totals.kinds):>5} "
+          f"{_share(totals.dates):>5}")
     return 0
+
+
+def _share(flags: list[bool]) -> str:
+    """The share of true flags, as the table prints it ('-' for none)."""
+    return f"{sum(flags) / len(flags):.2f}" if flags else "-"
 
 
 if __name__ == "__main__":

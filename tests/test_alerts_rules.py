@@ -78,6 +78,8 @@ def test_429_carries_its_retry_after() -> None:
      "up to 500 people injured"),
     (dict(low=1000, high=None, qualifier="at_least", victims="children", outcome="casualties", place="Mosul",
           claimant=None), "at least 1,000 casualties among children in Mosul"),
+    (dict(low=17, high=17, qualifier="exact", victims="people", outcome="killed", place="Mosul", claimant=None,
+          kind="incident"), "17 people killed in one incident in Mosul"),
 ])
 def test_headline_names_figure_victims_outcome_place_and_claimant(est: dict, words: str) -> None:
     assert headline(est) == words

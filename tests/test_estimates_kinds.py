@@ -10,7 +10,13 @@ from estimates.language import language
 RULES = [
     ("over_a_period", "en", "Between October 2016 and July 2017, the strikes killed 9,000 people in Mosul.", "toll"),
     ("over_a_period", "ar", "وثقت المنظمة مقتل 9000 مدني في الموصل بين تشرين الأول 2016 وتموز 2017.", "toll"),
+    ("months_apart", "en", "The group estimates that as many as 5,805 civilians may have been killed in west Mosul "
+     "between 19 February and 19 June.", "toll"),
+    ("months_apart", "fr", "Jusqu'à 5 805 civils ont pu être tués dans l'ouest de Mossoul entre le 19 février et le "
+     "19 juin.", "toll"),
     ("one_event", "en", "The bodies of 17 men were found at an execution site in Mosul.", "incident"),
+    ("one_event", "en", "Thirteen civilians were wounded when mortar rounds landed on districts of west Mosul.",
+     "incident"),
     ("one_event", "ar", "قتل 105 مدنيين في غارة جوية على حي الجديدة في الموصل.", "incident"),
     ("one_event", "fr", "Une frappe aérienne a tué 105 civils à Mossoul.", "incident"),
     ("a_campaign", "en", "An AP investigation found that 9,000 civilians died in the battle for Mosul.", "toll"),
@@ -48,6 +54,8 @@ def test_period_stated(lang: str, sentence: str, start: str, end: str | None) ->
 def test_no_cue_no_kind_and_a_saying_day_is_no_cue() -> None:
     assert kinds.read_kind("12 people were killed in Mosul.", language("en")) == kinds.Kind(None, None)
     assert kinds.read_kind("Police said on Monday that 12 people were killed in Mosul.", language("en")).kind is None
+    assert kinds.read_kind("The government on Thursday said that 5,805 killed was exaggerated.", language("en")).kind is None
+    assert kinds.read_kind("The report, released Tuesday, said 5,805 were killed.", language("en")).kind is None
     assert kinds.read_kind("Between 9,000 and 11,000 people were killed.", language("en")).period is None
 
 

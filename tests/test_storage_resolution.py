@@ -224,3 +224,13 @@ def test_a_range_learnt_later_folds_the_bounds_it_joins(archive: Archive) -> Non
     assert [e["merged_into"] for e in archive.estimates(merged=True) if e["id"] != est["id"]] == [est["id"]]
     states = sorted((a.estimate_id, a.state) for a in archive.alerts())  # the folded one's, not yet sent, is not
     assert states == [(est["id"], "pending"), (est["id"] + 1, "cancelled")]
+
+
+def test_a_part_told_the_same_day_a_far_figure_or_an_incident_is_no_revision(archive: Archive) -> None:
+    story(archive, 1, Est(9000, 11000, qualifier="range", **AP), Est(3200, None, qualifier="at_least", **AP))
+    story(archive, 40, Est(150, 150, kind="incident", **AP))  # one strike, not a new count of the battle
+    story(archive, 50, Est(90000, None, qualifier="more_than", **AP))  # ten times: not the same count revised
+    story(archive, 60, Est(12000, 12000, **AP))
+    by_low = {e["low"]: e for e in archive.estimates()}
+    assert [by_low[n]["revises"] for n in (3200, 150, 90000)] == [None, None, None]
+    assert by_low[12000]["revises"] == by_low[9000]["id"]  # the latest earlier figure of its size (not 3,200)
