@@ -44,12 +44,28 @@ class Kind:
 def read_kind(sentence: str, lang: Language) -> Kind:
     """The first rule of KIND_RULES that answers for the sentence; the period whichever rule answers."""
     text = (norm_ar(sentence) if lang.arabic else sentence).translate(_DIGITS)
-    period = stated_period(text, lang) if _YEAR.search(text) else None  # every period names a year
+    dated = _YEAR.search(text) is not None  # every period names a year
+    if not dated and not _any_cue(lang).search(text):
+        return NO_KIND
+    period = stated_period(text, lang) if dated else None
     for rule in KIND_RULES:
         kind = rule(text, lang, period)
         if kind is not None:
             return Kind(kind, period)
     return Kind(None, period)
+
+
+NO_KIND = Kind(None, None)
+_CUES: dict[str, re.Pattern[str]] = {}
+
+
+def _any_cue(lang: Language) -> re.Pattern[str]:
+    """Every cue of the undated rules in one pattern: most sentences have none, and one search says so."""
+    hit = _CUES.get(lang.code)
+    if hit is None:
+        parts = [lang.pattern(name).pattern for name in ("months_span", "one_event", "campaign", "one_day")]
+        hit = _CUES[lang.code] = re.compile("|".join(f"(?:{p})" for p in parts), 0 if lang.arabic else re.IGNORECASE)
+    return hit
 
 
 def stated_period(text: str, lang: Language) -> Period | None:

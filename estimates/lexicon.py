@@ -460,7 +460,7 @@ PATTERNS.update({
                     r"(?:^|[.;|]\s*)Sources?\s*:\s*(?P<np2>[^()\[\];.]{2,60}?)\s*$",
     # "the agency believes", "the group says": a body named earlier
     "anaphor": r"(?:its|their)\s+(?:own\s+|latest\s+|new\s+)?(?:findings|figures|data|estimates?|count|tally)|"
-               r"(?:the|this|that|its|his|her|their)\s+(?:own\s+)?"
+               r"(?:(?:the|this|that|its|his|her|their)\s+)?(?:own\s+)?"  # a bare "report" too ("the report found")
                r"(?:(?:[A-Za-z]+-based|rights|human\s+rights|monitoring|aid|relief|research|war)\s+)?(?:agency|group|"
                r"organi[sz]ation|ministry|office|mission|body|monitor|watchdog|charity|department|observatory|agencies|"
                r"organi[sz]ations|groups|ministries|institution|authority|authorities|network|"
@@ -581,7 +581,7 @@ PATTERNS.update({
     "period_since": r"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:\d{1,2}\s+)?(?P<m1><MONTHS>)?\.?\s*"
                     r"(?:\d{1,2},?\s+)?(?P<y1>(?:19|20)\d\d)\b",
     "period_in": r"\b(?:in|during|throughout)\s+(?:the\s+year\s+)?(?:(?P<m1><MONTHS>)\.?\s+)?(?P<y1>(?:19|20)\d\d)\b",
-    "one_event": r"\b(?:an?|the|one|single|that|this|same|a\s+single)\s+(?:[\w-]+\s+){0,3}?<KIND_EVENTS>\b(?!s)|"
+    "one_event": r"\b(?:an?|the|one|single|that|this|same|a\s+single)\s+(?:[\w'’-]+\s+){0,3}?<KIND_EVENTS>\b(?!s)|"
                  r"\bwhen\s+(?:[\w-]+\s+){0,3}?(?:mortars?|rockets?|shells?|bombs?|missiles?|rounds?)\s+"
                  r"(?:hit|landed|struck|exploded|fell|slammed)\b",
     "months_span": r"\bbetween\s+(?:\d{1,2}\s+)?<MONTHS>\.?(?:\s+\d{1,2})?,?\s+and\s+(?:\d{1,2}\s+)?<MONTHS>\b|"
@@ -604,7 +604,9 @@ PATTERNS.update({"refers_back": r"\b(?:that|this|the\s+same)\s+(?:[\w-]+\s+){0,2
                                 r"\b(?:these|those)\s+(?:[\w-]+\s+){0,2}?(?:strikes|air\s*strikes|attacks|raids|bombings)\b|"
                                 r"^\W*(?:another|a\s+further)\b|\b\d[\d,]*\s+other\b|"
                                 r"\b(?:its|their|that|the\s+same)\s+(?:figure|count|tally|toll|estimate)\b|"
-                                r"\bthere\b(?!\s+(?:were|was|are|is|have|has|had|will|would|may|might|could|remain|seem))"})
+                                r"\bthere\b(?!\s+(?:were|was|are|is|have|has|had|will|would|may|might|could|remain|seem))|"
+                                r"\b(?:from|at|under|in|beneath)\s+the\s+(?:site|scene|rubble|ruins|debris|wreckage|grave|"
+                                r"building|house)\b"})
 # whose bodies a count of bodies is ("remains_of"): "300 bodies of ISIS militants"
 PATTERNS.update({"remains_of": r"\s+(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?(?:(?:<MODIFIERS>)\s+){0,2}(?P<noun><VICTIM_NOUNS>)\b"})
 # a place that owns the speaker, not the figure ("Iraq's prime minister said 1,260 were killed"): find() skips it

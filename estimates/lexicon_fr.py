@@ -967,6 +967,7 @@ NOT_USED = [
     "claim_verb", "lives",  # "the shelling claimed 19 lives" is no attribution; French "a coûté la vie à" is an outcome
     "modifier_only",      # "a UN-backed survey": French puts the participle after ("une enquête soutenue par l'ONU")
     "place_named_local",  # "Zanjili district": French names the kind first ("le quartier de Zanjili": place_local_of)
+    "place_owner",        # "Iraq's prime minister": French says "le Premier ministre irakien", no place named
 ]
 
 # what sits between a subject and its verb is no subject itself: "L'Unicef, de son côté, recense ..."

@@ -103,6 +103,7 @@ def joined(mention: Stated, candidates: Sequence[S], earliest: Callable[[S], tup
 class Dated(Stated, Protocol):
     kind: str | None
     first_stated: datetime | None
+    first_item_id: int | None
 
 
 D = TypeVar("D", bound=Dated)
@@ -110,13 +111,15 @@ D = TypeVar("D", bound=Dated)
 
 def revises(later: Dated, candidates: Iterable[D]) -> D | None:
     """The estimate `later` revises, if any: the same claimant's figure for the same place, outcome, victims
-    and kind, first stated on an earlier day, of the same order (within REVISION_FACTOR: "3,200 of those
-    deaths" told beside "9,000 to 11,000" is a part of it, not a revision; the same day's figures are parts of
-    one account). Of several, the latest stated, then the nearest in size."""
+    and kind, first stated earlier in another story, of the same order (within REVISION_FACTOR). "3,200 of
+    those deaths" told beside "9,000 to 11,000" in the story that first told both is a part of it, not a
+    revision; a toll rising from 18 to 24 in the evening's update is one. Of several, the latest stated,
+    then the nearest in size."""
     if later.first_stated is None:
         return None
     size = _size(later)
-    fits = [c for c in candidates if c.first_stated is not None and c.first_stated.date() < later.first_stated.date()
+    fits = [c for c in candidates if c.first_stated is not None and c.first_stated <= later.first_stated
+            and c.first_item_id != later.first_item_id
             and victims_agree(later.victims_group, c.victims_group) and (later.kind or "toll") == (c.kind or "toll")
             and same_claimant(later, c) and not figures_agree(later, c)
             and size and _size(c) and max(size, _size(c)) <= REVISION_FACTOR * min(size, _size(c))]

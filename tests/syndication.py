@@ -11,6 +11,7 @@ same place (one gazetteer entry, or the same name).
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -19,7 +20,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 HERE = Path(__file__).parent
-ROUNDS = {"1": HERE / "data" / "syndication", "2": HERE / "data" / "syndication2"}  # each written blind
+ROUNDS = {"1": HERE / "data" / "syndication", "2": HERE / "data" / "syndication2",
+          "3": HERE / "data" / "syndication3"}  # each written blind
 STREAMS = sorted(ROUNDS["1"].glob("stream*.json"))
 
 
@@ -39,6 +41,7 @@ class Score:
     kinds: list[bool] = field(default_factory=list)  # per must-alert estimate alerted: kind as labelled
     dates: list[bool] = field(default_factory=list)  # ... first_stated on the labelled day
     kind_misses: list[str] = field(default_factory=list)
+    revisions: list[bool] = field(default_factory=list)  # per hit whose label says what it revises (round 3 on)
 
     @property
     def precision(self) -> float:
@@ -82,6 +85,7 @@ def run(stream: dict, db_url: str, order: list[int] | None = None) -> Score:
 
 def _score(stream: dict, archive) -> Score:  # type: ignore[no-untyped-def]
     score = Score(stream["name"], must=sum(1 for e in stream["expected"] if e["alert"]))
+    hit_of: dict[str, int] = {}  # labelled id -> the archived estimate its alert was for
     for alert in archive.alerts(limit=100000):
         if alert.state == "cancelled":  # folded or rejected before it was sent: never delivered
             continue
@@ -97,6 +101,7 @@ def _score(stream: dict, archive) -> Score:  # type: ignore[no-untyped-def]
             score.duplicates.append(f"{label} again ({match['id']})")
         else:
             score.hits.add(match["id"])
+            hit_of[match["id"]] = est["id"]
             score.kinds.append(est["kind"] == match["kind"])
             if est["kind"] != match["kind"]:
                 score.kind_misses.append(f"{label}: {est['kind']} (labelled {match['kind']})")
@@ -104,7 +109,22 @@ def _score(stream: dict, archive) -> Score:  # type: ignore[no-untyped-def]
             if not score.dates[-1]:
                 score.kind_misses.append(f"{label}: first stated {est['first_stated']} (labelled {match['first_stated']})")
     score.estimates = [(e["id"], _describe(e), e["mentions"]) for e in archive.estimates()]
+    _score_revisions(score, stream["expected"], archive, hit_of)
     return score
+
+
+def _score_revisions(score: Score, expected: list[dict], archive, hit_of: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    """Where the labels say which estimate revises which: does the archive link the same pair, and no other?"""
+    if not any("revises" in e for e in expected):
+        return
+    for e in expected:
+        if e["id"] not in hit_of:
+            continue
+        est = archive.estimate(hit_of[e["id"]])
+        want = hit_of.get(e["revises"]) if e.get("revises") else None
+        score.revisions.append(est["revises"] == want)
+        if est["revises"] != want:
+            score.kind_misses.append(f"{_describe(est)}: revises {est['revises']} (labelled {e.get('revises')})")
 
 
 def _describe(est: dict | None) -> str:
@@ -126,28 +146,33 @@ def _labelled(est: dict | None, expected: list[dict]) -> dict | None:
     return sorted(fits, key=lambda e: not e["alert"])[0] if fits else None
 
 
+_KINDS = re.compile(r"\s+(?:governorate|province|district|neighbou?rhood|city)$", re.IGNORECASE)
+
+
 def _same_place(name: str | None, est: dict) -> bool:
     from estimates import gazetteer
 
     if not name or not est.get("place"):
         return not name and not est.get("place")
-    entry = gazetteer.lookup(name)
-    if entry is not None and est.get("place_id"):  # one place as sameness sees it (a quarter is its district)
-        return gazetteer.area(entry.id) == gazetteer.area(est["place_id"])
+    entry = gazetteer.lookup(name) or gazetteer.lookup(_KINDS.sub("", name).strip())
+    if entry is not None and est.get("place_id"):  # one place as sameness sees it (a quarter is its district),
+        labelled, read = gazetteer.area(entry.id), gazetteer.area(est["place_id"])  # or a place inside the
+        return read == labelled or gazetteer.within(read, labelled)  # labelled one (the town of a governorate)
     return name.casefold() == est["place"].casefold()
 
 
 def main(argv: list[str]) -> int:
     totals = Score("all")
     print(f"{'stream':<8} {'alerts':>6} {'must':>5} {'hit':>4} {'dup':>4} {'wrong':>5} {'precision':>9} {'recall':>7}"
-          f" {'kind':>5} {'date':>5}")
+          f" {'kind':>5} {'date':>5} {'revis':>5}")
     round_ = argv[argv.index("--round") + 1] if "--round" in argv else "1"
     with tempfile.TemporaryDirectory() as tmp:
         for n, path in enumerate(streams(round_)):
             url = f"sqlite:///{tmp}/{n}.db"
             sc = run(load(path), url)
             print(f"{sc.name:<8} {sc.alerts:>6} {sc.must:>5} {len(sc.hits):>4} {len(sc.duplicates):>4} "
-                  f"{len(sc.wrong):>5} {sc.precision:>9.2f} {sc.recall:>7.2f} {_share(sc.kinds):>5} {_share(sc.dates):>5}")
+                  f"{len(sc.wrong):>5} {sc.precision:>9.2f} {sc.recall:>7.2f} {_share(sc.kinds):>5} {_share(sc.dates):>5} "
+                  f"{_share(sc.revisions):>5}")
             for line in sc.duplicates + sc.wrong:
                 print("   ", line)
             if "-v" in argv:
@@ -163,9 +188,10 @@ def main(argv: list[str]) -> int:
             totals.wrong += sc.wrong
             totals.kinds += sc.kinds
             totals.dates += sc.dates
+            totals.revisions += sc.revisions
     print(f"{'all':<8} {totals.alerts:>6} {totals.must:>5} {len(totals.hits):>4} {len(totals.duplicates):>4} "
           f"{len(totals.wrong):>5} {totals.precision:>9.2f} {totals.recall:>7.2f} {_share(totals.kinds):>5} "
-          f"{_share(totals.dates):>5}")
+          f"{_share(totals.dates):>5} {_share(totals.revisions):>5}")
     return 0
 
 

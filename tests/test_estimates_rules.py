@@ -1186,3 +1186,26 @@ def test_a_citys_quarter_resolves_to_the_quarter_and_compares_as_its_district():
 def test_at_least_and_as_many_as_is_a_range():
     (e,) = extract("The agency said at least 11,000 and as many as 13,000 civilians died in the fight for Mosul.")
     assert (e.low, e.high, e.qualifier) == (11000, 13000, "range")
+
+
+def test_an_unplaced_incident_figure_is_in_the_part_of_town_the_story_is_about(monkeypatch):
+    text = ("MOSUL, Iraq (Reuters) - An air strike brought down a house in the Zanjili district of west Mosul, killing "
+            "18 civilians, civil defence officials in Mosul said. Officials in Mosul said more bodies were expected. "
+            "By evening the toll from the strike had risen to 24, the Mosul civil defence said.")
+    assert [e.place for e in extract(text)] == ["Zanjili district", "Zanjili district"]
+    monkeypatch.setattr(reader, "_narrowed", lambda town, found: town)
+    assert extract(text)[1].place.casefold() == "mosul"
+
+
+def test_the_country_of_a_speakers_title_is_no_place():
+    (e,) = extract("Mosul residents counted their dead. Iraq's prime minister, Haider al-Abadi, has put the number of "
+                   "civilians killed in the fighting at 1,260.")
+    assert e.place == "Mosul"  # the story's, not "Iraq"
+
+
+def test_an_untyped_figure_at_an_incidents_place_is_that_incident(monkeypatch):
+    text = ("An air strike on a house in the Zanjili district of west Mosul killed 18 civilians, civil defence said. "
+            "The directorate later raised its count of injured in the Zanjili district to 17.")
+    assert [e.kind for e in extract(text)] == ["incident", "incident"]
+    monkeypatch.setattr(reader, "_incident_places", list)
+    assert [e.kind for e in extract(text)] == ["incident", None]

@@ -234,3 +234,44 @@ def test_a_part_told_the_same_day_a_far_figure_or_an_incident_is_no_revision(arc
     by_low = {e["low"]: e for e in archive.estimates()}
     assert [by_low[n]["revises"] for n in (3200, 150, 90000)] == [None, None, None]
     assert by_low[12000]["revises"] == by_low[9000]["id"]  # the latest earlier figure of its size (not 3,200)
+
+
+def test_a_toll_rising_through_one_day_is_a_chain_of_revisions(archive: Archive) -> None:
+    cd = dict(claimant="Nineveh civil defence", claimant_id="civil-defence", kind="incident")
+    for n, (hour, dead) in enumerate([(8, 18), (18, 24), (23, 31)]):
+        published = datetime(2017, 5, 2, hour, tzinfo=UTC)
+        item = ItemIn(url=f"https://live.example/{n}", text=f"Live update {n}: the toll rose. " * 3, published=published)
+        archive.store_item(item, [Est(dead, dead, **cd)], key=key, route=ROUTE)
+    by_low = {e["low"]: e for e in archive.estimates()}
+    assert (by_low[24]["revises"], by_low[31]["revises"]) == (by_low[18]["id"], by_low[24]["id"])
+    assert len(archive.alerts()) == 3
+
+
+def test_two_writers_archiving_one_claim_at_once_make_one_estimate(db_url: str) -> None:
+    """Two passes (two archives, two connections) storing stories of the same claim at the same moment: the
+    write lock (SQLite) or the advisory lock per place and outcome (PostgreSQL) leaves one estimate, one alert."""
+    import threading
+
+    first, second = Archive(db_url), Archive(db_url)
+    start = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def write(archive: Archive, n: int) -> None:
+        try:
+            start.wait()
+            story(archive, n, Est(9000, 11000, qualifier="range", **AP))
+        except BaseException as exc:  # noqa: BLE001  (reported below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(a, n)) for n, a in ((1, first), (2, second))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    try:
+        assert not errors, errors
+        (est,) = first.estimates()
+        assert est["mentions"] == 2 and len(first.alerts()) == 1
+    finally:
+        first.close()
+        second.close()
