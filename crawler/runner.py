@@ -14,6 +14,7 @@ from contextlib import nullcontext
 from datetime import UTC, datetime
 
 from estimates import extract, identity_key
+from estimates.kinds import kind_of
 from storage import Archive
 
 from .document import ReadLimits
@@ -48,6 +49,7 @@ def run_pass(*, database: str, sources: Sequence[SourceSpec], politeness: Polite
     started = time.monotonic()
     archive = Archive(database)
     try:
+        archive.read_old_kinds(kind_of)  # once per archive: estimates archived before kinds were read
         archive.sync_sources(sources)
         runs, skipped = _due(archive, sources, force=force)
         recorder = Recorder(archive, watch=watch, extract=extract, key=identity_key, route=route,

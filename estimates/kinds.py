@@ -68,6 +68,15 @@ def _any_cue(lang: Language) -> re.Pattern[str]:
     return hit
 
 
+def kind_of(sentence: str, lang: str | None) -> tuple[str | None, str | None, str | None]:
+    """(kind, period start, period end) of a quoted sentence in the language `lang` names, as plain values
+    for rooms that hold quotes but not the reader (an archive made before kinds were read)."""
+    from .language import language
+
+    said = read_kind(sentence, language(lang))
+    return said.kind, said.period.start if said.period else None, said.period.end if said.period else None
+
+
 def stated_period(text: str, lang: Language) -> Period | None:
     """A range of months or years, a start ("since October 2016"), or one year or month ("in March 2017")."""
     m = lang.pattern("period_range").search(text)

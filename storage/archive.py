@@ -13,10 +13,13 @@ from .items import ItemsMixin
 from .meta import MetaMixin
 from .outbox import OutboxMixin
 from .queries import QueriesMixin
-from .resolution import RESOLUTION_VERSION, resolve_again
+from .resolution import RESOLUTION_VERSION, read_kinds_again, resolve_again
 from .search import SearchMixin
 from .seen import SeenMixin
 from .sources import SourcesMixin
+
+
+KINDS_VERSION = "1"  # meta "kinds": the quotes of older mentions have been read for their kind
 
 
 class Archive(SourcesMixin, SeenMixin, ItemsMixin, QueriesMixin, SearchMixin, OutboxMixin, MetaMixin, BulkMixin,
@@ -41,6 +44,16 @@ class Archive(SourcesMixin, SeenMixin, ItemsMixin, QueriesMixin, SearchMixin, Ou
         with self.writing() as s:
             resolve_again(s)
         self.set_fact("resolution", RESOLUTION_VERSION)
+
+    def read_old_kinds(self, read) -> int:  # type: ignore[no-untyped-def]
+        """Once per archive: mentions stored before kinds were read get theirs from their quotes (`read`:
+        estimates.kinds.kind_of, passed in: the archive does not read text). Returns how many changed."""
+        if self.fact("kinds") == KINDS_VERSION:
+            return 0
+        with self.writing() as s:
+            changed = read_kinds_again(s, read)
+        self.set_fact("kinds", KINDS_VERSION)
+        return changed
 
     @property
     def display_url(self) -> str:

@@ -260,6 +260,26 @@ def _cancel_pending(s: Session, estimate_id: int | None, why: str) -> None:
         s.add(alert)
 
 
+def read_kinds_again(s: Session, read: Callable[[str, str | None], tuple[str | None, str | None, str | None]]) -> int:
+    """Mentions archived before kinds were read get theirs from their quotes (`read`: estimates.kinds.kind_of),
+    and their estimates show it. Returns how many mentions now say a kind or a period."""
+    touched: set[int] = set()
+    for m in s.exec(select(Mention).where(col(Mention.kind).is_(None), col(Mention.period_start).is_(None),
+                                          col(Mention.period_end).is_(None))):
+        kind, start, end = read(m.quote, m.lang)
+        if kind is None and start is None and end is None:
+            continue
+        m.kind, m.period_start, m.period_end = kind, start, end
+        s.add(m)
+        touched.add(m.estimate_id)
+    s.flush()
+    for est_id in touched:
+        est = s.get(Estimate, est_id)
+        if est is not None:
+            refresh(s, est)
+    return len(touched)
+
+
 def resolve_again(s: Session) -> int:
     """Resolve an archive made under older rules: estimates the rules now see as one fold into the
     earliest (no alert is queued: what was alerted stays alerted). Returns how many were folded."""

@@ -275,3 +275,17 @@ def test_two_writers_archiving_one_claim_at_once_make_one_estimate(db_url: str) 
     finally:
         first.close()
         second.close()
+
+
+def test_mentions_archived_before_kinds_get_theirs_once(archive: Archive) -> None:
+    from estimates.kinds import kind_of
+
+    story(archive, 1, Est(17, 17, victims="people", quote="An air strike killed 17 people in Mosul on Tuesday."))
+    story(archive, 2, Est(9000, 11000, qualifier="range", quote="Between October 2016 and July 2017, 9,000 to "
+                                                               "11,000 civilians died in the battle for Mosul."))
+    archive.set_fact("kinds", "0")  # as an archive upgraded from before kinds were read
+    assert {e["kind"] for e in archive.estimates()} == {"toll"}
+    assert archive.read_old_kinds(kind_of) == 2
+    by_low = {e["low"]: e for e in archive.estimates()}
+    assert by_low[17]["kind"] == "incident" and by_low[9000]["period"] == {"start": "2016-10", "end": "2017-07"}
+    assert archive.read_old_kinds(kind_of) == 0  # once
