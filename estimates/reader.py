@@ -78,12 +78,13 @@ def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -
     found.extend(tables.read(text, latin, watched))  # "Month | Killed | Injured" and the rows under it
     found.extend(tables.read_list(text, latin, watched))  # "Civilian deaths, by district:" and "- Old City: 3,120"
     headline = _headline(text)
-    found = _headline_places(found, headline)
+    found = [_with_kind(e) for e in _headline_places(found, headline)]  # each sentence's kind, read once
     if any(e.place is None for e in found):
         town = _article_place(text, watched, latin)
         narrow = _narrowed(town, found)
-        found = [e if e.place or not town else replace(e, place=narrow if _one_event(e) else town) for e in found]
-    return _incident_places(_with_kind(_with_place_id(e)) for e in _unique(found, headline))
+        found = [e if e.place or not town else replace(e, place=narrow if e.kind == "incident" else town)
+                 for e in found]
+    return _incident_places(_with_place_id(e) for e in _unique(found, headline))
 
 
 class _Once:
@@ -106,8 +107,12 @@ def _with_place_id(e: Estimate) -> Estimate:
     ("Mosul's al-Jadida district": al-Jadida, which lies in Mosul)."""
     if e.place is None:
         return e
-    entry = gazetteer.lookup(e.place) or _possessive_entry(e.place)
+    entry = _entry_of(e.place)
     return replace(e, place_id=entry.id, area_id=gazetteer.area(entry.id)) if entry is not None else e
+
+
+def _entry_of(place: str) -> gazetteer.Entry | None:
+    return gazetteer.lookup(place) or _possessive_entry(place)
 
 
 _POSSESSIVE = re.compile(r"^(?P<city>[^']{2,40})['’]s\s+(?P<part>.{2,60})$")
@@ -323,15 +328,11 @@ def _article_place(text: str, watched: Folded | None, latin: Language) -> str | 
     if filed and not any(p.start >= filed for p in found):  # no place named outside the dateline
         return places.in_dateline(rt, filed) or places.most_mentioned(found)
     town = places.most_mentioned(found)
-    if town is not None and (part := _part_told_more(rt, watched, town)) is not None:
+    if town is not None and (part := _part_told_more(rt, watched, town, found)) is not None:
         return part
     if town is not None or len(text) > SHORT_STORY:
         return town
     return places.most_mentioned(places.find(rt, watched, min_rank=3, max_rank=4, gazetteer_last=True))
-
-
-def _one_event(e: Estimate) -> bool:
-    return kinds.read_kind(e.quote, language(e.lang)).kind == "incident"
 
 
 def _narrowed(town: str | None, found: list[Estimate]) -> str | None:
@@ -343,15 +344,16 @@ def _narrowed(town: str | None, found: list[Estimate]) -> str | None:
     lead = next((e.place for e in found if e.place), None)
     if town is None or lead is None:
         return town
-    inner, outer = gazetteer.lookup(lead) or _possessive_entry(lead), gazetteer.lookup(town)
+    inner, outer = _entry_of(lead), gazetteer.lookup(town)
     if inner is None or outer is None or inner.id == outer.id or not gazetteer.within(inner.id, outer.id):
         return town
     return lead
 
 
-def _part_told_more(rt: RuleText, watched: Folded | None, town: str) -> str | None:
+def _part_told_more(rt: RuleText, watched: Folded | None, town: str, towns: list[places.Place]) -> str | None:
     """A story about west Mosul names the city mostly as part of "west Mosul": when one part of the town
-    is named more often than the town on its own, the part is the story's place."""
+    is named more often than the town on its own, the part is the story's place. `towns`: the story's
+    places of town rank and above, as _article_place found them."""
     entry = gazetteer.lookup(town)
     if entry is None:
         return None
@@ -359,8 +361,7 @@ def _part_told_more(rt: RuleText, watched: Folded | None, town: str) -> str | No
              if (e := gazetteer.lookup(p.name)) is not None and e.id != entry.id and gazetteer.within(e.id, entry.id)]
     if not parts:
         return None
-    alone = sum(1 for p in places.find(rt, watched, min_rank=0, max_rank=2, gazetteer_last=True)
-                if p.name.casefold() == town.casefold()
+    alone = sum(1 for p in towns if p.name.casefold() == town.casefold()
                 and not any(q.start <= p.start and p.end <= q.end for q in parts))  # not the "Mosul" of "west Mosul"
     part = places.most_mentioned(parts)
     told = sum(1 for p in parts if part is not None and p.name.casefold() == part.casefold())
