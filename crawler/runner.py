@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from datetime import UTC, datetime
 
-from estimates import extract, identity_key
+from estimates import extract, gazetteer, identity_key
 from estimates.kinds import kind_of
 from storage import Archive
 
@@ -50,6 +50,7 @@ def run_pass(*, database: str, sources: Sequence[SourceSpec], politeness: Polite
     archive = Archive(database)
     try:
         archive.read_old_kinds(kind_of)  # once per archive: estimates archived before kinds were read
+        archive.nest_old_places(gazetteer.nests)  # ... and before they knew the places theirs lies in
         archive.sync_sources(sources)
         runs, skipped = _due(archive, sources, force=force)
         recorder = Recorder(archive, watch=watch, extract=extract, key=identity_key, route=route,

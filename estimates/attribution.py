@@ -133,10 +133,25 @@ def headline_speaker(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
         return []
     if rt.arabic and words[0] in _AR_STOPS:
         return []
-    if any(len(p.name) >= len(np) - 2 for p in places.find(RuleText.of(np, rt.lang), None)):
-        return []  # "Mosul: 40 civilians killed" names a place, not a speaker
+    named = places.find(RuleText.of(np, rt.lang), None)
+    if any(len(p.name) >= len(np) - 2 for p in named) or _an_event_at(np, named, rt.lang):
+        return []  # "Mosul: 40 civilians killed" names a place, "Khasfa exhumation: ..." an event there
     # not a speaker's verb: "Mosul offensive: 3,000 civilians dead, officials say" -> the officials
     return [Attribution(m.end("np"), rt.span(m.start("np"), m.start("np") + len(np)), speech=False)]
+
+
+def _an_event_at(np: str, named: list[places.Place], lang: Language) -> bool:
+    """A place and an event word make the whole lead ("Khasfa exhumation", "Mosul offensive", "Mossoul,
+    la bataille"): an event, not a speaker (data: HEADLINE_EVENTS)."""
+    if not named:
+        return False
+    rest = np
+    for p in sorted(named, key=lambda p: -p.start):
+        rest = rest[:p.start] + " " + rest[p.end:]
+    words = re.sub(r"[’']s\b|[,’']", " ", rest).lower().split()
+    words = [w for w in words if w not in lang.set_of("ARTICLES")]
+    events = lang.set_of("HEADLINE_EVENTS")
+    return bool(words) and (" ".join(words) in events or all(w in events for w in words))
 
 
 # A wire headline's trailing source: "At least 7 killed in double bombing in Tal Afar - police".

@@ -436,6 +436,7 @@ class _Gazetteer:
         self._curated(extra)
         self._orphans()
         self._province_populations()
+        self._capital_forms()
         self._index_all()
         words = extra.get("find", {})
         self.stop = frozenset(normalize(w) for w in (*words.get("stop", []), *words.get("stop_ar", [])))
@@ -578,6 +579,30 @@ class _Gazetteer:
             if p.population == 0:
                 self.entries[pid] = Entry(p.id, p.name, p.kind, p.country, p.parent, total)
 
+    def _capital_forms(self) -> None:
+        """A province named after its capital is written with the city's spellings: "Hodeidah governorate",
+        "محافظة الحديدة", "province de Hodeïda" are the province (ISO knows it only as "Al Ḩudaydah"), not
+        the city, when a reader looks the whole name up. Only the watched countries' provinces, and only
+        their most populous city's forms."""
+        capitals: dict[str, Entry] = {}
+        for e in self.entries.values():
+            if e.kind == "city" and e.country in FIND_COUNTRIES and e.parent:
+                best = capitals.get(e.parent)
+                if best is None or e.population > best.population:
+                    capitals[e.parent] = e
+        for pid, city in capitals.items():
+            province = self.entries.get(pid)
+            if province is None or province.kind != "province":
+                continue
+            forms = [f for spelling in dict.fromkeys(self.forms.get(city.id, ()))
+                     for lang in (("ar",) if _is_arabic(spelling) else ("en", "fr"))
+                     for f in _province_forms(spelling, lang, city.country)]
+            added = [f for f in dict.fromkeys(forms) if f not in self.forms[pid]]
+            self.forms[pid] = [*self.forms[pid], *added]
+            # looked up, never searched for: find() keeps reading "Saada" in "Saada province" as the town,
+            # as the reader's place ranks expect
+            self.no_find.setdefault(pid, set()).update(normalize_many(added))
+
     def _index_all(self) -> None:
         """Normalises every form once (the finder reuses self.keys) and fills both indexes. An index value
         is one id, or a tuple of ids for a shared spelling: 150k one-item lists would cost time and memory."""
@@ -626,6 +651,11 @@ class _Gazetteer:
         if entry.id in self.quarters and entry.parent:
             return entry.parent
         return entry.id
+
+    def nests(self, entry_id: str) -> tuple[str, ...]:
+        """The places an entry lies in, nearest first, short of its country (a nationwide figure is not a
+        city's: see storage/sameness.py)."""
+        return tuple(a.id for a in self.ancestors(entry_id) if a.kind != "country")
 
     def within(self, entry_id: str, ancestor_id: str) -> bool:
         entry, anc = self.get(entry_id), self.get(ancestor_id)
@@ -759,7 +789,7 @@ class _Gazetteer:
     def _capitals_for(self, key: str, eid: str) -> tuple[int, ...]:
         if key[0] >= "\u0600":
             return ()  # Arabic has no capitals
-        if eid in self.curated_ids:
+        if eid in self.curated_ids or self.entries[eid].kind == "province":  # "Hodeidah governorate": the H
             return self._caps(key, eid)
         return _ONE if " " not in key else _key_capitals(key)
 
@@ -848,6 +878,9 @@ def _without_gc(build: Callable[[], _T]) -> _T:
             gc.enable()
 
 
+AR_SHORT_BARE = 3  # letters: an Arabic name this short without its article is found only on its own
+
+
 class _Finder:
     """One Aho-Corasick automaton over every findable key, each prefixed by a space so that a hit can only
     start at a word start (the text gets the same leading space); Arabic keys come also with a proclitic
@@ -865,6 +898,8 @@ class _Finder:
                 add(" " + key, (len(key) + 1, 0, caps, entry, len(key) <= 3))
                 continue
             add(" " + key, (len(key) + 1, 0, caps, entry, False))
+            if len(key) <= AR_SHORT_BARE and not key.startswith("ال"):
+                continue  # "فرقه" is "its teams", "ورقه" a sheet, "برقه" Barqa: not و ب ف + رقه (Raqqa)
             for p in _AR_PROCLITICS:
                 add(f" {p}{key}", (len(key) + 2, 1, caps, entry, False))
             if key.startswith("ال"):
@@ -1024,6 +1059,11 @@ def area(entry_id: str) -> str:
     is reported "in al-Jadida" by some and "in west Mosul" by others), else the entry itself. A district
     such as west Mosul or the Old City stays itself: a toll there is not the city's."""
     return _gazetteer().area(entry_id)
+
+
+def nests(entry_id: str) -> tuple[str, ...]:
+    """The enclosing entries' ids short of the country, nearest first: west Mosul -> Mosul, Nineveh."""
+    return _gazetteer().nests(entry_id)
 
 
 def within(entry_id: str, ancestor_id: str) -> bool:

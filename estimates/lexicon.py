@@ -385,6 +385,12 @@ OUTLETS = ["reuters", "ap", "afp", "bbc", "cnn", "al jazeera", "xinhua", "dpa", 
 HEADLINE_LABELS = ["update", "updated", "breaking", "live", "exclusive", "watch", "video", "photos", "analysis",
                    "opinion", "factbox", "timeline", "explainer", "correction", "note", "editor's note", "q&a",
                    "interview", "report", *WEEKDAYS, "today", "yesterday", *MONTHS]
+# what a headline's place is followed by when the words before its colon name an event, not a speaker:
+# "Khasfa exhumation: 112 bodies recovered", "Mosul offensive: 3,000 civilians dead, officials say"
+HEADLINE_EVENTS = ["exhumation", "exhumations", "offensive", "battle", "siege", "strike", "strikes", "airstrike",
+                   "air strike", "attack", "bombing", "blast", "grave", "graves", "mass grave", "toll", "death toll",
+                   "assault", "fighting", "war", "massacre", "operation", "campaign", "crisis", "aftermath",
+                   "anniversary", "offensive update"]
 PATTERNS.update({
     # a reporting verb; revising one's own count attributes it too ("The coalition raised its tally ... to 1,114")
     "verbs": r"<REPORT_VERBS>|(?:<REVISION_VERBS>)(?=\s+(?:its|their|his|her|the)\s+(?:\w+\s+)?(?i:<DATA_NOUNS>)\b)",
@@ -606,9 +612,31 @@ PATTERNS.update({"refers_back": r"\b(?:that|this|the\s+same)\s+(?:[\w-]+\s+){0,2
                                 r"\b(?:its|their|that|the\s+same)\s+(?:figure|count|tally|toll|estimate)\b|"
                                 r"\bthere\b(?!\s+(?:were|was|are|is|have|has|had|will|would|may|might|could|remain|seem))|"
                                 r"\b(?:from|at|under|in|beneath)\s+the\s+(?:site|scene|rubble|ruins|debris|wreckage|grave|"
-                                r"building|house)\b"})
+                                r"building|house|strike|air\s*strike|attack|raid|bombing|blast)\b"})
+# where a source sits ("a field hospital in Hammam al-Alil ... received 38 bodies from the strike"): not where
+# the deaths were, when the sentence points back at the event (refers_back); reader._not_the_seat
+PATTERNS.update({"source_seat": r"\b(?:hospitals?|clinic|morgue|medical\s+(?:cent(?:er|re)|point)|field\s+hospital)\s+"
+                                r"(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$"})
 # whose bodies a count of bodies is ("remains_of"): "300 bodies of ISIS militants"
 PATTERNS.update({"remains_of": r"\s+(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?(?:(?:<MODIFIERS>)\s+){0,2}(?P<noun><VICTIM_NOUNS>)\b"})
+# a town named only to say where a site lies ("the al-Khasfa sinkhole near Mosul", "15km south of Mosul"): a
+# story about the site names the town this way, and the site is the story's place (reader._site_told_more)
+PATTERNS.update({"near_of": r"(?:\bnear|\boutside|\bclose\s+to|\bnot\s+far\s+from|\b(?:\d+\s*(?:km|kilomet(?:re|er)s?|miles?)\s+)?"
+                            r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+(?:city|town)\s+of\s+)?$"})
+# a whole war's toll, told without a place: the country's, not the story's town's ("The war has killed more than
+# 10,000 people"; not "the war in Hodeidah", not "the battle")
+PATTERNS.update({"whole_war": r"\b(?:[Tt]he|[Tt]his|[Ii]ts|[A-Z][a-z]+['’]s)\s+(?:(?:\w+-year(?:-old)?|civil|wider|long|"
+                              r"brutal|ongoing|whole)\s+)?(?:war|conflict)\b(?!\s+(?:in|on|for|over|against|with)\b)"
+                              r"(?=[^.]*\b(?:killed|left|claimed|cost)\b)|\bwar\s+as\s+a\s+whole\b"})
+# a landmark's kind word, off its name to find the place it is named after (reader._landmark_anchor)
+PATTERNS.update({"landmark_kind": r"\s+(?:hospital|mosque|market|bridge|school|university|prison|cemetery|church|"
+                                  r"shrine|complex|compound|factory|station|square|roundabout)(?:\s+(?:complex|compound))?$"})
+# the sites a bearing places ("a sinkhole south of Mosul", "Hammam al-Alil, a town 15km south of Mosul"): a
+# figure's sentence that places a site this way is not about the town ("killed near Hawija" is Hawija's)
+SITE_NOUNS = ["sinkhole", "grave", "graves", "pit", "site", "village", "villages", "town", "camp", "hospital", "market",
+              "prison", "base", "bridge", "dam", "airport", "compound", "school", "mosque", "cemetery", "well", "ravine",
+              "valley", "farm", "factory", "checkpoint", "crossing", "desert", "dump", "trench"]
+PATTERNS.update({"site_before": r"\b(?:<SITE_NOUNS>)\b[^.;:]{0,25}$"})
 # a place that owns the speaker, not the figure ("Iraq's prime minister said 1,260 were killed"): find() skips it
 PATTERNS.update({"place_owner": r"['’]s\s+(?:prime\s+minister|(?:vice\s+)?president|government|army|military|"
                                 r"(?:defen[cs]e|health|interior|foreign)\s+minist(?:ry|er)|(?:security|armed)\s+forces|"

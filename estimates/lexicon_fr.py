@@ -625,6 +625,10 @@ EXONYMS = ["Mossoul", "Mossoul-Ouest", "Mossoul-Est", "Rakka", "Alep", "Bagdad",
            "Zoumar", "Ninive", "Salaheddine", "Kurdistan irakien", "Cisjordanie", "Irak", "Syrie", "Yémen", "Libye",
            "Somalie", "Liban", "Israël"]
 HEADLINE_LABELS += EXONYMS
+# "Mossoul, la bataille : ...", "Khasfa, l'exhumation :": an event at a place, not a speaker (see lexicon.py)
+HEADLINE_EVENTS = ["exhumation", "exhumations", "offensive", "bataille", "siège", "frappe", "frappes", "attaque",
+                   "attentat", "charnier", "charniers", "bilan", "assaut", "combats", "guerre", "massacre",
+                   "opération", "campagne", "crise", "anniversaire"]
 DATA_NOUNS_NOT_TOLL = [w for w in DATA_NOUNS if w not in ("bilan", "bilans", "décompte macabre")]
 PATTERNS.update({
     # a reporting verb; revising one's own count attributes it too ("l'ONU a revu son bilan à la hausse")
@@ -961,6 +965,21 @@ PATTERNS.update({
     "year_before_outcome": r"(?<!\w)(?:en|depuis|de|du|d['’]|jusqu['’]en|avant|après|début|fin|mi-?|pendant|entre|"
                            r"le|l['’]|année)\s*$",
 })
+# a town named only to say where a site lies ("le gouffre d'al-Khasfa, près de Mossoul", "au sud de Mossoul")
+PATTERNS.update({"near_of": r"(?<!\w)(?:près\s+de|non\s+loin\s+de|aux\s+(?:abords|environs|portes)\s+de|"
+                            r"(?:à\s+\d+\s*(?:km|kilomètres)\s+)?au\s+(?:nord|sud)(?:-(?:est|ouest))?\s+de|"
+                            r"(?:à\s+\d+\s*(?:km|kilomètres)\s+)?[àa]\s+l['’](?:est|ouest)\s+de)\s+"
+                            r"(?:la\s+ville\s+de\s+)?$"})
+SITE_NOUNS = ["gouffre", "charnier", "charniers", "fosse", "fosses", "site", "village", "villages", "ville", "camp",
+              "hôpital", "marché", "prison", "base", "pont", "barrage", "aéroport", "école", "mosquée", "cimetière",
+              "puits", "ravin", "vallée", "ferme", "usine", "point de contrôle", "désert", "décharge", "tranchée"]
+PATTERNS.update({"site_before": r"(?<!\w)(?:<SITE_NOUNS>)(?!\w)[^.;:]{0,30}$"})
+PATTERNS.update({"whole_war": r"(?<!\w)(?:[Ll]a|[Cc]ette|[Ss]a)\s+(?:\w+\s+)?(?:guerre|conflit)(?!\s+(?:à|au|dans|en|pour|contre)\b)"
+                              r"(?=[^.]*\b(?:tué|fait|coûté)\b)|(?<!\w)(?:le|ce)\s+conflit(?!\s+(?:à|au|dans|en|pour|contre)\b)"
+                              r"(?=[^.]*\b(?:tué|fait|coûté)\b)"})
+# a landmark's kind word, off its name to find the place it is named after (reader._landmark_anchor)
+PATTERNS.update({"landmark_kind": r"^(?:l['’]\s*|la\s+|le\s+)?(?:hôpital|mosquée|marché|pont|école|université|prison|"
+                                  r"cimetière|église|mausolée|complexe|usine|gare|place)\s+(?:de\s+|d['’]\s*|du\s+)?"})
 # Constructions English has and French does not (language.py: a missing pattern is never a silent gap).
 NOT_USED = [
     "possessive",         # "Reuters' review", "the ministry's count": French says "le décompte de Reuters" (data_by)
@@ -1021,6 +1040,9 @@ PATTERNS.update({"battle_of": r"(?<!\w)(?:bataille|combats|offensive|reconquête
                               r"(?<!\w)(?:chasser|déloger|expulser)\s+(?:\S+\s+){1,5}?(?:de\s+|d['’]\s*)$"})
 # a figure pointing back at an event or count just told: it is in that one's place ("_refers_back")
 PATTERNS.update({"refers_back": r"(?<!\w)(?:cette|ce|cet|la\s+même|le\s+même)\s+(?:frappe|attaque|raid|attentat|explosion|"
-                                r"bombardement|massacre|tuerie)(?!\w)|\d[\d\s\u00a0\u202f]*\s+autres(?!\w)"})
+                                r"bombardement|massacre|tuerie)(?!\w)|\d[\d\s\u00a0\u202f]*\s+autres(?!\w)|"
+                                r"(?<!\w)(?:du\s+lieu|du\s+site)\s+de\s+la\s+(?:frappe|attaque|explosion)(?!\w)"})
+PATTERNS.update({"source_seat": r"(?<!\w)(?:hôpital|hôpitaux|clinique|morgue|centre\s+médical|hôpital\s+de\s+campagne)\s+"
+                                r"(?:de|d['’]|à)\s*(?:la\s+ville\s+de\s+)?$"})
 # whose bodies a count of bodies is ("remains_of"): "300 corps de jihadistes"
 PATTERNS.update({"remains_of": r"\s+(?:corps|cadavres|dépouilles|restes)\s+(?:de\s+|d['’]\s*)(?:l['’]\s*|la\s+|les\s+|des\s+)?(?P<noun><VICTIM_NOUNS>)(?!\w)"})

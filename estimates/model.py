@@ -40,6 +40,9 @@ class Estimate:
     # (estimates/kinds.py), else None; the period it covers as "YYYY-MM" months, where the sentence states it
     # the gazetteer entry estimates are compared by: a neighbourhood's district, else place_id (gazetteer.area)
     area_id: str | None = None
+    # the places area_id lies in, nearest first, short of its country ("cw:iq-mosul-west" -> Mosul, Nineveh):
+    # outlets place one incident at different levels, and the archive compares nested places
+    area_within: tuple[str, ...] = ()
     kind: str | None = None
     period_start: str | None = None
     period_end: str | None = None

@@ -93,7 +93,7 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
                 rt.lang.pattern("place_owner").match(rt.text, end) or \
                 rt.lang.pattern("place_not_after").search(rt.text, max(0, start - NOT_AFTER_REACH), start):
             continue  # "the coalition led by Washington", "menée par Washington", "بقيادة الولايات المتحدة"
-        _add(found, _place(rt, start, end, rank, proclitic_left_out=True))
+        _add(found, _place(rt, start, end, rank, proclitic_left_out=True, known=True))
     if dated and not any(p.start >= filed for p in found):  # "KHERSON (Ukraine) - Deux habitants ont été tués"
         for p in dated:
             _add(found, p)
@@ -131,6 +131,7 @@ def _demote_dateline(found: list[Place], filed: int) -> list[Place]:
     return [p if p.start >= filed else replace(p, rank=min(p.rank, DATELINE_RANK)) for p in found if p.name]
 
 
+_POSSESSIVE_END = re.compile(r"[’']s\s+$")
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]+\s+(?:(?:al|el|bin|ibn|abu|abou)[-\s])?$")  # "Hamoud al-Jasim"
 
 
@@ -138,15 +139,20 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     """"Saad Maan", "Abu Hajar": a town's spelling inside a person's name (Latin script: a capitalised word
     right before it that does not open the sentence or follow a colon)."""
     before = _NAME_WORD.search(text, max(0, start - 30), start)
+    if before is not None and _POSSESSIVE_END.search(before.group()):
+        return False  # "Islamic State's Khasfa grave": an owner, not a first name
     return before is not None and before.start() > 0 and text[before.start() - 1] not in ".:;\n"
 
 
-def _place(rt: RuleText, start: int, end: int, rank: int, proclitic_left_out: bool = False) -> Place:
+def _place(rt: RuleText, start: int, end: int, rank: int, proclitic_left_out: bool = False,
+           known: bool = False) -> Place:
     """The place as written; an empty name marks a non-place ("the hospital", "This market"). Where the
     language defines "direction_before" (Arabic), a direction or the countryside just before the place is
     part of its name ("شمال غرب سوريا", "ريف حلب"), at the place's own rank: "ريف دير الزور" is no more
     specific than the town in it. Arabic kind words go ("مدينة تشوغوييف" -> "تشوغوييف"), unless the whole is
-    a name the gazetteer knows ("مدينة الصدر"); `proclitic_left_out`: the match already leaves و ب ف out."""
+    a name the gazetteer knows ("مدينة الصدر"); `proclitic_left_out`: the match already leaves و ب ف out;
+    `known`: the gazetteer found the span, so a lower-case kind word opening it is part of the name ("gouffre
+    d'al-Khasfa"), not the mark of a nameless place ("the hospital")."""
     if rank != 3:  # part_of_city rules include their direction already
         before = rt.lang.pattern("direction_before").search(rt.text, max(0, start - DIRECTION_REACH), start)
         start = before.start() if before is not None else start
@@ -175,7 +181,7 @@ def _place(rt: RuleText, start: int, end: int, rank: int, proclitic_left_out: bo
     if rank == 1 and kindless != name and gazetteer.lookup(kindless) is None:
         rank = 4  # "la région de Jabal al-Zawiya": an area the gazetteer does not know as a province
     name = kindless
-    if rank == 4 and not (name[:1].isupper() or name.startswith(("al-", "el-"))):
+    if rank == 4 and not (known or name[:1].isupper() or name.startswith(("al-", "el-"))):
         name = ""
     return Place(start, end, rank, name)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -70,10 +71,11 @@ def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -
             claimants_of[span] = _named_in(text, span, latin)
         return claimants_of[span]
 
+    site = _Once(lambda: _story_site(text, watched, latin))  # type: ignore[misc]
     for start, end, prev, nxt in _candidate_sentences(text, latin):
         previous = _Once(lambda p=prev: _named_back(text, named, p, latin))  # type: ignore[misc]
         following = _Once(lambda n=nxt: named(n))  # type: ignore[misc]
-        read = _read_sentence(text[start:end], art_lang, latin, watched, previous, following)
+        read = _read_sentence(text[start:end], art_lang, latin, watched, previous, following, site)
         found.extend(_refers_back(read, text[start:end], found, latin, text[max(0, start - REFERS_BACK_REACH):start]))
     found.extend(tables.read(text, latin, watched))  # "Month | Killed | Injured" and the rows under it
     found.extend(tables.read_list(text, latin, watched))  # "Civilian deaths, by district:" and "- Old City: 3,120"
@@ -82,9 +84,20 @@ def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -
     if any(e.place is None for e in found):
         town = _article_place(text, watched, latin)
         narrow = _narrowed(town, found)
-        found = [e if e.place or not town else replace(e, place=narrow if e.kind == "incident" else town)
-                 for e in found]
+        found = [e if e.place or not town else replace(e, place=narrow if e.kind == "incident" else
+                                                         _war_country(e, town) or town) for e in found]
     return _incident_places(_with_place_id(e) for e in _unique(found, headline))
+
+
+def _war_country(e: Estimate, town: str) -> str | None:
+    """"The war has killed more than 10,000 people", in a story about Hodeidah: a whole war's toll is the
+    country's, not the story's town's (PATTERNS `whole_war`)."""
+    lang = language(e.lang)
+    if not lang.pattern("whole_war").search(norm_ar(e.quote) if lang.arabic else e.quote):
+        return None
+    entry = _entry_of(town)
+    country = next((a for a in gazetteer.ancestors(entry.id) if a.kind == "country"), None) if entry else None
+    return country.name if country is not None else None
 
 
 class _Once:
@@ -107,8 +120,11 @@ def _with_place_id(e: Estimate) -> Estimate:
     ("Mosul's al-Jadida district": al-Jadida, which lies in Mosul)."""
     if e.place is None:
         return e
-    entry = _entry_of(e.place)
-    return replace(e, place_id=entry.id, area_id=gazetteer.area(entry.id)) if entry is not None else e
+    entry = _entry_of(e.place) or (gazetteer.get(e.place_id) if e.place_id else None)  # or its landmark's anchor
+    if entry is None:
+        return e
+    area = gazetteer.area(entry.id)
+    return replace(e, place_id=entry.id, area_id=area, area_within=gazetteer.nests(area))
 
 
 def _entry_of(place: str) -> gazetteer.Entry | None:
@@ -325,11 +341,15 @@ def _article_place(text: str, watched: Folded | None, latin: Language) -> str | 
     # the whole story is scanned: the gazetteer's towns only when the rules know none of its places
     found = places.find(rt, watched, min_rank=0, max_rank=2, gazetteer_last=True)
     filed = places.dateline_of(rt)
-    if filed and not any(p.start >= filed for p in found):  # no place named outside the dateline
-        return places.in_dateline(rt, filed) or places.most_mentioned(found)
+    if filed and not any(p.start >= filed for p in found):  # no town named outside the dateline: a site
+        sites = [p for p in places.find(rt, watched, min_rank=4, max_rank=4) if p.start >= filed]  # it names,
+        return places.most_mentioned(sites) or places.in_dateline(rt, filed) or places.most_mentioned(found)  # else it
+    found = _without_body_dateline(text, found, latin)
     town = places.most_mentioned(found)
     if town is not None and (part := _part_told_more(rt, watched, town, found)) is not None:
         return part
+    if town is not None and (site := _site_told_more(rt, watched, town, found)) is not None:
+        return site
     if town is not None or len(text) > SHORT_STORY:
         return town
     return places.most_mentioned(places.find(rt, watched, min_rank=3, max_rank=4, gazetteer_last=True))
@@ -368,9 +388,63 @@ def _part_told_more(rt: RuleText, watched: Folded | None, town: str, towns: list
     return part if told > alone else None
 
 
+def _without_body_dateline(text: str, found: list[places.Place], latin: Language) -> list[places.Place]:
+    """A headline, then "BAGHDAD (Reuters) - A sinkhole south of Mosul ...": the body's dateline says where
+    the story was filed, as an opening one does; its town counts once less (when the story names another)."""
+    first, _, body = text.partition("\n")
+    body = body.lstrip()
+    if not first.strip() or not body:
+        return found
+    town = places.in_dateline(RuleText.of(body, latin), places.dateline_of(RuleText.of(body, latin)))
+    if town is None:
+        return found
+    at = next((i for i, p in enumerate(found) if p.name.casefold() == town.casefold() and p.start >= len(first)), None)
+    if at is None or all(p.name.casefold() == town.casefold() for p in found):
+        return found
+    return found[:at] + found[at + 1:]
+
+
+NEAR_REACH = 40  # characters before a town looked at for "near", "15km south of", "au sud de"
+
+
+def _site_told_more(rt: RuleText, watched: Folded | None, town: str, towns: list[places.Place]) -> str | None:
+    """A story about a site outside a town (the al-Khasfa sinkhole "south of Mosul", "près de Mossoul") names
+    the town mostly to say where the site lies: when a district-level place the town does not hold is named
+    at least as often as the town outside such phrases (PATTERNS `near_of`), the site is the story's place.
+    So it is when the town is named once and the site more often ("At Khasfa, families wait" filed from
+    Mosul, with one line on Raqqa)."""
+    entry = gazetteer.lookup(town)
+    if entry is None or entry.parent is None:
+        return None
+    near = rt.lang.pattern("near_of")
+    named = [p for p in towns if p.name.casefold() == town.casefold()]
+    alone = sum(1 for p in named if not near.search(rt.text, max(0, p.start - NEAR_REACH), p.start))
+    weak = len(named) <= WEAK_TOWN
+    if alone == len(named) and not weak:
+        return None  # the town is never only a bearing: it is the story's place (and the scan below is dear)
+    told: Counter[str] = Counter()
+    first: dict[str, str] = {}
+    for p in places.find(rt, watched, min_rank=4, max_rank=4):
+        e = _entry_of(p.name)
+        if e is not None and not gazetteer.within(e.id, entry.id):
+            told[e.id] += 1
+            first.setdefault(e.id, p.name)
+    if not told:
+        return None
+    site, times = told.most_common(1)[0]
+    nearby = gazetteer.within(site, entry.parent)
+    if (nearby and alone < len(named) and times >= alone) or (weak and times > len(named)):
+        return first[site]
+    return None
+
+
+WEAK_TOWN = 1  # a town named this often, or less, yields to a site the story names more
+
+
 def _read_sentence(raw: str, lang: str, latin: Language, watched: Folded | None,
                    previous: Callable[[], str | None] = lambda: None,
-                   following: Callable[[], str | None] = lambda: None) -> list[Estimate]:
+                   following: Callable[[], str | None] = lambda: None,
+                   site: Callable[[], tuple[str, ...]] = tuple) -> list[Estimate]:
     rt = RuleText.of(raw, latin)
     figs = figures.find(rt.text, rt.lang)
     if not figs:
@@ -383,7 +457,7 @@ def _read_sentence(raw: str, lang: str, latin: Language, watched: Folded | None,
         return []
     spans = [(m.start, m.end) for m in mentions]
     attributions = attribution.find(rt, spans)
-    sentence_places = places.find(rt, watched)
+    sentence_places = _not_the_seat(_not_a_bearing(places.find(rt, watched), rt, site), rt)
     if not attributions and _opens_quote(rt.text):
         # "'More than a thousand people have died here. I dug the graves,' said a gravedigger": the quote
         # goes on into the next sentence, which names the speaker
@@ -677,9 +751,114 @@ def _not_in(found: list[places.Place], claimant: str | None, rt: RuleText) -> li
     while at >= 0:  # str.find: a regex per claimant would fill re's cache with names
         spans.append((at, at + len(written)))
         at = rt.text.find(written, at + 1)
-    if not spans:  # a speaker from another sentence, or a name the reader rebuilt: by name, as before
+    if not spans and not _named_here(written, rt.text):
+        return found  # a speaker from another sentence ("ووثق التقرير ... من العراق": the report's, not its author's)
+    if not spans:  # a name the reader rebuilt from this sentence's words: by name, as before
         return [p for p in found if p.name not in claimant]
     return [p for p in found if not any(s <= p.start and p.end <= e for s, e in spans)]
+
+
+def _landmark_anchor(place: str | None, found: list[places.Place], rt: RuleText) -> str | None:
+    """"the al-Shifa hospital", "the al-Nuri mosque in Mosul's Old City": a landmark the gazetteer does not
+    know stands in the place its name holds once its kind word goes (PATTERNS `landmark_kind`: al-Shifa),
+    else in the known place that follows it (the most specific of them: the Old City). The gazetteer id of
+    that place, so the landmark's figures compare with the district's; None when the landmark is known."""
+    if place is None or _entry_of(place) is not None:
+        return None
+    written = norm_ar(place) if rt.arabic else place
+    bare = rt.lang.pattern("landmark_kind").sub("", written).strip()
+    entry = _entry_of(bare) if bare and bare != written else None
+    if entry is not None:
+        return entry.id
+    at = next((p for p in found if p.name == place), None)
+    if at is None:
+        return None
+    after = [(p.rank, at.end - p.start, e) for p in found if 0 <= p.start - at.end <= ANCHOR_REACH
+             and not _a_bearing(rt, p.start) and (e := _entry_of(p.name)) is not None]
+    return max(after, key=lambda t: (t[0], t[1]))[2].id if after else None
+
+
+def _a_bearing(rt: RuleText, start: int) -> bool:
+    return rt.lang.pattern("near_of").search(rt.text, max(0, start - NEAR_REACH), start) is not None
+
+
+ANCHOR_REACH = 40  # characters from a landmark to the known place it lies in ("mosque in Mosul's Old City")
+
+
+def _not_the_seat(found: list[places.Place], rt: RuleText) -> list[places.Place]:
+    """"A doctor at a field hospital in Hammam al-Alil said it had received 38 bodies from the strike": the
+    hospital's town (PATTERNS `source_seat`) is where the count was made, not where the deaths were, when
+    the sentence points back at the event (`refers_back`); the figure then takes the event's place."""
+    seats = [p for p in found if rt.lang.pattern("source_seat").search(rt.text, max(0, p.start - SEAT_REACH), p.start)]
+    if not seats or not rt.lang.pattern("refers_back").search(rt.text):
+        return found
+    seats += [q for q in found if q not in seats and any(  # "في ناحية حمام العليل، جنوبي الموصل،": its bearing
+        0 < q.start - s.end <= SEAT_APPOSITION and not rt.text[s.end:q.start].strip(" ,،") for s in seats)]
+    plain = {p.name.casefold() for p in found if p not in seats}
+    return [p for p in found if p not in seats or p.name.casefold() in plain]
+
+
+SEAT_REACH = 40  # characters before a place looked at for the hospital that sits there
+SEAT_APPOSITION = 3  # characters of comma and space between the seat and the bearing describing it
+
+
+def _sites_bearing(rt: RuleText, start: int, found: list[places.Place]) -> re.Match[str] | None:
+    """The "near", "south of" (PATTERNS `near_of`) before the town at `start` when it places a site: a site
+    noun before it ("the al-Khasfa sinkhole near Mosul", `site_before`) or a place right before it ("Tal Afar,
+    à l'ouest de Mossoul"); not "were killed near Hawija"."""
+    near = rt.lang.pattern("near_of").search(rt.text, max(0, start - NEAR_REACH), start)
+    if near is None:
+        return None
+    if rt.lang.pattern("site_before").search(rt.text, max(0, near.start() - SITE_REACH), near.start()):
+        return near
+    filed = places.dateline_of(rt)
+    return near if any(0 <= near.start() - q.end <= APPOSITION_REACH and filed <= q.start < start and q.rank > 0
+                       and not rt.text[q.end:near.start()].strip(" ,،") for q in found) else None
+
+
+SITE_REACH = 40  # characters before a bearing looked at for the site it places
+APPOSITION_REACH = 30  # characters from a named site to the bearing placing it (", a town some ")
+
+
+def _not_a_bearing(found: list[places.Place], rt: RuleText,
+                   site: Callable[[], tuple[str, ...]]) -> list[places.Place]:
+    """"A sinkhole south of Mosul ... may hold 5,000 bodies": a town named to say where a site lies
+    (_sites_bearing) is not the figure's place when the sentence names another ("Hammam al-Alil, a town
+    15km south of Mosul") or the story names the site near that town (`site`: _story_site, al-Khasfa): the
+    site's is, and so neither the dateline's town nor a country. "A checkpoint near Hilla" in a story naming
+    no such site stays Hilla's. A town also named plainly in the sentence stays."""
+    nears = {id(p): m for p in found if p.rank <= 2 and (m := _sites_bearing(rt, p.start, found)) is not None}
+    bearings = [p for p in found if id(p) in nears]
+    if not bearings:
+        return found
+    plain = {p.name.casefold() for p in found if p not in bearings}
+    filed = places.dateline_of(rt)
+    if any(0 <= nears[id(b)].start() - q.end <= APPOSITION_REACH and filed <= q.start < b.start and q.rank > 0
+           for b in bearings for q in found if q not in bearings):  # "Hammam al-Alil, a town 15km south of Mosul"
+        return [p for p in found if p not in bearings or p.name.casefold() in plain]
+    towns = [e for p in bearings if (e := _entry_of(p.name)) is not None]
+    if not any(e.parent and gazetteer.within(s, e.parent) and not gazetteer.within(s, e.id)
+               for s in site() for e in towns):
+        return found
+    return [p for p in found if p not in bearings and p.start >= filed and p.rank > 0]
+
+
+def _story_site(text: str, watched: Folded | None, latin: Language) -> tuple[str, ...]:
+    """The places a story names twice or more below the country (gazetteer ids), for _not_a_bearing: the site
+    a bearing places is among them (al-Khasfa, Badush) when the story is about it."""
+    rt = RuleText.of(text, latin)
+    told = Counter(e.id for p in places.find(rt, watched, min_rank=2, max_rank=4)
+                   if (e := _entry_of(p.name)) is not None)
+    return tuple(eid for eid, n in told.most_common() if n >= SITE_TOLD)
+
+
+SITE_TOLD = 2  # times a story names the site it is about
+
+
+def _named_here(claimant: str, text: str) -> bool:
+    """Whether the claimant's first word is in the sentence: the reader rebuilt it from these words."""
+    first = claimant.split(maxsplit=1)[0] if claimant.strip() else ""
+    return bool(first) and first in text
 
 
 def _before_later_clause(found: list[places.Place], r: _Read, rt: RuleText) -> list[places.Place]:
@@ -754,11 +933,12 @@ def _estimate(rt: RuleText, r: _Read, attributions: list[attribution.Attribution
         victims = _side_of(claimant) or victims  # "قالت وزارة شؤون البيشمركة إن 64 من مقاتليها قتلوا"
     as_written = _one_line(claimant)
     canonical, body = claimants.named(as_written, lang)
+    place = places.choose(_in_battle_frame(_before_later_clause(_not_in(sentence_places, claimant, rt), r, rt), r, rt),
+                          f.start, rt.text)
     return Estimate(
         low=f.low, high=f.high, qualifier=f.qualifier, outcome=r.link.outcome,
         victims=victims,
-        place=_one_line(places.choose(_in_battle_frame(_before_later_clause(_not_in(sentence_places, claimant, rt),
-                                                                            r, rt), r, rt), f.start, rt.text)),
+        place=_one_line(place), place_id=_landmark_anchor(place, sentence_places, rt),
         claimant=canonical, claimant_text=as_written, claimant_id=body,
         quote=_one_line(rt.original) or "", lang=lang,
     )

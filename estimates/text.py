@@ -49,7 +49,7 @@ _DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?
                        r"|[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2}\s*(?:\([^()\n]{1,40}\)\s*){1,2}"
                        # a press release's: "Geneva, 19 August –", "New York, 12 March 2025 –"
                        r"|[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+){0,2},\s*(?:\d{1,2}\s+[A-Z][a-zé]+\.?|[A-Z][a-zé]+\.?\s+\d{1,2})"
-                       r"(?:,?\s+\d{4})?)\s*[—–-]+\s+")
+                       r"(?:,?\s+\d{4})?)\s*(?:[—–-]+|//)\s+")  # "//": The National's "BAGHDAD // The number ..."
 
 
 def dateline_end(text: str) -> int:

@@ -13,13 +13,14 @@ from .items import ItemsMixin
 from .meta import MetaMixin
 from .outbox import OutboxMixin
 from .queries import QueriesMixin
-from .resolution import RESOLUTION_VERSION, read_kinds_again, resolve_again
+from .resolution import RESOLUTION_VERSION, nest_places, read_kinds_again, resolve_again
 from .search import SearchMixin
 from .seen import SeenMixin
 from .sources import SourcesMixin
 
 
 KINDS_VERSION = "1"  # meta "kinds": the quotes of older mentions have been read for their kind
+NESTS_VERSION = "1"  # meta "nests": older estimates know the places their place lies in
 
 
 class Archive(SourcesMixin, SeenMixin, ItemsMixin, QueriesMixin, SearchMixin, OutboxMixin, MetaMixin, BulkMixin,
@@ -39,20 +40,25 @@ class Archive(SourcesMixin, SeenMixin, ItemsMixin, QueriesMixin, SearchMixin, Ou
 
     def _resolve_again(self) -> None:
         """Once per rule set: resolve mentions archived under older rules again (no alerts are queued)."""
-        if self.fact("resolution") == RESOLUTION_VERSION:
-            return
-        with self.writing() as s:
-            resolve_again(s)
-        self.set_fact("resolution", RESOLUTION_VERSION)
+        self._once("resolution", RESOLUTION_VERSION, resolve_again)
 
     def read_old_kinds(self, read) -> int:  # type: ignore[no-untyped-def]
         """Once per archive: mentions stored before kinds were read get theirs from their quotes (`read`:
         estimates.kinds.kind_of, passed in: the archive does not read text). Returns how many changed."""
-        if self.fact("kinds") == KINDS_VERSION:
+        return self._once("kinds", KINDS_VERSION, lambda s: read_kinds_again(s, read))
+
+    def nest_old_places(self, nests) -> int:  # type: ignore[no-untyped-def]
+        """Once per archive: estimates stored before they knew their place's nests get them (`nests`:
+        estimates.gazetteer.nests, passed in like `read_old_kinds`). Returns how many changed."""
+        return self._once("nests", NESTS_VERSION, lambda s: nest_places(s, nests))
+
+    def _once(self, fact: str, version: str, work) -> int:  # type: ignore[no-untyped-def]
+        """Run `work` on a session unless the meta fact already says `version`; then record it."""
+        if self.fact(fact) == version:
             return 0
         with self.writing() as s:
-            changed = read_kinds_again(s, read)
-        self.set_fact("kinds", KINDS_VERSION)
+            changed = work(s)
+        self.set_fact(fact, version)
         return changed
 
     @property

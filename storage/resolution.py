@@ -12,13 +12,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import or_, text
 from sqlmodel import Session, col, select
 
 from .base import utcnow
-from .sameness import informative, joined, place_key, restates, revises
+from .sameness import LOOSE_OUTCOMES, informative, joined, place_key, restates, revises, rounds_another, within_key
 from .tables import Alert, Correction, Estimate, Mention
 
 Route = Callable[[Any], Iterable[str]]
@@ -39,6 +40,7 @@ class Statement:
     place: str | None
     place_id: str | None
     place_key: str
+    place_within: str | None  # the places its place lies in ("|geonames:99072|iso:IQ-NI|"), sameness.within_key
     claimant: str | None
     claimant_text: str | None
     claimant_id: str | None
@@ -53,14 +55,15 @@ class Statement:
 
 def statements(found: Sequence[Any], stated: datetime, stated_from: str) -> list[Statement]:
     """The story's estimates as statements; one with no place takes the story's (its most named place)."""
-    named = Counter((e.place, e.place_id, e.area_id) for e in found if e.place)
-    story_place = named.most_common(1)[0][0] if named else (None, None, None)
+    named = Counter((e.place, e.place_id, e.area_id, e.area_within) for e in found if e.place)
+    story_place = named.most_common(1)[0][0] if named else (None, None, None, ())
     out = []
     for e in found:
-        place, pid, area = (e.place, e.place_id, e.area_id) if e.place else story_place
+        place, pid, area, nests = (e.place, e.place_id, e.area_id, e.area_within) if e.place else story_place
         out.append(Statement(
             low=e.low, high=e.high, qualifier=e.qualifier, outcome=e.outcome, victims=e.victims,
             victims_group=e.group, place=place, place_id=pid, place_key=place_key(place, area or pid),
+            place_within=within_key(nests),
             claimant=e.claimant, claimant_text=e.claimant_text, claimant_id=e.claimant_id, quote=e.quote,
             lang=e.lang, kind=e.kind, period_start=e.period_start, period_end=e.period_end, stated=stated,
             stated_from=stated_from))
@@ -71,12 +74,19 @@ def earliest(e: Estimate) -> tuple:
     return (e.first_stated or e.first_seen, e.id)
 
 
-def candidates(s: Session, outcome: str, key: str, dialect: str) -> list[Estimate]:
-    """Estimates of one outcome and place (merged ones excluded); on PostgreSQL the pair is locked first,
-    so two passes archiving the same claim at once cannot both make it new."""
-    if dialect == "postgresql":
-        s.connection().execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": f"{outcome}|{key}"})
-    return list(s.exec(select(Estimate).where(Estimate.outcome == outcome, Estimate.place_key == key,
+def candidates(s: Session, outcome: str, key: str, within: str | None, dialect: str) -> list[Estimate]:
+    """Estimates of the outcome (or its looser word, sameness.LOOSE_OUTCOMES) at the place, or at a place
+    nested in it or it in (merged ones excluded). On PostgreSQL the outermost nest is locked first, so two passes archiving the same claim
+    at once (one "in al-Zanjili", one "in Mosul") cannot both make it new."""
+    nests = [n for n in (within or "").split("|") if n]
+    if dialect == "postgresql":  # per place, not per outcome: a death toll and "victims" may restate each other
+        s.connection().execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"),
+                               {"k": f"place|{nests[-1] if nests else key}"})
+    place = Estimate.place_key == key
+    if key:
+        place = or_(place, col(Estimate.place_key).in_(nests), col(Estimate.place_within).contains(f"|{key}|"))
+    outcomes = LOOSE_OUTCOMES.get(outcome, (outcome,))
+    return list(s.exec(select(Estimate).where(col(Estimate.outcome).in_(outcomes), place,
                                               col(Estimate.merged_into).is_(None))))
 
 
@@ -87,9 +97,10 @@ def resolve(s: Session, dialect: str, item_id: int, pairs: Sequence[tuple[Any, S
     known: list[int] = []
     alerts: list[int] = []
     for est, st in pairs:
-        pool = candidates(s, st.outcome, st.place_key, dialect)
+        pool = candidates(s, st.outcome, st.place_key, st.place_within, dialect)
         target = joined(st, pool, earliest)
         if target is not None:
+            outside = route is not None and not route(target)  # before this mention: out of every rule
             _mention(s, target.id, item_id, st)
             before = (target.low, target.high, target.victims_group)
             refresh(s, target)
@@ -97,6 +108,8 @@ def resolve(s: Session, dialect: str, item_id: int, pairs: Sequence[tuple[Any, S
                 _fold_bridged(s, target, pool)
             relink(s, pool)
             known.append(target.id)
+            if outside and target.merged_into is None:
+                alerts.extend(_alert_entering(s, target, route(_told_at(target, st)), item_id, queue))
             continue
         row = _new_estimate(s, st, key(est), item_id)
         _mention(s, row.id, item_id, st)
@@ -108,10 +121,26 @@ def resolve(s: Session, dialect: str, item_id: int, pairs: Sequence[tuple[Any, S
     return list(dict.fromkeys(new)), [k for k in dict.fromkeys(known) if k not in new], alerts
 
 
+def _told_at(est: Estimate, st: Statement) -> SimpleNamespace:
+    """What a router reads of an estimate (alerts.routing.EstimateFields), at the place one statement tells it."""
+    return SimpleNamespace(low=est.low, high=est.high, outcome=est.outcome, victims=est.victims, place=st.place,
+                           place_id=st.place_id, kind=est.kind)
+
+
+def _alert_entering(s: Session, est: Estimate, channels: Iterable[str], item_id: int, queue: Queue) -> list[int]:
+    """An estimate first told outside the watch ("326 in Nineveh" under a Mosul watch) alerts when a story
+    tells it inside ("326 in Mosul"), as it would have had that story come first; never twice, never
+    once rejected."""
+    if est.status == "rejected" or s.exec(select(Alert.id).where(Alert.estimate_id == est.id)).first() is not None:
+        return []
+    return [queue(s, channel, "estimate.new", f"estimate:{est.id}", estimate_id=est.id, item_id=item_id)
+            for channel in channels]
+
+
 def _new_estimate(s: Session, st: Statement, label: str, item_id: int) -> Estimate:
     row = Estimate(key=label, low=st.low, high=st.high, qualifier=st.qualifier, outcome=st.outcome,
                    victims=st.victims, victims_group=st.victims_group, place=st.place, place_id=st.place_id,
-                   place_key=st.place_key, claimant=st.claimant, claimant_text=st.claimant_text,
+                   place_key=st.place_key, place_within=st.place_within, claimant=st.claimant, claimant_text=st.claimant_text,
                    claimant_id=st.claimant_id, quote=st.quote, lang=st.lang, kind=st.kind,
                    period_start=st.period_start, period_end=st.period_end, first_seen=utcnow(),
                    first_stated=st.stated, first_stated_from=st.stated_from, first_item_id=item_id)
@@ -122,7 +151,8 @@ def _new_estimate(s: Session, st: Statement, label: str, item_id: int) -> Estima
 
 def _mention(s: Session, estimate_id: int | None, item_id: int, st: Statement) -> None:
     """This story's mention of the estimate: one per story (a headline and its body state it once), saying
-    what the story's most informative statement of it says ("toll reaches 105", then "105 civilians")."""
+    what the story's most informative statement of it says ("toll reaches 105", then "105 civilians"), the same
+    whichever statement came first."""
     fields = dict(quote=st.quote, qualifier=st.qualifier, claimant=st.claimant, claimant_text=st.claimant_text,
                   claimant_id=st.claimant_id, low=st.low, high=st.high, outcome=st.outcome, victims=st.victims,
                   victims_group=st.victims_group, place=st.place, place_id=st.place_id, lang=st.lang, kind=st.kind,
@@ -131,8 +161,9 @@ def _mention(s: Session, estimate_id: int | None, item_id: int, st: Statement) -
     exists = s.exec(select(Mention).where(Mention.estimate_id == estimate_id, Mention.item_id == item_id)).first()
     if exists is None:
         s.add(Mention(estimate_id=estimate_id, item_id=item_id, seen=utcnow(), **fields))
-    elif informative(st.low, st.high, st.victims_group) > informative(exists.low, exists.high,
-                                                                        exists.victims_group or "unknown"):
+    elif (informative(st.low, st.high, st.victims_group), st.quote) > \
+            (informative(exists.low, exists.high, exists.victims_group or "unknown"), exists.quote):
+        # ties go to the greater quote: a story's two versions (a correction at the same URL) in either order
         for name, value in fields.items():
             if value is not None or name in ("low", "high"):
                 setattr(exists, name, value)
@@ -165,13 +196,18 @@ def refresh(s: Session, est: Estimate) -> None:
     named = next((m for m in ms if m.claimant), None)
     est.claimant, est.claimant_text, est.claimant_id = ((named.claimant, named.claimant_text, named.claimant_id)
                                                          if named else (None, None, None))
+    told = {m.outcome for m in ms if m.outcome}
+    if len(told) > 1:  # "5,000 victims" and "5,000 killed": the precise word, whichever story came first
+        est.outcome = next(o for o in sorted(told) if o != "casualties")
     said = Counter(m.kind for m in ms if m.kind)
     if said:
         est.kind = max(said, key=lambda k: (said[k], -next(i for i, m in enumerate(ms) if m.kind == k)))
     dated = next((m for m in ms if m.period_start or m.period_end), None)
     if dated is not None:
         est.period_start, est.period_end = dated.period_start, dated.period_end
-    best = max(enumerate(ms), key=lambda p: (informative(p[1].low, p[1].high, p[1].victims_group or "unknown"), -p[0]))[1]
+    told = [(i, m) for i, m in enumerate(ms) if m.outcome is None or not rounds_another(m, ms)]
+    best = max(told or enumerate(ms), key=lambda p: (informative(p[1].low, p[1].high, p[1].victims_group or "unknown"),
+                                                    -p[0]))[1]
     if best.outcome is not None:  # a mention archived before mentions kept their own figures has none
         est.low, est.high, est.qualifier = best.low, best.high, best.qualifier
         est.victims, est.victims_group = best.victims or est.victims, best.victims_group or est.victims_group
@@ -223,7 +259,8 @@ def split(s: Session, est: Estimate, mention: Mention) -> Estimate:
     st = Statement(low=mention.low, high=mention.high, qualifier=mention.qualifier,
                    outcome=mention.outcome or est.outcome, victims=mention.victims or est.victims,
                    victims_group=mention.victims_group or est.victims_group, place=mention.place or est.place,
-                   place_id=mention.place_id or est.place_id, place_key=est.place_key, claimant=mention.claimant,
+                   place_id=mention.place_id or est.place_id, place_key=est.place_key,
+                   place_within=est.place_within, claimant=mention.claimant,
                    claimant_text=mention.claimant_text, claimant_id=mention.claimant_id, quote=mention.quote,
                    lang=mention.lang, kind=mention.kind, period_start=mention.period_start,
                    period_end=mention.period_end, stated=mention.stated or mention.seen,
@@ -278,6 +315,20 @@ def read_kinds_again(s: Session, read: Callable[[str, str | None], tuple[str | N
         if est is not None:
             refresh(s, est)
     return len(touched)
+
+
+def nest_places(s: Session, nests: Callable[[str], Sequence[str]]) -> int:
+    """Estimates archived before they knew their place's nests get them (`nests`: estimates.gazetteer.nests,
+    on the place key). Returns how many now know some."""
+    changed = 0
+    for row in s.exec(select(Estimate).where(col(Estimate.place_within).is_(None), Estimate.place_key != "")):
+        found = within_key(nests(row.place_key))
+        if found:
+            row.place_within = found
+            s.add(row)
+            changed += 1
+    s.flush()
+    return changed
 
 
 def resolve_again(s: Session) -> int:

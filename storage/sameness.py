@@ -1,11 +1,15 @@
 """When a story's figure restates a known estimate, and when it revises one: the rules, on plain values.
 
 A mention restates an estimate when all of these hold (issue 10):
-- the same outcome and the same place (its gazetteer id, else its folded name; a part of a city has an id
-  of its own, so west Mosul is not Mosul) -- the archive only offers candidates that share both;
+- the same outcome (or "casualties"/"victims" for the very numbers of a death toll) and the same place (its
+  gazetteer id, else its folded name; a part of a city has an id of its own, so west Mosul is not Mosul);
 - compatible victims: the same group, or one side only "people";
 - compatible figures: the same numbers, or an open bound on the same side of a known range ("more than
-  9,000" and "up to 11,000" restate "9,000 to 11,000"; "at least 11,000" does not: it is a revision).
+  9,000" and "up to 11,000" restate "9,000 to 11,000"; "at least 11,000" does not: it is a revision), or a
+  rewrite that rounds a known figure ("nearly 40" for 39, "more than 1,200" for 1,230);
+- a place nested in the other (al-Zanjili in west Mosul, Mosul in Nineveh) restates it too, when no
+  estimate at the mention's own place does: outlets place one incident at different levels. A country is
+  never the nest (a city's figure the same as a nationwide one is a misattribution, not a restatement).
 Wording, qualifier, outlet and the claimant's wording never make a new estimate. Where a mention restates
 two estimates it joins the one with the same claimant, else the earliest stated, so the outcome never
 depends on the order stories arrived in.
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol, TypeVar
 
@@ -30,6 +35,8 @@ class Stated(Protocol):
 
     low: int | None
     high: int | None
+    qualifier: str
+    outcome: str
     victims_group: str
     claimant: str | None
     claimant_id: str | None
@@ -80,8 +87,91 @@ def _bound_of_range(bound: Stated, known: Stated) -> bool:
     return False
 
 
+def rounds(a: Stated, b: Stated) -> bool:
+    """One side rewrites the other's point figure rounded, on the side the rounding leans: "about 40" or
+    "nearly 40" for 39, "more than 1,200" for 1,230, "up to 4,000" for 3,968 (wire rewrites do this)."""
+    return _rounding_of(a, b) or _rounding_of(b, a)
+
+
+def rounds_another(m: Stated, others: Iterable[Stated]) -> bool:
+    """`m` rounds one of `others` ("nearly 40" beside 39): an estimate shows the figure, not its rounding."""
+    figures = {(o.low, o.high, o.qualifier) for o in others}  # a claim's mentions repeat a few figures
+    return any(_rounding_of(m, o) for o in (_Figure(*f) for f in figures))
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    low: int | None
+    high: int | None
+    qualifier: str
+
+
+ROUNDING_SLACK = 0.15  # a rounded rewrite is off by at most this share of the figure it rounds
+_EXACT = ("exact", "at_least", "more_than", "up_to", "range")  # qualifiers a point figure is not rounded by
+
+
+def _rounding_of(r: Stated, known: Stated) -> bool:
+    """`r` rounds the figure `known` states, or the end of its range or bound on r's side: "more than 9,000"
+    for "9,200 to 11,400" or for "at least 9,230" (rounded down), "up to 4,000" for 3,968 (up), "nearly 40"
+    or "about 40" for 39 (to the nearest: not for 47)."""
+    if r.low is not None and r.high is None:
+        return known.low is not None and r.low < known.low and r.low in _roundings(known.low, "down")
+    if r.low is None and r.high is not None:
+        return known.high is not None and r.high > known.high and r.high in _roundings(known.high, "up")
+    if known.low is None or known.low != known.high:
+        return False
+    return r.low is not None and r.low == r.high and r.qualifier not in _EXACT and \
+        r.low in _roundings(known.low, "nearest")
+
+
+def _roundings(n: int, way: str) -> set[int]:
+    """`n` rounded `way` (down, up, nearest) to one or two significant figures, where that moves it by little."""
+    out = set()
+    for digits in (1, 2):
+        unit = 10 ** max(len(str(n)) - digits, 0)
+        r = {"down": n // unit * unit, "up": -(-n // unit) * unit, "nearest": (n + unit // 2) // unit * unit}[way]
+        if r != n and r > 0 and abs(r - n) <= ROUNDING_SLACK * n:
+            out.add(r)
+    return out
+
+
 def restates(mention: Stated, known: Stated) -> bool:
-    return victims_agree(mention.victims_group, known.victims_group) and figures_agree(mention, known)
+    return (victims_agree(mention.victims_group, known.victims_group) and outcomes_agree(mention, known)
+            and (figures_agree(mention, known) or rounds(mention, known)))
+
+
+LOOSE_OUTCOMES = {"killed": ("killed", "casualties"), "casualties": ("casualties", "killed")}
+
+
+def outcomes_agree(a: Stated, b: Stated) -> bool:
+    """The same outcome; or "victims"/"casualties" for the same numbers as a death toll ("au moins 5 000
+    victimes" after "at least 5,000 people were buried there"): a looser word, not another claim."""
+    if a.outcome == b.outcome:
+        return True
+    return b.outcome in LOOSE_OUTCOMES.get(a.outcome, ()) and _numbers(a) == _numbers(b) and _side(a) == _side(b)
+
+
+def _numbers(e: Stated) -> set[int]:
+    return {v for v in (e.low, e.high) if v is not None}
+
+
+class Placed(Stated, Protocol):
+    place_key: str
+    place_within: str | None
+
+
+P = TypeVar("P", bound=Placed)
+
+
+def within_key(within: Sequence[str]) -> str | None:
+    """A place's nests as the archive stores them ("|geonames:99072|iso:IQ-NI|"), nearest first."""
+    return f"|{'|'.join(within)}|" if within else None
+
+
+def nested(a: Placed, b: Placed) -> bool:
+    """One place lies inside the other (their keys differ)."""
+    return bool(a.place_key and b.place_key and a.place_key != b.place_key
+                and (f"|{b.place_key}|" in (a.place_within or "") or f"|{a.place_key}|" in (b.place_within or "")))
 
 
 def same_claimant(a: Stated, b: Stated) -> bool:
@@ -91,16 +181,18 @@ def same_claimant(a: Stated, b: Stated) -> bool:
     return bool(a.claimant and b.claimant and a.claimant.casefold() == b.claimant.casefold())
 
 
-def joined(mention: Stated, candidates: Sequence[S], earliest: Callable[[S], tuple]) -> S | None:
-    """The estimate a mention restates: the same claimant's earliest, else the earliest stated."""
-    matches = [c for c in candidates if restates(mention, c)]
+def joined(mention: P, candidates: Sequence[P], earliest: Callable[[P], tuple]) -> P | None:
+    """The estimate a mention restates: at its own place before a nested one, then the same claimant's
+    earliest, else the earliest stated."""
+    here = [c for c in candidates if c.place_key == mention.place_key and restates(mention, c)]
+    matches = here or [c for c in candidates if nested(mention, c) and restates(mention, c)]
     if not matches:
         return None
     own = [c for c in matches if same_claimant(mention, c)]
     return min(own or matches, key=earliest)
 
 
-class Dated(Stated, Protocol):
+class Dated(Placed, Protocol):
     kind: str | None
     first_stated: datetime | None
     first_item_id: int | None
@@ -110,7 +202,8 @@ D = TypeVar("D", bound=Dated)
 
 
 def revises(later: Dated, candidates: Iterable[D]) -> D | None:
-    """The estimate `later` revises, if any: the same claimant's figure for the same place, outcome, victims
+    """The estimate `later` revises, if any: the same claimant's figure for the same place (or one nested in
+    it: a toll told for al-Zanjili, then for west Mosul), outcome, victims
     and kind, first stated earlier in another story, of the same order (within REVISION_FACTOR). "3,200 of
     those deaths" told beside "9,000 to 11,000" in the story that first told both is a part of it, not a
     revision; a toll rising from 18 to 24 in the evening's update is one. Of several, the latest stated,
@@ -119,9 +212,10 @@ def revises(later: Dated, candidates: Iterable[D]) -> D | None:
         return None
     size = _size(later)
     fits = [c for c in candidates if c.first_stated is not None and c.first_stated <= later.first_stated
-            and c.first_item_id != later.first_item_id
+            and c.first_item_id != later.first_item_id and (c.place_key == later.place_key or nested(c, later))
+            and c.outcome == later.outcome
             and victims_agree(later.victims_group, c.victims_group) and (later.kind or "toll") == (c.kind or "toll")
-            and same_claimant(later, c) and not figures_agree(later, c)
+            and same_claimant(later, c) and not figures_agree(later, c) and not rounds(later, c)
             and size and _size(c) and max(size, _size(c)) <= REVISION_FACTOR * min(size, _size(c))]
     if not fits:
         return None

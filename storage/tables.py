@@ -107,6 +107,9 @@ class Estimate(SQLModel, table=True):
     place: str | None = Field(default=None, index=True)
     place_id: str | None = Field(default=None, index=True)  # gazetteer entry ("geonames:99072")
     place_key: str = Field(default="", index=True)  # place_id, else the folded name, else "": one place
+    # the places place_key lies in, nearest first, short of the country ("|geonames:99072|iso:IQ-NI|"): a
+    # mention placed at a nested level can restate it (storage/sameness.py); None: not known
+    place_within: str | None = None
     claimant: str | None = None  # canonical name of the body when the text names it, else the words
     claimant_text: str | None = None  # as the first story wrote it
     claimant_id: str | None = None  # the body's registry key ("ap")

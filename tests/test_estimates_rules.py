@@ -617,6 +617,16 @@ def test_headline_place_or_label_is_no_claimant(text):
     assert one(text).claimant_text is None
 
 
+@pytest.mark.parametrize("text", [
+    "Badush exhumation: 64 bodies recovered from grave near Mosul",
+    "Tal Afar offensive: 300 civilians killed, monitors fear",
+    "Mossoul, la bataille : 300 civils tués",
+])
+def test_a_place_and_an_event_before_the_colon_is_no_claimant(text):
+    e = one(text)
+    assert e.claimant_text != text.split(":")[0].strip() and e.claimant_text in (None, "monitors")
+
+
 # --- Arabic claimant: the author of a record named after بحسب ---------------------------------------
 @pytest.mark.parametrize("text, claimant", [
     ("قتل 18 شخصا بحسب بيان لقيادة شرطة البصرة.", "قيادة شرطة البصرة"),
@@ -805,7 +815,7 @@ def test_a_bare_headline_figure_folds_into_the_attributed_body_whatever_place_ea
     text = ("مقتل ثلاثة جنود بهجوم لداعش جنوب الموصل\n"
             "قال مصدر أمني إن ثلاثة جنود قتلوا في هجوم على نقطة تفتيش قرب ناحية حمام العليل.")
     [e] = extract(text)
-    assert (e.low, e.claimant_text, e.place) == (3, "مصدر أمني", "ناحية حمام العليل")
+    assert (e.low, e.claimant_text, e.place) == (3, "مصدر أمني", "حمام العليل")  # the kind word goes, as in "مدينة X"
 
 
 def test_where_the_source_sits_is_not_where_the_figure_happened():
@@ -1191,7 +1201,7 @@ def test_at_least_and_as_many_as_is_a_range():
 def test_an_unplaced_incident_figure_is_in_the_part_of_town_the_story_is_about(monkeypatch):
     text = ("MOSUL, Iraq (Reuters) - An air strike brought down a house in the Zanjili district of west Mosul, killing "
             "18 civilians, civil defence officials in Mosul said. Officials in Mosul said more bodies were expected. "
-            "By evening the toll from the strike had risen to 24, the Mosul civil defence said.")
+            "By evening the toll of the strike had risen to 24, the Mosul civil defence said.")
     assert [e.place for e in extract(text)] == ["Zanjili district", "Zanjili district"]
     monkeypatch.setattr(reader, "_narrowed", lambda town, found: town)
     assert extract(text)[1].place.casefold() == "mosul"
@@ -1209,3 +1219,67 @@ def test_an_untyped_figure_at_an_incidents_place_is_that_incident(monkeypatch):
     assert [e.kind for e in extract(text)] == ["incident", "incident"]
     monkeypatch.setattr(reader, "_incident_places", list)
     assert [e.kind for e in extract(text)] == ["incident", None]
+
+
+# --- places: sites and the towns that place them (syndication rounds 3-4) ---------------------------------
+def test_a_town_placing_a_site_is_not_the_figures_place_when_the_story_names_the_site():
+    text = ("UN says the Badush grave may hold 600 bodies\n\nERBIL (Reuters) - A ravine north of Mosul that militants "
+            "used for executions may hold 600 bodies, the United Nations said. Families of the Badush prisoners "
+            "have waited for years. Teams began work at Badush in March.")
+    assert {e.place for e in extract(text)} == {"Badush"}
+    alone = "A truck bomb at a checkpoint near Hilla killed 31 people, police said."
+    assert one(alone).place == "Hilla"  # no site named: the town it is near
+
+
+def test_a_town_beside_a_named_site_is_its_bearing():
+    e = one("Diggers at Hammam al-Alil, a town 15km south of Mosul, found the remains of 30 people.")
+    assert e.place == "Hammam al-Alil"
+
+
+def test_a_story_about_a_site_outside_a_town_is_the_sites():
+    text = ("Khasfa count reaches 300\n\nThe work goes on at al-Khasfa, south of Mosul. Forensic teams said 300 bodies "
+            "have now been lifted out. Relatives wait at al-Khasfa every week.")
+    assert one(text).place.endswith("Khasfa")
+
+
+def test_a_towns_hospital_counting_an_events_dead_is_no_place_of_the_event():
+    text = ("An air strike on a house in the Yarmouk district of west Mosul killed 21 civilians, civil defence said. "
+            "A doctor at a field hospital in Qayyara said it had received 25 bodies from the strike.")
+    assert [e.place for e in extract(text)] == ["Yarmouk district", "Yarmouk district"]
+    ar = ("قتل 21 مدنيا في غارة على منزل في حي اليرموك بالموصل. وقال طبيب في المستشفى الميداني في ناحية القيارة، "
+          "جنوبي الموصل، إن المستشفى استقبل 25 جثة من موقع الغارة.")
+    assert len({e.place for e in extract(ar)}) == 1
+    plain = "A doctor at a hospital in Qayyara said 25 people were killed in shelling on the town."
+    assert one(plain).place == "Qayyara"  # no event pointed back at: the town's own count
+
+
+def test_a_lower_case_kind_word_opens_a_name_the_gazetteer_knows():
+    assert one("Les équipes ont exhumé 140 corps du gouffre d'al-Khasfa, au sud de Mossoul.", lang="fr").place == \
+        "gouffre d'al-Khasfa"
+
+
+def test_an_owner_before_a_place_is_no_first_name():
+    assert one("Islamic State's Khasfa grave may hold 4,000 bodies.").place == "Khasfa"
+
+
+@pytest.mark.parametrize("dateline", ["MOSUL //", "BAGHDAD (Reuters) -"])
+def test_a_body_dateline_after_the_headline_is_where_the_story_was_filed(dateline):
+    text = (f"Thousands still missing at Badush\n\n{dateline} Teams at the Badush ravine have lifted out 212 bodies, "
+            "officials said. Badush lies in a valley that the militants used for killings.")
+    assert one(text).place == "Badush" or one(text).place.startswith("Badush")
+
+
+def test_a_whole_wars_toll_is_the_countrys():
+    text = ("Strike on Hodeidah market kills 12\n\nAn air strike hit a market in Hodeidah, killing 12 people, medics "
+            "said. The conflict has killed more than 10,000 people, by the most cautious count.")
+    assert [e.place for e in extract(text)] == ["Hodeidah", "Yemen"]
+
+
+def test_no_more_than_in_arabic_is_an_upper_bound():
+    e = one("وقال المتحدث إن الغارة أدت إلى إصابة ما لا يزيد على أربعة مدنيين في الحديدة.", lang="ar")
+    assert (e.low, e.high, e.qualifier) == (None, 4, "up_to")
+
+
+def test_a_short_arabic_name_is_not_read_inside_a_word_with_a_proclitic():
+    e = one("وأضاف أن أكثر من 30 شخصا ما زالوا مفقودين تحت الأنقاض في الموصل، وأن فرقه تعمل بأدوات يدوية.", lang="ar")
+    assert e.place == "الموصل"

@@ -289,3 +289,92 @@ def test_mentions_archived_before_kinds_get_theirs_once(archive: Archive) -> Non
     by_low = {e["low"]: e for e in archive.estimates()}
     assert by_low[17]["kind"] == "incident" and by_low[9000]["period"] == {"start": "2016-10", "end": "2017-07"}
     assert archive.read_old_kinds(kind_of) == 0  # once
+
+
+# --- nested places, rounded rewrites, looser outcome words, watches entered later (syndication rounds 3-4) ---
+ZANJILI = dict(place="al-Zanjili", place_id="cw:iq-mosul-zanjili", area_id="cw:iq-mosul-west",
+               area_within=("geonames:99072", "iso:IQ-NI"))
+MOSUL = dict(place="Mosul", place_id="geonames:99072", area_id="geonames:99072", area_within=("iso:IQ-NI",))
+NINEVEH = dict(place="Nineveh", place_id="iso:IQ-NI", area_id="iso:IQ-NI")
+IRAQ = dict(place="Iraq", place_id="iso:IQ", area_id="iso:IQ")
+
+
+def test_one_incident_placed_at_two_levels_is_one_estimate(archive: Archive) -> None:
+    story(archive, 1, Est(47, 47, **ZANJILI))
+    again = story(archive, 2, Est(47, 47, victims="people", **MOSUL))  # "47 killed in Mosul" the next day
+    assert again.new_estimates == () and len(archive.alerts()) == 1
+    story(archive, 3, Est(47, 47, **IRAQ))  # a country is never the nest: the same number nationwide is another
+    assert len(archive.estimates()) == 2
+
+
+def test_a_figure_at_its_own_place_wins_over_a_nested_one(archive: Archive) -> None:
+    story(archive, 1, Est(120, 120, **ZANJILI))  # civilians in the quarter
+    story(archive, 2, Est(120, 120, victims="combatants", **MOSUL))  # fighters in the city: apart (victims)
+    story(archive, 3, Est(120, 120, victims="people", **MOSUL))  # restates both: the city's own, not the earlier
+    by_group = {e["victims_group"]: e["mentions"] for e in archive.estimates()}
+    assert by_group == {"civilian": 1, "combatant": 2}
+
+
+def test_a_rounded_rewrite_restates_and_the_figure_is_shown(archive: Archive) -> None:
+    story(archive, 1, Est(39, 39, **ZANJILI))
+    story(archive, 2, Est(40, 40, qualifier="about", **ZANJILI))  # "nearly 40"
+    story(archive, 3, Est(1230, 1230, outcome="injured", **MOSUL))
+    story(archive, 4, Est(1200, None, qualifier="more_than", outcome="injured", **MOSUL))
+    story(archive, 5, Est(None, 4000, qualifier="up_to", outcome="missing", **MOSUL))
+    story(archive, 6, Est(3968, 3968, outcome="missing", **MOSUL))  # the figure after its rounding
+    assert shown(archive) == [(39, 39, "civilian", "al-Zanjili", 2), (1230, 1230, "civilian", "Mosul", 2),
+                              (3968, 3968, "civilian", "Mosul", 2)]
+    assert len(archive.alerts()) == 3
+
+
+@pytest.mark.parametrize(("figure", "rounded"), [
+    ((1230, 1230, "exact"), (1300, None, "more_than")),  # on the wrong side of 1,230
+    ((39, 39, "exact"), (40, 40, "exact")),  # an exact 40 is another figure
+    ((17, 17, "exact"), (20, 20, "about")),  # 18% off: no rounding
+    ((9000, 11000, "range"), (11000, None, "at_least")),  # a bound at a range's far end is a revision
+])
+def test_what_is_no_rounding(archive: Archive, figure: tuple, rounded: tuple) -> None:
+    story(archive, 1, Est(figure[0], figure[1], qualifier=figure[2]))
+    story(archive, 2, Est(rounded[0], rounded[1], qualifier=rounded[2]))
+    assert len(archive.estimates()) == 2
+
+
+@pytest.mark.parametrize("first", ["killed", "casualties"])
+def test_victims_for_the_same_numbers_as_a_death_toll_restate_it(archive: Archive, first: str) -> None:
+    other = "casualties" if first == "killed" else "killed"
+    story(archive, 1, Est(5000, None, qualifier="at_least", outcome=first, victims="people"))
+    story(archive, 2, Est(5000, None, qualifier="at_least", outcome=other, victims="people"))
+    story(archive, 3, Est(5000, None, qualifier="at_least", outcome="injured", victims="people"))
+    by_outcome = sorted(e["outcome"] for e in archive.estimates())
+    assert by_outcome == ["injured", "killed"]  # the precise word, whichever came first
+
+
+def test_an_estimate_told_outside_the_watch_alerts_when_told_inside(archive: Archive) -> None:
+    from alerts.routing import make_router
+    from alerts.rules import AlertRule
+
+    route = make_router([AlertRule(kind="console")], ["Mosul"], ["geonames:99072"])
+
+    def told(n: int, *found: Est):
+        item = ItemIn(url=f"https://o{n}.example/{n}", text=f"Story {n} " * 9, source=f"s{n}", published=day(n))
+        return archive.store_item(item, list(found), key=key, route=route)
+
+    told(1, Est(326, 326, **NINEVEH))  # Nineveh holds Mosul: not inside the Mosul watch
+    assert archive.alerts() == []
+    entered = told(2, Est(326, 326, **MOSUL))
+    assert entered.new_estimates == () and len(entered.alerts) == 1
+    told(3, Est(326, 326, **MOSUL, claimant="AP"))
+    assert len(archive.alerts()) == 1  # never twice
+    told(4, Est(9, 9, victims="combatants", **NINEVEH))
+    assert told(5, Est(9, 9, victims="people", **MOSUL)).alerts == ()  # a fighters' count stays unalerted
+
+
+def test_estimates_archived_before_nests_were_known_get_them_once(archive: Archive) -> None:
+    from estimates import gazetteer
+
+    story(archive, 1, Est(47, 47, **{**ZANJILI, "area_within": ()}))
+    archive.set_fact("nests", "0")  # as an archive upgraded through migration 0005
+    assert archive.nest_old_places(gazetteer.nests) == 1
+    assert archive.nest_old_places(gazetteer.nests) == 0
+    story(archive, 2, Est(47, 47, **MOSUL))  # the city-level mention now finds the quarter's estimate
+    assert len(archive.estimates()) == 1

@@ -13,10 +13,12 @@ import syndication as sy
 # round/stream: (must-alert estimates alerted, alerts for nothing that should alert, duplicate alerts), measured
 BASELINE = {"1/stream1": (5, 0, 0), "1/stream2": (5, 0, 0), "1/stream3": (4, 0, 0), "1/stream4": (6, 0, 0),
             "1/stream5": (3, 0, 0), "1/stream6": (1, 0, 0),
-            "2/stream1": (11, 1, 1), "2/stream2": (9, 1, 1), "2/stream3": (12, 0, 0), "2/stream4": (2, 0, 0),
+            "2/stream1": (11, 0, 0), "2/stream2": (9, 0, 0), "2/stream3": (12, 0, 0), "2/stream4": (2, 0, 0),
             "2/stream5": (6, 0, 0),
-            "3/stream1": (13, 3, 0), "3/stream2": (7, 10, 0), "3/stream3": (9, 12, 0), "3/stream4": (8, 3, 1),
-            "3/stream5": (1, 1, 0)}
+            "3/stream1": (14, 0, 0), "3/stream2": (7, 0, 0), "3/stream3": (14, 0, 0), "3/stream4": (8, 0, 0),
+            "3/stream5": (2, 0, 0),
+            "4/stream1": (6, 1, 0), "4/stream2": (13, 4, 0), "4/stream3": (10, 0, 0), "4/stream4": (9, 0, 0),
+            "4/stream5": (5, 0, 0)}
 ALL = [(r, p) for r in sy.ROUNDS for p in sy.streams(r)]
 
 
@@ -30,7 +32,7 @@ def test_stream_alerts_no_worse_than_baseline(round_: str, path: Path, tmp_path:
 
 
 @pytest.mark.parametrize(("round_", "streams", "stories", "must"), [("1", 6, 70, 24), ("2", 5, 60, 40),
-                                                                    ("3", 5, 58, 46)])
+                                                                    ("3", 5, 58, 46), ("4", 5, 61, 50)])
 def test_the_sets_are_whole(round_: str, streams: int, stories: int, must: int) -> None:
     loaded = [sy.load(p) for p in sy.streams(round_)]
     assert len(loaded) == streams
@@ -38,12 +40,14 @@ def test_the_sets_are_whole(round_: str, streams: int, stories: int, must: int) 
     assert sum(e["alert"] for s in loaded for e in s["expected"]) == must
 
 
-@pytest.mark.parametrize("name", ["stream1", "stream4"])
-def test_any_order_gives_the_same_estimates_and_alerts(name: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("round_", "name"), [("1", "stream1"), ("1", "stream4"), ("2", "stream5"), ("3", "stream1"),
+                                             ("3", "stream2"), ("4", "stream4")])
+def test_any_order_gives_the_same_estimates_and_alerts(round_: str, name: str, tmp_path: Path) -> None:
     """The same estimates and alerts in every order, within one pass: where a later range joins two bounds
     that were apart ("up to 13,000" and "more than 11,000" crawled before "11,000 to 13,000"), the folded
-    one's alert is cancelled before the pass delivers it."""
-    stream = sy.load(next(p for p in sy.STREAMS if p.stem == name))
+    one's alert is cancelled before the pass delivers it; a claim told first outside the watch ("326 in
+    Nineveh") alerts when a story tells it inside; one incident told at two levels is one estimate."""
+    stream = sy.load(next(p for p in sy.streams(round_) if p.stem == name))
     n = len(stream["stories"])
     estimates, alerts = set(), set()
     for k, order in enumerate([None, list(reversed(range(n))), *(random.Random(s).sample(range(n), n) for s in range(3))]):
