@@ -612,7 +612,14 @@ PATTERNS.update({"refers_back": r"\b(?:that|this|the\s+same)\s+(?:[\w-]+\s+){0,2
                                 r"\b(?:its|their|that|the\s+same)\s+(?:figure|count|tally|toll|estimate)\b|"
                                 r"\bthere\b(?!\s+(?:were|was|are|is|have|has|had|will|would|may|might|could|remain|seem))|"
                                 r"\b(?:from|at|under|in|beneath)\s+the\s+(?:site|scene|rubble|ruins|debris|wreckage|grave|"
-                                r"building|house|strike|air\s*strike|attack|raid|bombing|blast)\b"})
+                                r"building|house|strike|air\s*strike|attack|raid|bombing|blast|incident)\b"})
+# a sentence pointing back at the event just told (not at a count: "its count"): reader._not_the_seat and
+# reader._not_the_countrys
+PATTERNS.update({"event_back": r"\b(?:in|from|during|by|at)\s+the\s+(?:incident|strike|air\s*strike|attack|raid|bombing|blast|"
+                               r"site|scene)\b|\b(?:that|this|the\s+same)\s+(?:strike|air\s*strike|attack|raid|bombing|"
+                               r"blast|incident)\b"})
+# what joins a claimant to the place it sits in ("the civil defence in Nineveh said"): reader._not_in
+PATTERNS.update({"seat_of": r"\s+(?:in|at|of)\s+(?:the\s+)?"})
 # where a source sits ("a field hospital in Hammam al-Alil ... received 38 bodies from the strike"): not where
 # the deaths were, when the sentence points back at the event (refers_back); reader._not_the_seat
 PATTERNS.update({"source_seat": r"\b(?:hospitals?|clinic|morgue|medical\s+(?:cent(?:er|re)|point)|field\s+hospital)\s+"
@@ -621,7 +628,7 @@ PATTERNS.update({"source_seat": r"\b(?:hospitals?|clinic|morgue|medical\s+(?:cen
 PATTERNS.update({"remains_of": r"\s+(?:bodies|corpses|remains)\s+of\s+(?:the\s+)?(?:(?:<MODIFIERS>)\s+){0,2}(?P<noun><VICTIM_NOUNS>)\b"})
 # a town named only to say where a site lies ("the al-Khasfa sinkhole near Mosul", "15km south of Mosul"): a
 # story about the site names the town this way, and the site is the story's place (reader._site_told_more)
-PATTERNS.update({"near_of": r"(?:\bnear|\boutside|\bclose\s+to|\bnot\s+far\s+from|\b(?:\d+\s*(?:km|kilomet(?:re|er)s?|miles?)\s+)?"
+PATTERNS.update({"near_of": r"(?:\b(?:west|east|north|south)\s+of|\bnear|\boutside|\bclose\s+to|\bnot\s+far\s+from|\b(?:\d+\s*(?:km|kilomet(?:re|er)s?|miles?)\s+)?"
                             r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+(?:city|town)\s+of\s+)?$"})
 # a whole war's toll, told without a place: the country's, not the story's town's ("The war has killed more than
 # 10,000 people"; not "the war in Hodeidah", not "the battle")

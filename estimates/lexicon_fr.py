@@ -980,6 +980,10 @@ PATTERNS.update({"whole_war": r"(?<!\w)(?:[Ll]a|[Cc]ette|[Ss]a)\s+(?:\w+\s+)?(?:
 # a landmark's kind word, off its name to find the place it is named after (reader._landmark_anchor)
 PATTERNS.update({"landmark_kind": r"^(?:l['’]\s*|la\s+|le\s+)?(?:hôpital|mosquée|marché|pont|école|université|prison|"
                                   r"cimetière|église|mausolée|complexe|usine|gare|place)\s+(?:de\s+|d['’]\s*|du\s+)?"})
+PATTERNS.update({"event_back": r"(?<!\w)(?:cette|ce|cet|la\s+même|le\s+même)\s+(?:frappe|attaque|raid|attentat|explosion|"
+                               r"bombardement|incident)(?!\w)|(?<!\w)(?:du\s+lieu|du\s+site)\s+de\s+la\s+(?:frappe|attaque|"
+                               r"explosion)(?!\w)|(?<!\w)(?:lors\s+de|dans)\s+(?:cet|l['’])\s*(?:incident|attaque)(?!\w)"})
+PATTERNS.update({"seat_of": r"\s+(?:de\s+la\s+province\s+|du\s+gouvernorat\s+)?(?:de|d['’]|du|à|en)\s*(?:la\s+|l['’])?"})
 # Constructions English has and French does not (language.py: a missing pattern is never a silent gap).
 NOT_USED = [
     "possessive",         # "Reuters' review", "the ministry's count": French says "le décompte de Reuters" (data_by)
@@ -1041,7 +1045,8 @@ PATTERNS.update({"battle_of": r"(?<!\w)(?:bataille|combats|offensive|reconquête
 # a figure pointing back at an event or count just told: it is in that one's place ("_refers_back")
 PATTERNS.update({"refers_back": r"(?<!\w)(?:cette|ce|cet|la\s+même|le\s+même)\s+(?:frappe|attaque|raid|attentat|explosion|"
                                 r"bombardement|massacre|tuerie)(?!\w)|\d[\d\s\u00a0\u202f]*\s+autres(?!\w)|"
-                                r"(?<!\w)(?:du\s+lieu|du\s+site)\s+de\s+la\s+(?:frappe|attaque|explosion)(?!\w)"})
+                                r"(?<!\w)(?:du\s+lieu|du\s+site)\s+de\s+la\s+(?:frappe|attaque|explosion)(?!\w)|"
+                                r"(?<!\w)(?:lors\s+de|dans)\s+(?:cet|l['’])\s*(?:incident|attaque)(?!\w)"})
 PATTERNS.update({"source_seat": r"(?<!\w)(?:hôpital|hôpitaux|clinique|morgue|centre\s+médical|hôpital\s+de\s+campagne)\s+"
                                 r"(?:de|d['’]|à)\s*(?:la\s+ville\s+de\s+)?$"})
 # whose bodies a count of bodies is ("remains_of"): "300 corps de jihadistes"

@@ -128,7 +128,18 @@ def _with_place_id(e: Estimate) -> Estimate:
 
 
 def _entry_of(place: str) -> gazetteer.Entry | None:
-    return gazetteer.lookup(place) or _possessive_entry(place)
+    return gazetteer.lookup(place) or _possessive_entry(place) or _kindless_entry(place)
+
+
+_KIND_AFTER = re.compile(r"\s+(?:district|sub-?district|governorate|province|city|town|village|neighbou?rhood|quarter|"
+                         r"area|region)$", re.IGNORECASE)
+
+
+def _kindless_entry(place: str) -> gazetteer.Entry | None:
+    """"Tal Afar district", "Qayyara town": the known name before an English kind word (the town's entry
+    for its district: the gazetteer holds towns, and a district's toll is its town's area)."""
+    bare = _KIND_AFTER.sub("", place)
+    return gazetteer.lookup(bare) if bare != place else None
 
 
 _POSSESSIVE = re.compile(r"^(?P<city>[^']{2,40})['’]s\s+(?P<part>.{2,60})$")
@@ -411,8 +422,8 @@ def _site_told_more(rt: RuleText, watched: Folded | None, town: str, towns: list
     """A story about a site outside a town (the al-Khasfa sinkhole "south of Mosul", "près de Mossoul") names
     the town mostly to say where the site lies: when a district-level place the town does not hold is named
     at least as often as the town outside such phrases (PATTERNS `near_of`), the site is the story's place.
-    So it is when the town is named once and the site more often ("At Khasfa, families wait" filed from
-    Mosul, with one line on Raqqa)."""
+    So it is when the town is named once and a site (outside it or in it) more often ("At Khasfa, families
+    wait" filed from Mosul, with one line on Raqqa; "حي اليرموك" twice beside "نينوى" once)."""
     entry = gazetteer.lookup(town)
     if entry is None or entry.parent is None:
         return None
@@ -426,15 +437,15 @@ def _site_told_more(rt: RuleText, watched: Folded | None, town: str, towns: list
     first: dict[str, str] = {}
     for p in places.find(rt, watched, min_rank=4, max_rank=4):
         e = _entry_of(p.name)
-        if e is not None and not gazetteer.within(e.id, entry.id):
+        if e is not None and e.id != entry.id:
             told[e.id] += 1
             first.setdefault(e.id, p.name)
-    if not told:
-        return None
-    site, times = told.most_common(1)[0]
-    nearby = gazetteer.within(site, entry.parent)
-    if (nearby and alone < len(named) and times >= alone) or (weak and times > len(named)):
-        return first[site]
+    outside = [(n, eid) for eid, n in told.most_common() if not gazetteer.within(eid, entry.id)
+               and gazetteer.within(eid, entry.parent)]
+    if outside and alone < len(named) and outside[0][0] >= alone:  # the town is the site's bearing
+        return first[outside[0][1]]
+    if told and weak and told.most_common(1)[0][1] > len(named):  # a town named once, a site (in it or not) more
+        return first[told.most_common(1)[0][0]]
     return None
 
 
@@ -457,14 +468,14 @@ def _read_sentence(raw: str, lang: str, latin: Language, watched: Folded | None,
         return []
     spans = [(m.start, m.end) for m in mentions]
     attributions = attribution.find(rt, spans)
-    sentence_places = _not_the_seat(_not_a_bearing(places.find(rt, watched), rt, site), rt)
+    sentence_places = _not_the_countrys(_not_the_seat(_not_a_bearing(places.find(rt, watched), rt, site), rt), rt)
     if not attributions and _opens_quote(rt.text):
         # "'More than a thousand people have died here. I dug the graves,' said a gravedigger": the quote
         # goes on into the next sentence, which names the speaker
         attributions = [attribution.Attribution(len(rt.text), following())]
     elif not attributions:  # no source named here: the run of reporting goes on (see _named_back)
         attributions = [attribution.Attribution(0, None, True, pronoun=True)]
-    found = [_estimate(rt, r, attributions, sentence_places, lang, previous) for r in reads]
+    found = [_estimate(rt, r, attributions, sentence_places, lang, previous, site) for r in reads]
     return _elliptic(rt, reads, found)
 
 
@@ -740,10 +751,15 @@ def _side_of(claimant: str) -> str | None:
     return None if m is None else "security forces" if m.group("s") else "combatants"
 
 
-def _not_in(found: list[places.Place], claimant: str | None, rt: RuleText) -> list[places.Place]:
+def _not_in(found: list[places.Place], claimant: str | None, rt: RuleText,
+            site: Callable[[], tuple[str, ...]] = tuple) -> list[places.Place]:
     """"a medical source in Kirkuk said 23 soldiers were killed": where the source sits is not where the
     figure happened; without another place in the sentence the article's place applies. Only the places
-    inside the claimant's own words go: "the Mission for Iraq said ... killed across Iraq" keeps the second."""
+    inside the claimant's own words go, and the one right after them that seats it (PATTERNS `seat_of`:
+    "the civil defence in Nineveh said the toll rose to 158") when the sentence names another place ("the
+    ministry in Sanaa said 68 were killed in Saada") or the story is about a place inside that seat (`site`:
+    al-Rifai), not when it is about the seat ("وزارة الصحة في قطاع غزة"): "the Mission for Iraq
+    said ... killed across Iraq" keeps the second."""
     if not claimant:
         return found
     written = norm_ar(claimant) if rt.arabic else claimant
@@ -755,7 +771,17 @@ def _not_in(found: list[places.Place], claimant: str | None, rt: RuleText) -> li
         return found  # a speaker from another sentence ("ووثق التقرير ... من العراق": the report's, not its author's)
     if not spans:  # a name the reader rebuilt from this sentence's words: by name, as before
         return [p for p in found if p.name not in claimant]
-    return [p for p in found if not any(s <= p.start and p.end <= e for s, e in spans)]
+    kept = [p for p in found if not any(s <= p.start and p.end <= e for s, e in spans)]
+    seat = rt.lang.pattern("seat_of")  # "مديرية الدفاع المدني في نينوى", "the civil defence in Nineveh": its seat,
+    seats = [p for p in kept if any(e <= p.start and seat.fullmatch(rt.text, e, p.start) for _, e in spans)]
+    if not seats:
+        return kept
+    filed = places.dateline_of(rt)  # "... في صنعاء ... في محافظة صعدة": the figure's own place (not the dateline's)
+    others = [p for p in kept if p not in seats and p.rank > 0 and p.start >= filed]
+    inside = [e for s in seats if (e := _entry_of(s.name)) is not None]
+    if others or any(gazetteer.within(s, e.id) and s != e.id for s in site() for e in inside):  # or the story's, inside it
+        return [p for p in kept if p not in seats]
+    return kept
 
 
 def _landmark_anchor(place: str | None, found: list[places.Place], rt: RuleText) -> str | None:
@@ -775,7 +801,13 @@ def _landmark_anchor(place: str | None, found: list[places.Place], rt: RuleText)
         return None
     after = [(p.rank, at.end - p.start, e) for p in found if 0 <= p.start - at.end <= ANCHOR_REACH
              and not _a_bearing(rt, p.start) and (e := _entry_of(p.name)) is not None]
-    return max(after, key=lambda t: (t[0], t[1]))[2].id if after else None
+    if after:
+        return max(after, key=lambda t: (t[0], t[1]))[2].id
+    # "families fleeing Tal Afar near the village of Abu Maria": a village the gazetteer does not know lies by
+    # the nearest town its sentence names (so a watch of the province holds it)
+    towns = [(abs(p.start - at.start), e) for p in found if p is not at and p.rank >= 2
+             and (e := _entry_of(p.name)) is not None and e.kind != "country"]
+    return min(towns, key=lambda t: t[0])[1].id if towns else None
 
 
 def _a_bearing(rt: RuleText, start: int) -> bool:
@@ -788,14 +820,23 @@ ANCHOR_REACH = 40  # characters from a landmark to the known place it lies in ("
 def _not_the_seat(found: list[places.Place], rt: RuleText) -> list[places.Place]:
     """"A doctor at a field hospital in Hammam al-Alil said it had received 38 bodies from the strike": the
     hospital's town (PATTERNS `source_seat`) is where the count was made, not where the deaths were, when
-    the sentence points back at the event (`refers_back`); the figure then takes the event's place."""
+    the sentence points back at the event (`event_back`); the figure then takes the event's place."""
     seats = [p for p in found if rt.lang.pattern("source_seat").search(rt.text, max(0, p.start - SEAT_REACH), p.start)]
-    if not seats or not rt.lang.pattern("refers_back").search(rt.text):
+    if not seats or not rt.lang.pattern("event_back").search(rt.text):
         return found
     seats += [q for q in found if q not in seats and any(  # "في ناحية حمام العليل، جنوبي الموصل،": its bearing
         0 < q.start - s.end <= SEAT_APPOSITION and not rt.text[s.end:q.start].strip(" ,،") for s in seats)]
     plain = {p.name.casefold() for p in found if p not in seats}
     return [p for p in found if p not in seats or p.name.casefold() in plain]
+
+
+def _not_the_countrys(found: list[places.Place], rt: RuleText) -> list[places.Place]:
+    """"between 140 and 230 civilians were likely killed in the incident, the deadliest we have tracked in
+    Iraq": a figure pointing back at an event (PATTERNS `event_back`) is the event's, not a country's the
+    sentence names in passing."""
+    if not found or any(p.rank > 0 for p in found) or not rt.lang.pattern("event_back").search(rt.text):
+        return found
+    return []
 
 
 SEAT_REACH = 40  # characters before a place looked at for the hospital that sits there
@@ -813,7 +854,8 @@ def _sites_bearing(rt: RuleText, start: int, found: list[places.Place]) -> re.Ma
         return near
     filed = places.dateline_of(rt)
     return near if any(0 <= near.start() - q.end <= APPOSITION_REACH and filed <= q.start < start and q.rank > 0
-                       and not rt.text[q.end:near.start()].strip(" ,،") for q in found) else None
+                       and not rt.text[q.end:near.start()].strip(" ,،") and not _a_bearing(rt, q.start)
+                       for q in found) else None  # not "West of Mosul, near Tal Afar": a bearing after a bearing
 
 
 SITE_REACH = 40  # characters before a bearing looked at for the site it places
@@ -920,7 +962,8 @@ def _victim_class(word: str, lang: Language) -> str:
 
 def _estimate(rt: RuleText, r: _Read, attributions: list[attribution.Attribution],
               sentence_places: list[places.Place], lang: str,
-              previous: Callable[[], str | None] = lambda: None) -> Estimate:
+              previous: Callable[[], str | None] = lambda: None,
+              site: Callable[[], tuple[str, ...]] = tuple) -> Estimate:
     f = r.fig
     a = attribution.chosen(attributions, f.start, r.head.end)
     claimant = a.claimant if a else None
@@ -933,8 +976,8 @@ def _estimate(rt: RuleText, r: _Read, attributions: list[attribution.Attribution
         victims = _side_of(claimant) or victims  # "قالت وزارة شؤون البيشمركة إن 64 من مقاتليها قتلوا"
     as_written = _one_line(claimant)
     canonical, body = claimants.named(as_written, lang)
-    place = places.choose(_in_battle_frame(_before_later_clause(_not_in(sentence_places, claimant, rt), r, rt), r, rt),
-                          f.start, rt.text)
+    place = places.choose(_in_battle_frame(_before_later_clause(_not_in(sentence_places, claimant, rt, site), r, rt),
+                                           r, rt), f.start, rt.text)
     return Estimate(
         low=f.low, high=f.high, qualifier=f.qualifier, outcome=r.link.outcome,
         victims=victims,

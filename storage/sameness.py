@@ -88,8 +88,8 @@ def _bound_of_range(bound: Stated, known: Stated) -> bool:
 
 
 def rounds(a: Stated, b: Stated) -> bool:
-    """One side rewrites the other's point figure rounded, on the side the rounding leans: "about 40" or
-    "nearly 40" for 39, "more than 1,200" for 1,230, "up to 4,000" for 3,968 (wire rewrites do this)."""
+    """One side rewrites the other's figure rounded, on the side the rounding leans: "about 40" or "nearly
+    40" for 39, "more than 1,200" for 1,230 (wire rewrites do this)."""
     return _rounding_of(a, b) or _rounding_of(b, a)
 
 
@@ -111,13 +111,13 @@ _EXACT = ("exact", "at_least", "more_than", "up_to", "range")  # qualifiers a po
 
 
 def _rounding_of(r: Stated, known: Stated) -> bool:
-    """`r` rounds the figure `known` states, or the end of its range or bound on r's side: "more than 9,000"
-    for "9,200 to 11,400" or for "at least 9,230" (rounded down), "up to 4,000" for 3,968 (up), "nearly 40"
-    or "about 40" for 39 (to the nearest: not for 47)."""
+    """`r` rounds the figure `known` states, or the low end of its range or bound: "more than 9,000" for
+    "9,200 to 11,400" or for "at least 9,230" (rounded down), "nearly 40" or "about 40" for 39 (to the
+    nearest: not for 47). A cap ("no more than 50") is never a rounding: it is another claim."""
     if r.low is not None and r.high is None:
         return known.low is not None and r.low < known.low and r.low in _roundings(known.low, "down")
     if r.low is None and r.high is not None:
-        return known.high is not None and r.high > known.high and r.high in _roundings(known.high, "up")
+        return False  # "no more than 50", "up to 4,000": a cap is a claim of its own ("nearly" is read "about")
     if known.low is None or known.low != known.high:
         return False
     return r.low is not None and r.low == r.high and r.qualifier not in _EXACT and \

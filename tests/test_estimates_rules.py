@@ -1283,3 +1283,30 @@ def test_no_more_than_in_arabic_is_an_upper_bound():
 def test_a_short_arabic_name_is_not_read_inside_a_word_with_a_proclitic():
     e = one("وأضاف أن أكثر من 30 شخصا ما زالوا مفقودين تحت الأنقاض في الموصل، وأن فرقه تعمل بأدوات يدوية.", lang="ar")
     assert e.place == "الموصل"
+
+
+def test_a_claimants_seat_is_no_place_when_the_sentence_or_story_names_the_figures():
+    text = ("قال مسؤول إن غارة استهدفت منازل في حي اليرموك. وأعلنت مديرية الدفاع المدني في نينوى ارتفاع حصيلة الضحايا "
+            "إلى 88 قتيلا. وتواصل الفرق البحث في حي اليرموك.")
+    assert one(text, lang="ar").place == "حي اليرموك"
+    own = one("The health ministry in Sanaa said 30 migrants were killed in a strike in Saada province.")
+    assert own.place == "Saada"
+    seat = one("غزة - أعلنت وزارة الصحة في قطاع غزة ارتفاع حصيلة القتلى إلى 120 قتيلا.", lang="ar")
+    assert seat.place == "قطاع غزة"  # a story about the seat itself
+
+
+def test_a_country_beside_an_event_pointed_back_at_is_not_the_figures_place():
+    text = ("An air strike hit houses in the Yarmouk district of west Mosul, killing 40 civilians, officials said. "
+            "Monitors believe that up to 90 civilians died in the incident, the worst they have recorded in Iraq.")
+    assert [e.place for e in extract(text)] == ["Yarmouk district", "Yarmouk district"]
+    count = one("The coalition raised its count of civilians killed in Iraq and Syria to 900.")
+    assert count.place in ("Iraq", "Syria", "Iraq and Syria")  # "its count" points at no event: the countries stay
+
+
+def test_a_known_name_before_a_kind_word_is_that_place():
+    assert one("Officials said 64 civilians were killed in Tal Afar district.").place_id == "cw:iq-tal-afar"
+
+
+def test_a_village_the_gazetteer_does_not_know_lies_by_its_sentences_town():
+    e = one("Mortar rounds hit families fleeing Tal Afar near the village of Umm Sheet, killing six civilians.")
+    assert e.place_id == "cw:iq-tal-afar" and "Umm Sheet" in e.place

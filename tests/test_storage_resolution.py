@@ -320,7 +320,7 @@ def test_a_rounded_rewrite_restates_and_the_figure_is_shown(archive: Archive) ->
     story(archive, 2, Est(40, 40, qualifier="about", **ZANJILI))  # "nearly 40"
     story(archive, 3, Est(1230, 1230, outcome="injured", **MOSUL))
     story(archive, 4, Est(1200, None, qualifier="more_than", outcome="injured", **MOSUL))
-    story(archive, 5, Est(None, 4000, qualifier="up_to", outcome="missing", **MOSUL))
+    story(archive, 5, Est(4000, 4000, qualifier="about", outcome="missing", **MOSUL))
     story(archive, 6, Est(3968, 3968, outcome="missing", **MOSUL))  # the figure after its rounding
     assert shown(archive) == [(39, 39, "civilian", "al-Zanjili", 2), (1230, 1230, "civilian", "Mosul", 2),
                               (3968, 3968, "civilian", "Mosul", 2)]
@@ -332,6 +332,8 @@ def test_a_rounded_rewrite_restates_and_the_figure_is_shown(archive: Archive) ->
     ((39, 39, "exact"), (40, 40, "exact")),  # an exact 40 is another figure
     ((17, 17, "exact"), (20, 20, "about")),  # 18% off: no rounding
     ((9000, 11000, "range"), (11000, None, "at_least")),  # a bound at a range's far end is a revision
+    ((46, 46, "exact"), (None, 50, "up_to")),  # "no more than 50": a cap is a claim of its own
+    ((47, 47, "exact"), (40, 40, "about")),  # "about 40" rounds 39, not 47
 ])
 def test_what_is_no_rounding(archive: Archive, figure: tuple, rounded: tuple) -> None:
     story(archive, 1, Est(figure[0], figure[1], qualifier=figure[2]))
