@@ -468,7 +468,8 @@ def _read_sentence(raw: str, lang: str, latin: Language, watched: Folded | None,
         return []
     spans = [(m.start, m.end) for m in mentions]
     attributions = attribution.find(rt, spans)
-    sentence_places = _not_the_countrys(_not_the_seat(_not_a_bearing(places.find(rt, watched), rt, site), rt), rt)
+    sentence_places = _not_the_countrys(_not_the_seat(_not_a_bearing(
+        _not_a_direction_after(places.find(rt, watched), rt), rt, site), rt), rt)
     if not attributions and _opens_quote(rt.text):
         # "'More than a thousand people have died here. I dug the graves,' said a gravedigger": the quote
         # goes on into the next sentence, which names the speaker
@@ -860,6 +861,18 @@ def _sites_bearing(rt: RuleText, start: int, found: list[places.Place]) -> re.Ma
 
 SITE_REACH = 40  # characters before a bearing looked at for the site it places
 APPOSITION_REACH = 30  # characters from a named site to the bearing placing it (", a town some ")
+
+
+def _not_a_direction_after(found: list[places.Place], rt: RuleText) -> list[places.Place]:
+    """"مقبرة جماعية قرب معمل إسمنت بادوش شمال غربي الموصل": a direction of a town right after another place
+    (PATTERNS `direction_bearing`) says where that place lies, not a part of the town (not west Mosul)."""
+    bearing = rt.lang.pattern("direction_bearing")
+    gone = [p for p in found if any(0 <= p.start - q.end <= BEARING_GAP and bearing.fullmatch(rt.text, q.end, p.end)
+                                    for q in found if q is not p and q.start < p.start)]
+    return [p for p in found if p not in gone] if gone else found
+
+
+BEARING_GAP = 12  # characters between a place and the town whose direction places it (", شمال ")
 
 
 def _not_a_bearing(found: list[places.Place], rt: RuleText,

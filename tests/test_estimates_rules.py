@@ -1310,3 +1310,9 @@ def test_a_known_name_before_a_kind_word_is_that_place():
 def test_a_village_the_gazetteer_does_not_know_lies_by_its_sentences_town():
     e = one("Mortar rounds hit families fleeing Tal Afar near the village of Umm Sheet, killing six civilians.")
     assert e.place_id == "cw:iq-tal-afar" and "Umm Sheet" in e.place
+
+
+def test_a_direction_right_after_a_place_places_it():
+    e = one("عثرت الفرق على مقبرة جماعية قرب قرية بادوش شمال غربي الموصل تضم رفات 58 مدنيا.", lang="ar")
+    assert e.place in ("بادوش", "قرية بادوش")  # not west Mosul: "north-west of Mosul" says where Badush lies
+    assert one("قتل 12 مدنيا في قصف على غربي الموصل.", lang="ar").place == "غربي الموصل"

@@ -17,7 +17,7 @@ BASELINE = {"1/stream1": (5, 0, 0), "1/stream2": (5, 0, 0), "1/stream3": (4, 0, 
             "2/stream5": (6, 0, 0),
             "3/stream1": (14, 0, 0), "3/stream2": (7, 0, 0), "3/stream3": (14, 0, 0), "3/stream4": (8, 0, 0),
             "3/stream5": (2, 0, 0),
-            "4/stream1": (6, 1, 0), "4/stream2": (13, 3, 0), "4/stream3": (12, 0, 0), "4/stream4": (9, 0, 0),
+            "4/stream1": (6, 1, 0), "4/stream2": (13, 2, 0), "4/stream3": (12, 0, 0), "4/stream4": (9, 0, 0),
             "4/stream5": (7, 0, 0)}
 ALL = [(r, p) for r in sy.ROUNDS for p in sy.streams(r)]
 
