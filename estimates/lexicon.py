@@ -618,6 +618,8 @@ PATTERNS.update({"refers_back": r"\b(?:that|this|the\s+same)\s+(?:[\w-]+\s+){0,2
 PATTERNS.update({"event_back": r"\b(?:in|from|during|by|at)\s+the\s+(?:incident|strike|air\s*strike|attack|raid|bombing|blast|"
                                r"site|scene)\b|\b(?:that|this|the\s+same)\s+(?:strike|air\s*strike|attack|raid|bombing|"
                                r"blast|incident)\b"})
+# the scope a figure is given ("across Iraq"): its place, however specific the others (reader._scoped)
+PATTERNS.update({"scope_before": r"\b(?:across|throughout|all\s+over|nationwide\s+in)\s+(?:the\s+(?:whole\s+(?:of\s+)?)?)?$"})
 # what joins a claimant to the place it sits in ("the civil defence in Nineveh said"): reader._not_in
 PATTERNS.update({"seat_of": r"\s+(?:in|at|of)\s+(?:the\s+)?"})
 # where a source sits ("a field hospital in Hammam al-Alil ... received 38 bodies from the strike"): not where

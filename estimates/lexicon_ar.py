@@ -409,6 +409,8 @@ PATTERNS.update({"event_back": r"(?:الغاره|الهجوم|الضربه|ال�
                                r"(?<!\w)من\s+(?:موقع|مكان)\s+(?:الغاره|الهجوم|الضربه|التفجير|القصف|الانفجار|الحادث)(?!\w)"})
 # a direction right after a place, placing it ("بادوش شمال غربي الموصل"): reader._not_a_direction_after
 PATTERNS.update({"direction_bearing": r"[\s,،]*(?:الواقعه\s+|الواقع\s+)?(?:<DIRECTIONS>)(?:\s+(?:<DIRECTIONS>))?\s+(?:مدينه\s+)?\S+(?:\s+\S+)?"})
+# the scope a figure is given ("across Iraq"): its place, however specific the others (reader._scoped)
+PATTERNS.update({"scope_before": r"(?<![\w])(?:في\s+)?(?:جميع|كافه|مختلف)\s+(?:انحاء|مناطق|ارجاء)\s+$|(?<![\w])(?:في\s+)?(?:انحاء|ارجاء)\s+$"})
 PATTERNS.update({"seat_of": r"\s+(?:في|ب)\s*(?:محافظه\s+)?"})
 PATTERNS.update({"source_seat": r"(?:مستشفى|المستشفى|مشفى|المشفى|الطب\s+العدلي|دائره\s+الطب\s+العدلي)(?:\s+(?!في)[^\s،.]+){0,2}"
                                 r"\s+(?:في|ب)\s*$"})

@@ -983,6 +983,9 @@ PATTERNS.update({"landmark_kind": r"^(?:l['’]\s*|la\s+|le\s+)?(?:hôpital|mosq
 PATTERNS.update({"event_back": r"(?<!\w)(?:cette|ce|cet|la\s+même|le\s+même)\s+(?:frappe|attaque|raid|attentat|explosion|"
                                r"bombardement|incident)(?!\w)|(?<!\w)(?:du\s+lieu|du\s+site)\s+de\s+la\s+(?:frappe|attaque|"
                                r"explosion)(?!\w)|(?<!\w)(?:lors\s+de|dans)\s+(?:cet|l['’])\s*(?:incident|attaque)(?!\w)"})
+# the scope a figure is given ("across Iraq"): its place, however specific the others (reader._scoped)
+PATTERNS.update({"scope_before": r"(?<!\w)(?:dans\s+tou(?:t|te)\s+(?:le\s+|la\s+|l['’]\s*)|à\s+travers\s+(?:le\s+|la\s+|l['’]\s*)|"
+                                 r"sur\s+l['’]ensemble\s+(?:du\s+|de\s+la\s+|de\s+l['’]\s*))$"})
 PATTERNS.update({"seat_of": r"\s+(?:de\s+la\s+province\s+|du\s+gouvernorat\s+)?(?:de|d['’]|du|à|en)\s*(?:la\s+|l['’])?"})
 # Constructions English has and French does not (language.py: a missing pattern is never a silent gap).
 NOT_USED = [

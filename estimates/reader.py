@@ -792,6 +792,9 @@ def _landmark_anchor(place: str | None, found: list[places.Place], rt: RuleText)
     that place, so the landmark's figures compare with the district's; None when the landmark is known."""
     if place is None or _entry_of(place) is not None:
         return None
+    owner = _POSSESSIVE.match(place)  # "Raqqa's al-Badu neighbourhood": a quarter the gazetteer lacks, in Raqqa
+    if owner is not None and (city := gazetteer.lookup(owner.group("city"))) is not None:
+        return city.id
     written = norm_ar(place) if rt.arabic else place
     bare = rt.lang.pattern("landmark_kind").sub("", written).strip()
     entry = _entry_of(bare) if bare and bare != written else None
@@ -816,6 +819,18 @@ def _a_bearing(rt: RuleText, start: int) -> bool:
 
 
 ANCHOR_REACH = 40  # characters from a landmark to the known place it lies in ("mosque in Mosul's Old City")
+
+
+def _scoped(found: list[places.Place], rt: RuleText) -> list[places.Place]:
+    """"3,298 civilian deaths across Iraq in 2017, the year Mosul was retaken": a place the sentence gives as
+    the figure's scope (PATTERNS `scope_before`: across, throughout, dans tout le, في جميع أنحاء) is its
+    place, however specific the others."""
+    scope = rt.lang.pattern("scope_before")
+    scoped = [p for p in found if scope.search(rt.text, max(0, p.start - SCOPE_REACH), p.start)]
+    return scoped or found
+
+
+SCOPE_REACH = 25  # characters before a place looked at for "across", "throughout"
 
 
 def _not_the_seat(found: list[places.Place], rt: RuleText) -> list[places.Place]:
@@ -989,8 +1004,8 @@ def _estimate(rt: RuleText, r: _Read, attributions: list[attribution.Attribution
         victims = _side_of(claimant) or victims  # "قالت وزارة شؤون البيشمركة إن 64 من مقاتليها قتلوا"
     as_written = _one_line(claimant)
     canonical, body = claimants.named(as_written, lang)
-    place = places.choose(_in_battle_frame(_before_later_clause(_not_in(sentence_places, claimant, rt, site), r, rt),
-                                           r, rt), f.start, rt.text)
+    place = places.choose(_scoped(_in_battle_frame(_before_later_clause(_not_in(sentence_places, claimant, rt, site),
+                                                                        r, rt), r, rt), rt), f.start, rt.text)
     return Estimate(
         low=f.low, high=f.high, qualifier=f.qualifier, outcome=r.link.outcome,
         victims=victims,

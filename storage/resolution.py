@@ -161,9 +161,11 @@ def _mention(s: Session, estimate_id: int | None, item_id: int, st: Statement) -
     exists = s.exec(select(Mention).where(Mention.estimate_id == estimate_id, Mention.item_id == item_id)).first()
     if exists is None:
         s.add(Mention(estimate_id=estimate_id, item_id=item_id, seen=utcnow(), **fields))
-    elif (informative(st.low, st.high, st.victims_group), st.quote) > \
-            (informative(exists.low, exists.high, exists.victims_group or "unknown"), exists.quote):
-        # ties go to the greater quote: a story's two versions (a correction at the same URL) in either order
+    elif (not rounds_another(st, [exists]), informative(st.low, st.high, st.victims_group), st.quote) > \
+            (not rounds_another(exists, [st]), informative(exists.low, exists.high, exists.victims_group or "unknown"),
+             exists.quote):
+        # the figure over its rounding ("over 1,100" in the headline, "at least 1,130" in the body); ties go to
+        # the greater quote: a story's two versions (a correction at the same URL) in either order
         for name, value in fields.items():
             if value is not None or name in ("low", "high"):
                 setattr(exists, name, value)

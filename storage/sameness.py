@@ -115,13 +115,20 @@ def _rounding_of(r: Stated, known: Stated) -> bool:
     "9,200 to 11,400" or for "at least 9,230" (rounded down), "nearly 40" or "about 40" for 39 (to the
     nearest: not for 47). A cap ("no more than 50") is never a rounding: it is another claim."""
     if r.low is not None and r.high is None:
-        return known.low is not None and r.low < known.low and r.low in _roundings(known.low, "down")
+        if known.low is None or (known.high is None and _round(known.low)):
+            return False  # a bound that is itself round ("more than 2,300") is no figure a rewrite rounds further
+        return r.low < known.low and r.low in _roundings(known.low, "down")
     if r.low is None and r.high is not None:
         return False  # "no more than 50", "up to 4,000": a cap is a claim of its own ("nearly" is read "about")
     if known.low is None or known.low != known.high:
         return False
     return r.low is not None and r.low == r.high and r.qualifier not in _EXACT and \
         r.low in _roundings(known.low, "nearest")
+
+
+def _round(n: int) -> bool:
+    """Two trailing zeros or more (2,300; 5,000): already a rounded figure."""
+    return n >= 100 and n % 100 == 0
 
 
 def _roundings(n: int, way: str) -> set[int]:
@@ -148,7 +155,8 @@ def outcomes_agree(a: Stated, b: Stated) -> bool:
     victimes" after "at least 5,000 people were buried there"): a looser word, not another claim."""
     if a.outcome == b.outcome:
         return True
-    return b.outcome in LOOSE_OUTCOMES.get(a.outcome, ()) and _numbers(a) == _numbers(b) and _side(a) == _side(b)
+    return b.outcome in LOOSE_OUTCOMES.get(a.outcome, ()) and (_numbers(a) == _numbers(b) and _side(a) == _side(b)
+                                                               or rounds(a, b))
 
 
 def _numbers(e: Stated) -> set[int]:
@@ -183,13 +191,15 @@ def same_claimant(a: Stated, b: Stated) -> bool:
 
 def joined(mention: P, candidates: Sequence[P], earliest: Callable[[P], tuple]) -> P | None:
     """The estimate a mention restates: at its own place before a nested one, then the same claimant's
-    earliest, else the earliest stated."""
+    earliest, else the earliest stated; a rounding that fits several joins the nearest figure."""
     here = [c for c in candidates if c.place_key == mention.place_key and restates(mention, c)]
     matches = here or [c for c in candidates if nested(mention, c) and restates(mention, c)]
     if not matches:
         return None
     own = [c for c in matches if same_claimant(mention, c)]
-    return min(own or matches, key=earliest)
+    exact = [c for c in own or matches if not rounds(mention, c)]  # "about 70" beside 66 and 73: the nearest
+    return min(exact, key=earliest) if exact else min(own or matches, key=lambda c: (abs(_size(c) - _size(mention)),
+                                                                                      earliest(c)))
 
 
 class Dated(Placed, Protocol):

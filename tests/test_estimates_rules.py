@@ -1316,3 +1316,17 @@ def test_a_direction_right_after_a_place_places_it():
     e = one("عثرت الفرق على مقبرة جماعية قرب قرية بادوش شمال غربي الموصل تضم رفات 58 مدنيا.", lang="ar")
     assert e.place in ("بادوش", "قرية بادوش")  # not west Mosul: "north-west of Mosul" says where Badush lies
     assert one("قتل 12 مدنيا في قصف على غربي الموصل.", lang="ar").place == "غربي الموصل"
+
+
+@pytest.mark.parametrize(("text", "lang", "place"), [
+    ("The UN counted 2,140 civilian deaths across Iraq in 2016, the year the Mosul offensive began.", "en", "Iraq"),
+    ("L'ONU a recensé 2 140 civils tués dans tout l'Irak en 2016, l'année de l'offensive sur Mossoul.", "fr", "Irak"),
+    ("وأحصت الأمم المتحدة مقتل 2140 مدنيا في جميع أنحاء العراق عام 2016، عام انطلاق معركة الموصل.", "ar", "العراق"),
+])
+def test_a_figures_scope_is_its_place_however_specific_the_others(text, lang, place):
+    assert one(text, lang=lang).place == place
+
+
+def test_a_quarter_the_gazetteer_lacks_compares_as_its_owning_city():
+    e = one("An air strike on a building in Raqqa's al-Hurriya neighbourhood killed 14 civilians, Amnesty said.")
+    assert e.place_id == "geonames:172955" and "al-Hurriya" in e.place

@@ -380,3 +380,26 @@ def test_estimates_archived_before_nests_were_known_get_them_once(archive: Archi
     assert archive.nest_old_places(gazetteer.nests) == 0
     story(archive, 2, Est(47, 47, **MOSUL))  # the city-level mention now finds the quarter's estimate
     assert len(archive.estimates()) == 1
+
+
+def test_a_story_keeps_its_figure_not_its_headlines_rounding(archive: Archive) -> None:
+    story(archive, 1, Est(1100, None, qualifier="more_than", quote="Battle that killed over 1,100 civilians ends"),
+          Est(1130, None, qualifier="at_least", quote="at least 1,130 civilians were killed, the monitor said"))
+    assert shown(archive) == [(1130, None, "civilian", "Mosul", 1)]
+
+
+def test_a_rounded_bound_is_no_figure_to_round_again(archive: Archive) -> None:
+    story(archive, 1, Est(2300, None, qualifier="more_than"))  # "more than 2,300"
+    story(archive, 2, Est(2000, None, qualifier="more_than"))  # "more than 2,000": not a rewrite of a rewrite
+    story(archive, 3, Est(4960, None, qualifier="at_least", outcome="injured"))
+    story(archive, 4, Est(4900, None, qualifier="more_than", outcome="injured"))  # rounds "at least 4,960"
+    assert len(archive.estimates()) == 3
+
+
+def test_a_rounding_that_fits_two_figures_joins_the_nearer(archive: Archive) -> None:
+    story(archive, 1, Est(66, 66, claimant="civil defence"))
+    story(archive, 2, Est(73, 73, victims="combatants"))  # another estimate the rounding also fits by figure
+    story(archive, 3, Est(73, 73, claimant="hospital"))
+    story(archive, 4, Est(70, 70, qualifier="about"))  # "nearly 70"
+    by_low = {(e["low"], e["victims_group"]): e["mentions"] for e in archive.estimates()}
+    assert by_low[(73, "civilian")] == 2 and by_low[(66, "civilian")] == 1
