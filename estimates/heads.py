@@ -57,7 +57,17 @@ def read(text: str, pos: int, lang: Language) -> Head:
     return _read_ar(text, pos) if lang.arabic else _read_latin(text, pos, lang)
 
 
+@cache
+def _after_qualifier(lang: Language) -> re.Pattern[str]:
+    """A qualifier written after its figure in words ("two or more", "300 or so"): the head comes after it."""
+    words = [w for w in lang.words("QUALIFIERS_AFTER") if w[:1].isalpha()]
+    return re.compile(rf"\s+(?:{'|'.join(re.escape(w) for w in sorted(words, key=len, reverse=True))})\b"
+                      if words else r"(?!)", re.IGNORECASE)
+
+
 def _read_latin(text: str, pos: int, lang: Language) -> Head:
+    after = _after_qualifier(lang).match(text, pos)  # "deaths reported by two or more sources": sources counted
+    pos = after.end() if after is not None else pos
     victims, modifiers, not_victims = victims_table(lang), _modifiers(lang), _not_victims(lang)
     units_of_people, relative_group = lang.set_of("UNITS_OF_PEOPLE"), lang.set_of("RELATIVE_GROUP")
     partitive_words = lang.set_of("PARTITIVE")

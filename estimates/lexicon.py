@@ -140,7 +140,7 @@ MODIFIERS = {
 }
 # Nouns that are counted but are not casualties: the figure is not a casualty figure.
 NOT_VICTIMS = [
-    "homes", "houses", "buildings", "apartments", "schools", "hospitals", "clinics", "mosques", "churches",
+    "homes", "houses", "sources", "outlets", "buildings", "apartments", "schools", "hospitals", "clinics", "mosques", "churches",
     "shops", "bridges", "roads", "strikes", "airstrikes", "raids", "sorties", "bombs", "bombings", "rockets",
     "missiles", "shells", "mortars", "munitions", "rounds", "bullets", "vehicles", "cars", "trucks", "tanks",
     "weapons", "guns", "families", "households", "household", "days", "day", "weeks", "week", "months", "month", "years",

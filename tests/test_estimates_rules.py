@@ -1330,3 +1330,9 @@ def test_a_figures_scope_is_its_place_however_specific_the_others(text, lang, pl
 def test_a_quarter_the_gazetteer_lacks_compares_as_its_owning_city():
     e = one("An air strike on a building in Raqqa's al-Hurriya neighbourhood killed 14 civilians, Amnesty said.")
     assert e.place_id == "geonames:172955" and "al-Hurriya" in e.place
+
+
+def test_a_count_of_sources_is_no_death_toll_whatever_qualifies_it():
+    assert extract("The monitor counts only deaths confirmed by three or more sources.") == []
+    assert extract("Only deaths reported by two sources are counted.") == []
+    assert [(e.low, e.victims) for e in extract("300 or more civilians were killed in Mosul.")] == [(300, "civilians")]
