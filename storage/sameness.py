@@ -11,8 +11,9 @@ A mention restates an estimate when all of these hold (issue 10):
   estimate at the mention's own place does: outlets place one incident at different levels. A country is
   never the nest (a city's figure the same as a nationwide one is a misattribution, not a restatement).
 Wording, qualifier, outlet and the claimant's wording never make a new estimate. Where a mention restates
-two estimates it joins the one with the same claimant, else the earliest stated, so the outcome never
-depends on the order stories arrived in.
+two estimates it joins the one at its own place, then the one with the same claimant, else the earliest
+stated, so the outcome does not depend on the order stories arrived in (a rounding crawled before the
+figure it is nearest to can join another it also rounds: README, "What is left").
 
 A revision is a new estimate: other figures for the same place, outcome and victims from the same claimant.
 """
@@ -40,9 +41,6 @@ class Stated(Protocol):
     victims_group: str
     claimant: str | None
     claimant_id: str | None
-
-
-S = TypeVar("S", bound=Stated)
 
 
 def place_key(place: str | None, place_id: str | None) -> str:
