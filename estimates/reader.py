@@ -406,7 +406,8 @@ def _without_body_dateline(text: str, found: list[places.Place], latin: Language
     body = body.lstrip()
     if not first.strip() or not body:
         return found
-    town = places.in_dateline(RuleText.of(body, latin), places.dateline_of(RuleText.of(body, latin)))
+    body_rt = RuleText.of(body, latin)
+    town = places.in_dateline(body_rt, places.dateline_of(body_rt))
     if town is None:
         return found
     at = next((i for i, p in enumerate(found) if p.name.casefold() == town.casefold() and p.start >= len(first)), None)
@@ -427,19 +428,13 @@ def _site_told_more(rt: RuleText, watched: Folded | None, town: str, towns: list
     entry = gazetteer.lookup(town)
     if entry is None or entry.parent is None:
         return None
-    near = rt.lang.pattern("near_of")
     named = [p for p in towns if p.name.casefold() == town.casefold()]
-    alone = sum(1 for p in named if not near.search(rt.text, max(0, p.start - NEAR_REACH), p.start))
+    alone = sum(1 for p in named if not _a_bearing(rt, p.start))
     weak = len(named) <= WEAK_TOWN
     if alone == len(named) and not weak:
         return None  # the town is never only a bearing: it is the story's place (and the scan below is dear)
-    told: Counter[str] = Counter()
-    first: dict[str, str] = {}
-    for p in places.find(rt, watched, min_rank=4, max_rank=4):
-        e = _entry_of(p.name)
-        if e is not None and e.id != entry.id:
-            told[e.id] += 1
-            first.setdefault(e.id, p.name)
+    told, first = _places_told(rt, watched, min_rank=4)
+    told.pop(entry.id, None)
     outside = [(n, eid) for eid, n in told.most_common() if not gazetteer.within(eid, entry.id)
                and gazetteer.within(eid, entry.parent)]
     if outside and alone < len(named) and outside[0][0] >= alone:  # the town is the site's bearing
@@ -814,8 +809,13 @@ def _landmark_anchor(place: str | None, found: list[places.Place], rt: RuleText)
     return min(towns, key=lambda t: t[0])[1].id if towns else None
 
 
+def _near_before(rt: RuleText, start: int) -> re.Match[str] | None:
+    """The "near", "south of", "au sud de" (PATTERNS `near_of`) right before the place at `start`, if any."""
+    return rt.lang.pattern("near_of").search(rt.text, max(0, start - NEAR_REACH), start)
+
+
 def _a_bearing(rt: RuleText, start: int) -> bool:
-    return rt.lang.pattern("near_of").search(rt.text, max(0, start - NEAR_REACH), start) is not None
+    return _near_before(rt, start) is not None
 
 
 ANCHOR_REACH = 40  # characters from a landmark to the known place it lies in ("mosque in Mosul's Old City")
@@ -859,16 +859,15 @@ SEAT_REACH = 40  # characters before a place looked at for the hospital that sit
 SEAT_APPOSITION = 3  # characters of comma and space between the seat and the bearing describing it
 
 
-def _sites_bearing(rt: RuleText, start: int, found: list[places.Place]) -> re.Match[str] | None:
+def _sites_bearing(rt: RuleText, start: int, found: list[places.Place], filed: int) -> re.Match[str] | None:
     """The "near", "south of" (PATTERNS `near_of`) before the town at `start` when it places a site: a site
     noun before it ("the al-Khasfa sinkhole near Mosul", `site_before`) or a place right before it ("Tal Afar,
-    à l'ouest de Mossoul"); not "were killed near Hawija"."""
-    near = rt.lang.pattern("near_of").search(rt.text, max(0, start - NEAR_REACH), start)
+    à l'ouest de Mossoul", outside the dateline ending at `filed`); not "were killed near Hawija"."""
+    near = _near_before(rt, start)
     if near is None:
         return None
     if rt.lang.pattern("site_before").search(rt.text, max(0, near.start() - SITE_REACH), near.start()):
         return near
-    filed = places.dateline_of(rt)
     return near if any(0 <= near.start() - q.end <= APPOSITION_REACH and filed <= q.start < start and q.rank > 0
                        and not rt.text[q.end:near.start()].strip(" ,،") and not _a_bearing(rt, q.start)
                        for q in found) else None  # not "West of Mosul, near Tal Afar": a bearing after a bearing
@@ -897,12 +896,12 @@ def _not_a_bearing(found: list[places.Place], rt: RuleText,
     15km south of Mosul") or the story names the site near that town (`site`: _story_site, al-Khasfa): the
     site's is, and so neither the dateline's town nor a country. "A checkpoint near Hilla" in a story naming
     no such site stays Hilla's. A town also named plainly in the sentence stays."""
-    nears = {id(p): m for p in found if p.rank <= 2 and (m := _sites_bearing(rt, p.start, found)) is not None}
+    filed = places.dateline_of(rt)
+    nears = {id(p): m for p in found if p.rank <= 2 and (m := _sites_bearing(rt, p.start, found, filed)) is not None}
     bearings = [p for p in found if id(p) in nears]
     if not bearings:
         return found
     plain = {p.name.casefold() for p in found if p not in bearings}
-    filed = places.dateline_of(rt)
     if any(0 <= nears[id(b)].start() - q.end <= APPOSITION_REACH and filed <= q.start < b.start and q.rank > 0
            for b in bearings for q in found if q not in bearings):  # "Hammam al-Alil, a town 15km south of Mosul"
         return [p for p in found if p not in bearings or p.name.casefold() in plain]
@@ -916,10 +915,21 @@ def _not_a_bearing(found: list[places.Place], rt: RuleText,
 def _story_site(text: str, watched: Folded | None, latin: Language) -> tuple[str, ...]:
     """The places a story names twice or more below the country (gazetteer ids), for _not_a_bearing: the site
     a bearing places is among them (al-Khasfa, Badush) when the story is about it."""
-    rt = RuleText.of(text, latin)
-    told = Counter(e.id for p in places.find(rt, watched, min_rank=2, max_rank=4)
-                   if (e := _entry_of(p.name)) is not None)
+    told, _ = _places_told(RuleText.of(text, latin), watched, min_rank=2)
     return tuple(eid for eid, n in told.most_common() if n >= SITE_TOLD)
+
+
+def _places_told(rt: RuleText, watched: Folded | None, min_rank: int) -> tuple[Counter[str], dict[str, str]]:
+    """How often a text names each gazetteer place from `min_rank` up to a neighbourhood, and each one's
+    first spelling."""
+    told: Counter[str] = Counter()
+    first: dict[str, str] = {}
+    for p in places.find(rt, watched, min_rank=min_rank, max_rank=4):
+        e = _entry_of(p.name)
+        if e is not None:
+            told[e.id] += 1
+            first.setdefault(e.id, p.name)
+    return told, first
 
 
 SITE_TOLD = 2  # times a story names the site it is about

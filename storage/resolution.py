@@ -207,9 +207,9 @@ def refresh(s: Session, est: Estimate) -> None:
     dated = next((m for m in ms if m.period_start or m.period_end), None)
     if dated is not None:
         est.period_start, est.period_end = dated.period_start, dated.period_end
-    told = [(i, m) for i, m in enumerate(ms) if m.outcome is None or not rounds_another(m, ms)]
-    best = max(told or enumerate(ms), key=lambda p: (informative(p[1].low, p[1].high, p[1].victims_group or "unknown"),
-                                                    -p[0]))[1]
+    unrounded = [(i, m) for i, m in enumerate(ms) if m.outcome is None or not rounds_another(m, ms)]
+    best = max(unrounded or enumerate(ms),
+               key=lambda p: (informative(p[1].low, p[1].high, p[1].victims_group or "unknown"), -p[0]))[1]
     if best.outcome is not None:  # a mention archived before mentions kept their own figures has none
         est.low, est.high, est.qualifier = best.low, best.high, best.qualifier
         est.victims, est.victims_group = best.victims or est.victims, best.victims_group or est.victims_group
