@@ -9,7 +9,7 @@ import typer
 from netpolicy.redact import redact_logs
 
 from . import __version__
-from .commands import archive_cmds, crawl_cmd, extract_cmd, serve_cmd, service_cmd
+from .commands import archive_cmds, crawl_cmd, extract_cmd, serve_cmd, service_cmd, webarchive_cmd
 from .context import state
 from .errors import CasualtyWatchError
 
@@ -41,7 +41,7 @@ def root(
     state(ctx).config_path = config
 
 
-for module in (archive_cmds, extract_cmd, crawl_cmd, service_cmd, serve_cmd):
+for module in (archive_cmds, extract_cmd, crawl_cmd, service_cmd, serve_cmd, webarchive_cmd):
     module.register(app)
 
 

@@ -19,7 +19,8 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from alerts.rules import DEFAULT_KINDS, DEFAULT_OUTCOMES, DEFAULT_VICTIMS, AlertRule
-from crawler.spec import Politeness, SourceSpec, Watch
+from crawler.spec import Backfill, Politeness, SourceSpec, Watch
+from storage.captures import CaptureSpec, beside
 from netpolicy.retry_after import DEFAULT_CAP
 
 from . import __version__
@@ -174,6 +175,27 @@ class ApiTable(_Strict):
         return v
 
 
+class CapturesTable(_Strict):
+    keep: bool = Field(True, description="keep the bytes of every archived response (crawled or imported) as "
+                                         "WARC records, with SHA-256 digests")
+    folder: str | None = Field(None, description="where the capture WARC files go; default: beside a SQLite "
+                                                 "archive (<name>-captures), else ./captures")
+    max_file_mb: int = Field(1024, ge=1, le=1_000_000, description="size of a capture WARC file before the next "
+                                                                    "one is started")
+
+
+class BackfillTable(_Strict):
+    cdx: str = Field("https://web.archive.org/cdx/search/cdx", description="the CDX server backfill asks for "
+                     "a source's past captures (the Wayback Machine's; a pywb collection's is .../COLL/cdx)")
+    replay: str = Field("https://web.archive.org/web", description="where captures are fetched from: "
+                        "REPLAY/TIMESTAMPid_/URL gives the bytes as archived")
+    delay: str = Field("4s", description="between requests to the web archive (the Wayback Machine asks for "
+                                         "no more than about 15 a minute)")
+
+    _check_urls = field_validator("cdx", "replay")(classmethod(lambda cls, v: _http_url(v)))
+    _check_delay = field_validator("delay")(classmethod(lambda cls, v: _duration(v)))
+
+
 class ConfigFile(_Strict):
     database: str = Field("sqlite:///casualty-watch.db", description="SQLAlchemy URL: sqlite:///... or postgresql+psycopg://...")
     failure_alert_after: int = Field(5, ge=1, description="failed polls in a row before a source-failing alert")
@@ -184,6 +206,8 @@ class ConfigFile(_Strict):
     source: list[SourceTable] = Field([], description="where to look")
     alert: list[AlertTable] = Field([], description="where to send new estimates")
     api: ApiTable = Field(ApiTable(), description="the HTTP API")
+    captures: CapturesTable = Field(CapturesTable(), description="evidence: the bytes served")
+    backfill: BackfillTable = Field(BackfillTable(), description="web archives")
 
     _check_retry_after = field_validator("max_retry_after")(classmethod(lambda cls, v: _duration(v)))
 
@@ -218,6 +242,8 @@ class Config:
     failure_alert_after: int
     api_token: str | None
     max_retry_after: float = DEFAULT_CAP
+    captures: CaptureSpec | None = None  # the captures folder, None when [captures] keep = false
+    backfill: Backfill = Backfill()
 
 
 def locate(explicit: str | None) -> tuple[str, str]:
@@ -301,10 +327,13 @@ def _to_values(path: str, f: ConfigFile) -> Config:
         for s in f.source for kind in ("feed", "sitemap", "page") if getattr(s, kind) is not None
     )
     alerts = tuple(_alert_rule(a) for a in f.alert)
+    captures = CaptureSpec(f.captures.folder or beside(f.database), f.captures.max_file_mb * 1024 * 1024) \
+        if f.captures.keep else None
+    backfill = Backfill(cdx=f.backfill.cdx, replay=f.backfill.replay, delay=parse_duration(f.backfill.delay))
     return Config(path=path, database=f.database, watch=Watch(places=tuple(f.watch.places)),
                   politeness=politeness, sources=sources, alerts=alerts,
                   failure_alert_after=f.failure_alert_after, api_token=f.api.token,
-                  max_retry_after=politeness.max_retry_after)
+                  max_retry_after=politeness.max_retry_after, captures=captures, backfill=backfill)
 
 
 def _alert_rule(a: AlertTable) -> AlertRule:

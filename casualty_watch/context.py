@@ -26,7 +26,8 @@ class State:
 
     def archive(self) -> Archive:
         try:
-            return Archive(self.config().database)
+            cfg = self.config()
+            return Archive(cfg.database, captures=cfg.captures)
         except ArchiveError as exc:
             raise CasualtyWatchError(str(exc)) from None
 

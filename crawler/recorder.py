@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from netpolicy.retry_after import DEFAULT_CAP
 from storage import Archive, ItemIn, SeenInfo, StoredItem
 from storage import SeenMark
+from storage.captures import CaptureIn
 from storage.urls import canonical_url, site_of
 
 from .backoff import backoff_until
@@ -56,7 +57,7 @@ class Recorder:
             self.flush()
 
     def store(self, run: SourceRun, *, url: str, doc: Document, entry: Entry | None, aliases: Iterable[str],
-              found: Sequence[Any] | None = None) -> StoredItem | None:
+              found: Sequence[Any] | None = None, capture: CaptureIn | None = None) -> StoredItem | None:
         """Archive one relevant story with its estimates (read here unless the reading thread brought them);
         a failure costs only this story, and is named in its source's health."""
         title = doc.title or (entry.title if entry else None)
@@ -67,7 +68,7 @@ class Recorder:
         try:
             if found is None:
                 found = self.estimates(doc)
-            stored = self.archive.store_item(item, found, key=self.key, route=self.route)
+            stored = self.archive.store_item(item, found, key=self.key, route=self.route, capture=capture)
         except Exception as exc:  # noqa: BLE001  (one bad story must not end the pass)
             log.warning("could not archive %s: %s", url, one_line(exc))
             self.summary.pages_failed += 1

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from estimates import extract, gazetteer, identity_key
 from estimates.kinds import kind_of
 from storage import Archive
+from storage.captures import CaptureSpec
 
 from .document import ReadLimits
 from .progress import PassProgress
@@ -35,8 +36,10 @@ class CrawlError(Exception):
 
 
 def run_pass(*, database: str, sources: Sequence[SourceSpec], politeness: Politeness, watch: Watch,
-             route: Callable | None = None, progress: bool = False, force: bool = False) -> PassSummary:
+             route: Callable | None = None, progress: bool = False, force: bool = False,
+             captures: CaptureSpec | None = None) -> PassSummary:
     """Poll `sources` (those not backing off, unless `force`), archive what is relevant, return the tally.
+    With `captures` (a folder), the bytes of every response archived are kept there as WARC records.
 
     Raises CrawlError when called a second time in one process, or when the crawl cannot start; the
     archive's own errors (storage.ArchiveError) pass through. Failing sources do not raise.
@@ -47,7 +50,7 @@ def run_pass(*, database: str, sources: Sequence[SourceSpec], politeness: Polite
                          "run each pass in a new process")
     _ran = True
     started = time.monotonic()
-    archive = Archive(database)
+    archive = Archive(database, captures=captures)
     try:
         archive.read_old_kinds(kind_of)  # once per archive: estimates archived before kinds were read
         archive.nest_old_places(gazetteer.nests)  # ... and before they knew the places theirs lies in

@@ -47,6 +47,15 @@ class Politeness:
 
 
 @dataclass(frozen=True, slots=True)
+class Backfill:
+    """The `[backfill]` table: which web archive to ask for past captures, and how gently."""
+
+    cdx: str = "https://web.archive.org/cdx/search/cdx"
+    replay: str = "https://web.archive.org/web"
+    delay: float = 4.0
+
+
+@dataclass(frozen=True, slots=True)
 class Watch:
     """What makes an item relevant: it names one of these places (every spelling the gazetteer knows of the
     places the user wrote); `place_ids` are those places' gazetteer entries, so that an estimate placed

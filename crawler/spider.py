@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import inspect
 import logging
+from datetime import UTC, datetime
+from http import HTTPStatus
 from collections.abc import AsyncIterator, Callable, Sequence
 from functools import wraps
 from typing import Any
@@ -17,6 +19,7 @@ import scrapy
 from scrapy import signals
 from scrapy.http import Request, Response, TextResponse
 
+from storage.captures import CaptureIn
 from storage.urls import canonical_url
 
 from .article import Reading, screen
@@ -297,7 +300,7 @@ class PassSpider(scrapy.Spider):
             return []
         aliases = [entry.url, *response.meta.get("redirect_urls", ())]
         stored = self.recorder.store(run, url=response.url, doc=reading.document, entry=entry, aliases=aliases,
-                                     found=found)
+                                     found=found, capture=_served(response))
         if stored is not None:
             self.recorder.mark_seen(entry.url, source=run.name, updated=entry.updated, relevant=True)
         return []
@@ -350,6 +353,24 @@ def _newest_first(entries: Sequence[Entry]) -> list[Entry]:
 def _when(entry: Entry) -> str:
     """ISO-8601 UTC text, which sorts as time does."""
     return entry.updated or (entry.published.isoformat() if entry.published else "")
+
+
+def _served(response: Response) -> CaptureIn:
+    """The response as it was served, for the captures folder: its HTTP headers and the request's."""
+    request = response.request
+    return CaptureIn(url=response.url, body=response.body, captured=datetime.now(UTC), status=response.status,
+                     reason=HTTPStatus(response.status).phrase if response.status in _STATUSES else "",
+                     headers=_pairs(response.headers), origin="crawl",
+                     request_headers=_pairs(request.headers) if request is not None else None,
+                     method=request.method if request is not None else "GET")
+
+
+_STATUSES = {s.value for s in HTTPStatus}
+
+
+def _pairs(headers: Any) -> tuple[tuple[str, str], ...]:
+    return tuple((name.decode("latin-1"), value.decode("latin-1"))
+                 for name, values in headers.items() for value in values)
 
 
 def _header(response: Response, name: str) -> str | None:

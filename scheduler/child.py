@@ -38,6 +38,7 @@ class PassRequest:
     watch: Any  # crawler.spec.Watch
     route: Callable[[Any], Any] | None = None  # alerts.routing.Router
     force: bool = False
+    captures: Any = None  # storage.captures.CaptureSpec: the folder served bytes are kept in (storage/captures.py), if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +221,8 @@ def child_main(conn: Connection, parent_pid: int, log_level: int) -> None:
         return
     try:
         summary = run_pass(database=request.database, sources=list(request.sources), politeness=request.politeness,
-                           watch=request.watch, route=request.route, progress=False, force=request.force)
+                           watch=request.watch, route=request.route, progress=False, force=request.force,
+                           captures=request.captures)
         conn.send(("ok", summary.to_dict()))
     except BaseException as exc:  # noqa: BLE001 - anything at all becomes the pass's error, one line
         first = str(exc).splitlines()[0] if str(exc) else ""

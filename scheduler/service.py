@@ -49,6 +49,7 @@ class ServiceSettings:
     gather: float = 0.5  # how long a due source waits for others to join its pass
     delivery_poll: float = 1.0
     warm: bool = True  # keep the next pass's child started and waiting
+    captures: Any = None  # storage.captures.CaptureSpec: where each pass keeps the bytes it archived (WARC files), if anywhere
 
 
 class PassRunner(Protocol):
@@ -164,7 +165,7 @@ class Service:
             return
         log.info("pass starting: %s", ", ".join(s.name for s in specs))
         request = PassRequest(database=self.settings.database, sources=specs, politeness=self.settings.politeness,
-                              watch=self.settings.watch, route=self._route)
+                              watch=self.settings.watch, route=self._route, captures=self.settings.captures)
         result = self.runner.run(request, limit=self.settings.pass_limit, stop=self.stopping)
         self.passes += 1
         if self.stopping.is_set() and not result.ok:

@@ -6,6 +6,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from .bulk import BulkMixin
+from .captured import CapturedMixin
+from .captures import CaptureFiles, CaptureSpec
 from .corrections import CorrectionsMixin
 from .db import make_engine, upgrade
 from .errors import ArchiveError
@@ -24,11 +26,15 @@ NESTS_VERSION = "1"  # meta "nests": older estimates know the places their place
 
 
 class Archive(SourcesMixin, SeenMixin, ItemsMixin, QueriesMixin, SearchMixin, OutboxMixin, MetaMixin, BulkMixin,
-              CorrectionsMixin):
-    """Stories, estimates and alerts on SQLite or PostgreSQL, with the schema kept current."""
+              CorrectionsMixin, CapturedMixin):
+    """Stories, estimates and alerts on SQLite or PostgreSQL, with the schema kept current.
 
-    def __init__(self, url: str, *, migrate: bool = True) -> None:
+    With `captures` (a folder and file size), the bytes each archived response was read from are kept there as WARC files
+    (storage/captures.py); without it, only their digests are recorded."""
+
+    def __init__(self, url: str, *, migrate: bool = True, captures: CaptureSpec | None = None) -> None:
         self.url = url
+        self.captures = CaptureFiles(captures.folder, captures.max_bytes) if captures else None
         try:
             self.engine = make_engine(url)
             if migrate:
@@ -70,4 +76,6 @@ class Archive(SourcesMixin, SeenMixin, ItemsMixin, QueriesMixin, SearchMixin, Ou
             return self.url.split(":", 1)[0] + "://..."
 
     def close(self) -> None:
+        if self.captures is not None:
+            self.captures.close()
         self.engine.dispose()

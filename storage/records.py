@@ -44,6 +44,7 @@ class ItemIn:
     language: str | None = None
     other_urls: tuple[str, ...] = ()  # rel=canonical target, AMP/mobile variants, the URL before redirects
     truncated: str | None = None  # where reading stopped at a limit, if it did
+    fetched: datetime | None = None  # when it was served, if not now (an imported WARC record's WARC-Date)
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,7 @@ class Item(SQLModel, table=True):
     duplicate_of: int | None = Field(default=None, foreign_key="item.id", index=True)
     version: int = 1
     truncated: str | None = None  # where reading stopped at a limit ("read 500 of 1,000,000 pages"), else null
+    payload_digest: str | None = None  # SHA-256 of the bytes served (WARC-Payload-Digest) when they were kept
 
 
 class ItemVersion(SQLModel, table=True):
@@ -69,6 +70,7 @@ class ItemVersion(SQLModel, table=True):
     text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     content_hash: str
     fetched: datetime
+    payload_digest: str | None = None
 
 
 class ItemUrl(SQLModel, table=True):
@@ -208,3 +210,35 @@ class Meta(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str
+
+
+class Capture(SQLModel, table=True):
+    """Where the bytes of one archived response lie: a byte range of a WARC file in the captures folder
+    (storage/captures.py), with the digests to prove them unchanged."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="item.id", index=True)
+    version: int = 1  # the item's version these bytes were read as
+    url: str
+    captured: datetime = Field(index=True)  # WARC-Date: when the response was served
+    origin: str = "crawl"  # crawl, import or backfill
+    file: str
+    offset: int = Field(sa_column=Column(BigInteger, nullable=False))
+    length: int = Field(sa_column=Column(BigInteger, nullable=False))
+    payload_digest: str = Field(index=True)
+    stored_digest: str
+    record_id: str
+
+
+class ImportMark(SQLModel, table=True):
+    """How far an import or backfill got, so an interrupted one resumes: a WARC file's next record offset,
+    or a backfill's captures already taken (one row per capture, key `cdx:<source> <timestamp> <url>`)."""
+
+    __tablename__ = "import_mark"
+    key: str = Field(primary_key=True)
+    offset: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    records: int = 0
+    relevant: int = 0
+    bad: int = 0
+    done: bool = False
+    updated: datetime

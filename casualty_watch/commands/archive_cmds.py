@@ -13,6 +13,7 @@ import typer
 from dateutil import parser as dateparser
 
 from ..context import state
+from ..errors import CasualtyWatchError
 from ..output import print_json, print_table
 
 ITEM_COLUMNS = [("id", "id"), ("published", "published"), ("source", "source"), ("title", "title"),
@@ -169,16 +170,31 @@ def _correct(ctx: typer.Context, act, said: str | None) -> dict:  # type: ignore
     return done
 
 
+Place = Annotated[Optional[str], typer.Option("--place", metavar="NAME",
+                  help="captures only: items stating an estimate whose place contains NAME.")]
+
+
 def export(ctx: typer.Context,
-           what: Annotated[str, typer.Option("--what", help="items or estimates")],
-           fmt: Annotated[str, typer.Option("--format", help="csv or jsonl")],
+           what: Annotated[str, typer.Option("--what", help="items, estimates or captures")],
+           fmt: Annotated[Optional[str], typer.Option("--format", help="csv or jsonl (captures are always WARC)")] = None,
            output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (else stdout).")] = None,
+           place: Place = None,
+           since: Annotated[Optional[str], typer.Option("--since", metavar="DATE",
+                            help="captures only: items published (else fetched) since DATE.")] = None,
            ) -> None:
-    """Export every item or estimate as CSV or JSON lines."""
-    if what not in ("items", "estimates"):
-        raise typer.BadParameter(f"{what!r} is not one of items, estimates", param_hint="--what")
+    """Export every item or estimate as CSV or JSON lines, or the captures of a query as one WARC.gz file."""
+    if what not in ("items", "estimates", "captures"):
+        raise typer.BadParameter(f"{what!r} is not one of items, estimates, captures", param_hint="--what")
+    if what == "captures":
+        if fmt not in (None, "warc"):
+            raise typer.BadParameter("captures are exported as WARC (leave out --format)", param_hint="--format")
+        _export_captures(ctx, output, place=place, since=parse_since(since))
+        return
+    if place is not None or since is not None:
+        raise typer.BadParameter("--place and --since are for --what captures", param_hint="--place/--since")
     if fmt not in ("csv", "jsonl"):
-        raise typer.BadParameter(f"{fmt!r} is not one of csv, jsonl", param_hint="--format")
+        raise typer.BadParameter(f"{fmt!r} is not one of csv, jsonl" if fmt else "--format csv or jsonl is needed",
+                                 param_hint="--format")
     archive = state(ctx).archive()
     rows = archive.estimates() if what == "estimates" else _all_items(archive)
     text = _as_csv(rows) if fmt == "csv" else "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
@@ -190,6 +206,36 @@ def export(ctx: typer.Context,
     except OSError as exc:
         raise typer.BadParameter(f"cannot write {output}: {exc.strerror}", param_hint="--output") from None
     typer.echo(f"wrote {len(rows)} {what} to {output}", err=True)
+
+
+def _export_captures(ctx: typer.Context, output: Path | None, *, place: str | None, since) -> None:  # type: ignore[no-untyped-def]
+    """The captures' stored bytes, concatenated: each is a whole gzip member, so the result is a valid
+    .warc.gz that pywb or the Wayback Machine's tools index and replay as it is."""
+    archive = state(ctx).archive()
+    if archive.captures is None:
+        raise typer.BadParameter("no captures are kept ([captures] keep = false)", param_hint="--what")
+    count = 0
+    try:
+        with (open(output, "wb") if output is not None else _stdout_bytes()) as out:
+            for raw in archive.capture_bytes(place=place, since=since):
+                out.write(raw)
+                count += 1
+    except FileNotFoundError as exc:
+        raise CasualtyWatchError(f"a capture file is missing: {exc.filename} (run `casualty-watch captures "
+                                 "verify`)") from None
+    except OSError as exc:
+        raise typer.BadParameter(f"cannot write {output}: {exc.strerror or exc}", param_hint="--output") from None
+    finally:
+        archive.close()
+    typer.echo(f"wrote {count} captures to {output or 'stdout'}", err=True)
+
+
+class _stdout_bytes:
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        return sys.stdout.buffer
+
+    def __exit__(self, *exc: object) -> None:
+        sys.stdout.buffer.flush()
 
 
 def _all_items(archive) -> list[dict]:  # type: ignore[no-untyped-def]

@@ -36,7 +36,7 @@ def crawl(ctx: typer.Context, source: Sources = None, as_json: JsonFlag = False,
         watch = watch_for(cfg.watch.places)
         summary = run_pass(database=cfg.database, sources=specs, politeness=cfg.politeness, watch=watch,
                            route=make_router(cfg.alerts, watch.places, watch.place_ids),
-                           progress=sys.stderr.isatty(), force=force)
+                           progress=sys.stderr.isatty(), force=force, captures=cfg.captures)
     except (CrawlError, ArchiveError) as exc:
         raise CasualtyWatchError(str(exc)) from None
     archive = st.archive()

@@ -88,7 +88,7 @@ def service_settings(cfg, *, pass_limit: float = 1800.0, send_timeout: float = 1
 
     return ServiceSettings(database=cfg.database, sources=cfg.sources, politeness=cfg.politeness, watch=watch_for(cfg.watch.places),
                            rules=cfg.alerts, failing_after=cfg.failure_alert_after, pass_limit=pass_limit,
-                           send_timeout=send_timeout, max_retry_after=cfg.max_retry_after)
+                           send_timeout=send_timeout, max_retry_after=cfg.max_retry_after, captures=cfg.captures)
 
 
 def setup_logging(level: int) -> None:

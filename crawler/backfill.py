@@ -1,0 +1,257 @@
+"""`backfill`: a source's past, from a web archive's CDX index, taken through the importer.
+
+The CDX server lists a site's captures (when, which URL, status, type, digest); each HTML or PDF capture
+answered 200 is fetched as archived (`REPLAY/TIMESTAMPid_/URL`: the bytes without the replay's rewriting) and
+judged like a record of an imported WARC file. One month is asked at a time, so a long range never needs
+the server's paging and an interrupted backfill resumes at the capture it had reached: each capture taken is
+marked in the archive (`import_mark`, key `cdx:<source> <timestamp> <url>`).
+
+The client is httpx rather than cdx-toolkit. Tried against a local pywb (tests/test_backfill.py), cdx-toolkit
+pages forever over a collection with a plain index, raises on an empty answer, fails on redirect captures,
+keeps its rate limits in module globals and, for a refused connection, sleeps a minute per try for up to 100
+tries; the CDX API itself is one GET per month. Politeness is the archive's: its robots.txt, one request at a
+time, `[backfill] delay` between them, Retry-After honoured on 429 and 503.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+import httpx
+from protego import Protego
+
+from netpolicy.retry_after import parse_retry_after
+from storage import Archive
+from storage.captured import Mark
+from storage.captures import CaptureSpec
+
+from .failures import one_line
+from .importer import Importer, ImportSummary
+from .spec import Backfill, Politeness, SourceSpec, Watch
+from .warcs import Served
+
+log = logging.getLogger("crawler")
+DOCUMENT_TYPES = ("text/html", "application/xhtml+xml", "application/pdf", "text/plain")
+TRIES = 3
+# Headers the Wayback Machine and pywb prefix on the headers the capture was served with
+_ORIGINAL = "x-archive-orig-"
+
+
+class BackfillError(Exception):
+    """The web archive cannot be asked at all (unreachable, refusing, robots.txt forbids): one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """One capture as the CDX index lists it."""
+
+    timestamp: str  # 14 digits, UTC
+    url: str
+    status: str
+    mime: str
+    digest: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.timestamp} {self.url}"
+
+    @property
+    def when(self) -> datetime:
+        return datetime.strptime(self.timestamp[:14].ljust(14, "0"), "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+
+
+def months(start: str, end: str) -> list[str]:
+    """'2016-10', '2017-01' -> ['201610', '201611', '201612', '201701']; ValueError for a bad month."""
+    first, last = _month(start), _month(end)
+    if last < first:
+        raise ValueError(f"--to {end} is before --from {start}")
+    out, (y, m) = [], first
+    while (y, m) <= last:
+        out.append(f"{y:04d}{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def _month(text: str) -> tuple[int, int]:
+    try:
+        parsed = datetime.strptime(text.strip(), "%Y-%m")
+    except ValueError:
+        raise ValueError(f"not a month: {text!r} (use YYYY-MM, e.g. 2016-10)") from None
+    return parsed.year, parsed.month
+
+
+def parse_cdx(body: str) -> list[Listed]:
+    """Both CDX JSON shapes: the Wayback Machine's list of lists (a header row first) and pywb's one object
+    per line."""
+    text = body.strip()
+    if not text:
+        return []
+    if text.startswith("["):
+        rows = json.loads(text)
+        if not rows:
+            return []
+        names = rows[0]
+        objects = [dict(zip(names, row)) for row in rows[1:]]
+    else:
+        objects = [json.loads(line) for line in text.splitlines() if line.strip()]
+    out = []
+    for o in objects:
+        out.append(Listed(timestamp=str(o.get("timestamp", "")), url=o.get("original") or o.get("url") or "",
+                          status=str(o.get("statuscode") or o.get("status") or ""),
+                          mime=(o.get("mimetype") or o.get("mime") or "").lower(), digest=o.get("digest") or ""))
+    return out
+
+
+def worth_fetching(listed: Sequence[Listed]) -> list[Listed]:
+    """Documents answered 200, each distinct payload of a URL once (an unchanged page captured every day is
+    one story), oldest first."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for c in sorted(listed, key=lambda c: (c.timestamp, c.url)):
+        if c.status != "200" or not c.mime.startswith(DOCUMENT_TYPES):
+            continue
+        if not c.timestamp.isdigit() or not c.url:
+            continue
+        if (c.url, c.digest) in seen and c.digest:
+            continue
+        seen.add((c.url, c.digest))
+        out.append(c)
+    return out
+
+
+class WebArchive:
+    """One web archive's CDX server and replay, asked politely."""
+
+    def __init__(self, settings: Backfill, politeness: Politeness, *, sleep: Callable[[float], None] = time.sleep):
+        self.settings = settings
+        self.cap = politeness.max_retry_after
+        self._sleep = sleep
+        self._last = 0.0
+        self._client = httpx.Client(timeout=politeness.timeout, follow_redirects=False,
+                                    headers={"User-Agent": politeness.user_agent})
+        self._robots: dict[str, Protego | None] = {}
+
+    def close(self) -> None:
+        self._client.close()
+
+    def listed(self, pattern: str, month: str) -> list[Listed]:
+        response = self._get(self.settings.cdx, params={"url": pattern, "from": month, "to": month,
+                                                        "output": "json"})
+        if response.status_code in (400, 404):  # the Wayback Machine's answer for "nothing here"
+            return []
+        if response.status_code != 200:
+            raise BackfillError(f"the CDX server answered {response.status_code} for {pattern} in {month}")
+        try:
+            return parse_cdx(response.text)
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise BackfillError(f"the CDX server's answer is not CDX JSON: {one_line(exc)}") from None
+
+    def fetch(self, capture: Listed) -> Served:
+        """The capture's bytes as archived, with the headers it was served with."""
+        url = f"{self.settings.replay.rstrip('/')}/{capture.timestamp}id_/{capture.url}"
+        response = self._get(url)
+        if response.status_code != 200:
+            raise OSError(f"the archive answered {response.status_code}")
+        headers = _served_headers(response.headers)
+        return Served(url=capture.url, date=capture.when, status=200, reason="OK", headers=headers,
+                      body=response.content, record_id=None, offset=0)
+
+    def _get(self, url: str, params: dict | None = None) -> httpx.Response:
+        self._allowed(url)
+        for attempt in range(TRIES):
+            wait = self.settings.delay - (time.monotonic() - self._last)
+            if wait > 0:
+                self._sleep(wait)
+            try:
+                response = self._client.get(url, params=params)
+            except httpx.HTTPError as exc:
+                raise BackfillError(f"cannot reach the web archive at {_origin(url)}: {one_line(exc)}") from None
+            finally:
+                self._last = time.monotonic()
+            if response.status_code not in (429, 502, 503, 504) or attempt == TRIES - 1:
+                return response
+            asked = parse_retry_after(response.headers.get("Retry-After"), datetime.now(UTC), cap=self.cap)
+            self._sleep(asked if asked is not None else 2.0 * 2 ** attempt)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _allowed(self, url: str) -> None:
+        origin = _origin(url)
+        if origin not in self._robots:
+            try:
+                answer = self._client.get(f"{origin}/robots.txt")
+                self._robots[origin] = Protego.parse(answer.text) if answer.status_code == 200 else None
+            except httpx.HTTPError as exc:
+                raise BackfillError(f"cannot reach the web archive at {origin}: {one_line(exc)}") from None
+        robots = self._robots[origin]
+        agent = str(self._client.headers.get("User-Agent", "*"))
+        if robots is not None and not robots.can_fetch(url, agent):
+            raise BackfillError(f"the web archive's robots.txt forbids {url.split('?')[0]}")
+
+
+def backfill(*, database: str, source: SourceSpec, pattern: str | None, start: str, end: str, watch: Watch,
+             settings: Backfill, politeness: Politeness = Politeness(), sources: Sequence[SourceSpec] = (),
+             route: Callable | None = None, captures: CaptureSpec | None = None,
+             progress: Callable[[ImportSummary, str], None] | None = None) -> ImportSummary:
+    """Take `source`'s captures between two months (YYYY-MM) into the archive. Raises ValueError for bad
+    months and BackfillError when the web archive cannot be asked; a capture that cannot be fetched is a
+    problem in the summary (not marked, so the next backfill tries it again)."""
+    wanted = months(start, end)
+    pattern = pattern or f"{urlsplit(source.url).hostname}/*"
+    started = time.monotonic()
+    archive = Archive(database, captures=captures)
+    client = WebArchive(settings, politeness)
+    try:
+        importer = Importer(archive, watch=watch, sources=sources, politeness=politeness, route=route,
+                            origin="backfill")
+        for month in wanted:
+            for capture in _due(archive, source.name, worth_fetching(client.listed(pattern, month))):
+                _take(importer, client, archive, source.name, capture)
+                if progress is not None:
+                    progress(importer.summary, month)
+        importer.summary.duration = time.monotonic() - started
+        return importer.summary
+    finally:
+        client.close()
+        archive.close()
+
+
+def _due(archive: Archive, name: str, listed: list[Listed]) -> Iterator[Listed]:
+    done = archive.marked([_mark_key(name, c) for c in listed])
+    return (c for c in listed if _mark_key(name, c) not in done)
+
+
+def _take(importer: Importer, client: WebArchive, archive: Archive, name: str, capture: Listed) -> None:
+    try:
+        served = client.fetch(capture)
+    except OSError as exc:
+        importer.summary.problems.append(f"{capture.url} at {capture.timestamp}: {one_line(exc)}")
+        return
+    importer.take(served, source=name)
+    archive.set_import_mark(Mark(_mark_key(name, capture), records=1, done=True))
+
+
+def _mark_key(name: str, capture: Listed) -> str:
+    return f"cdx:{name} {capture.key}"
+
+
+def _served_headers(headers: httpx.Headers) -> tuple[tuple[str, str], ...]:
+    """The headers the capture was served with: the archive's `X-Archive-Orig-*` copies where it renamed
+    them, else what it passed through (pywb and the Wayback Machine add Memento and Link headers of their
+    own, which are the archive's, not the capture's)."""
+    original = [(k[len(_ORIGINAL):], v) for k, v in headers.multi_items() if k.lower().startswith(_ORIGINAL)]
+    renamed = {k.lower() for k, _ in original}
+    ours = {"memento-datetime", "link", "content-location", "date", "server", "content-encoding",
+            "transfer-encoding", "content-length", "connection"}
+    kept = [(k, v) for k, v in headers.multi_items()
+            if not k.lower().startswith(_ORIGINAL) and k.lower() not in ours and k.lower() not in renamed]
+    return tuple(original + kept)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
