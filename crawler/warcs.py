@@ -100,6 +100,8 @@ def responses(path: Path, *, start: int = 0, max_bytes: int = 60 * 1024 * 1024) 
                 if pending is not None:
                     yield pending
                 bad = _after(handle, pending.offset, gzipped) if pending is not None else position
+                if gzipped:  # the records between (requests, metadata) are whole: the damage is past them
+                    bad = _first_bad_member(handle, bad, size)
                 yield Damaged(bad, f"unreadable record: {exc}")
                 position = _next_start(handle, bad + 1, gzipped)
                 continue
@@ -107,11 +109,20 @@ def responses(path: Path, *, start: int = 0, max_bytes: int = 60 * 1024 * 1024) 
                 if not _blank_tail(handle, position):
                     yield Damaged(position, "no WARC record found")
                 return
-            if gzipped and _member_end(handle, pending.offset) is None:
+            if not gzipped:
+                yield pending
+                return
+            end = _member_end(handle, pending.offset)
+            if end is None:
                 yield Damaged(pending.offset, "truncated record at the end of the file")
                 return
             yield pending
-            return
+            bad = _first_bad_member(handle, end, size)  # fastwarc stops quietly at a member cut short
+            if bad >= size:
+                return
+            position = _next_start(handle, bad + 1, gzipped)
+            yield Damaged(bad, "truncated record at the end of the file" if position >= size else
+                          "unreadable record: a gzip member cut short")
 
 
 def _records(handle: BinaryIO, position: int, max_bytes: int) -> Iterator[Record]:
@@ -149,6 +160,15 @@ def _after(handle: BinaryIO, offset: int, gzipped: bool) -> int:
     """Where the next record after the one at `offset` starts (always past `offset`)."""
     end = _member_end(handle, offset) if gzipped else None
     return end if end is not None and end > offset else _next_start(handle, offset + 1, gzipped)
+
+
+def _first_bad_member(handle: BinaryIO, offset: int, size: int) -> int:
+    while offset < size:
+        end = _member_end(handle, offset)
+        if end is None or end <= offset:
+            return offset
+        offset = end
+    return offset
 
 
 def _member_end(handle: BinaryIO, offset: int) -> int | None:
