@@ -1,10 +1,17 @@
 """`backfill`: a source's past, from a web archive's CDX index, taken through the importer.
 
-The CDX server lists a site's captures (when, which URL, status, type, digest); each HTML or PDF capture
-answered 200 is fetched as archived (`REPLAY/TIMESTAMPid_/URL`: the bytes without the replay's rewriting) and
-judged like a record of an imported WARC file. One month is asked at a time, so a long range never needs
-the server's paging and an interrupted backfill resumes at the capture it had reached: each capture taken is
-marked in the archive (`import_mark`, key `cdx:<source> <timestamp> <url>`).
+A source's past is what its index listed then. So by default the CDX server is asked for the captures of the
+source's own URL (its feed, sitemap or listing page) month by month; each distinct capture is read with the
+crawler's own parsers, and each article it listed is fetched from the replay at the index's capture time
+(`REPLAY/TIMESTAMPid_/URL`: the archived bytes without rewriting; the archive answers with the capture
+nearest that time), then judged like a record of an imported WARC file. This is what makes a feed on one
+host (feeds.bbci.co.uk) reach articles on another (www.bbc.co.uk). With a URL pattern (`--url
+apnews.com/article/*`), the CDX listing itself is the list: each HTML or PDF capture answered 200 is taken.
+
+One month is asked at a time, so a long range never needs the server's paging; an interrupted backfill
+resumes where it stopped, since each index capture and each article taken is marked in the archive
+(`import_mark`, keys `cdx:<source> index <timestamp>` and `cdx:<source> <url>`; pattern mode marks
+`cdx:<source> <timestamp> <url>`).
 
 The client is httpx rather than cdx-toolkit. Tried against a local pywb (tests/test_backfill.py), cdx-toolkit
 pages forever over a collection with a plain index, raises on an empty answer, fails on redirect captures,
@@ -22,6 +29,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
+from email.utils import parsedate_to_datetime
+
 import httpx
 from protego import Protego
 
@@ -30,7 +39,12 @@ from storage import Archive
 from storage.captured import Mark
 from storage.captures import CaptureSpec
 
+from .charset import decode
+from .entries import UnreadableIndex
 from .failures import one_line
+from .feeds import parse_feed
+from .listing import report_links
+from .sitemaps import parse_sitemap
 from .importer import Importer, ImportSummary
 from .spec import Backfill, Politeness, SourceSpec, Watch
 from .warcs import Served
@@ -38,6 +52,8 @@ from .warcs import Served
 log = logging.getLogger("crawler")
 DOCUMENT_TYPES = ("text/html", "application/xhtml+xml", "application/pdf", "text/plain")
 TRIES = 3
+MAX_REDIRECTS = 5
+MAX_ARTICLES = 5000  # articles taken from one index capture (a sitemap of a whole site lists far more)
 # Headers the Wayback Machine and pywb prefix on the headers the capture was served with
 _ORIGINAL = "x-archive-orig-"
 
@@ -62,7 +78,11 @@ class Listed:
 
     @property
     def when(self) -> datetime:
-        return datetime.strptime(self.timestamp[:14].ljust(14, "0"), "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+        return _when(self.timestamp)
+
+
+def _when(timestamp: str) -> datetime:
+    return datetime.strptime(timestamp[:14].ljust(14, "0"), "%Y%m%d%H%M%S").replace(tzinfo=UTC)
 
 
 def months(start: str, end: str) -> list[str]:
@@ -107,13 +127,13 @@ def parse_cdx(body: str) -> list[Listed]:
     return out
 
 
-def worth_fetching(listed: Sequence[Listed]) -> list[Listed]:
-    """Documents answered 200, each distinct payload of a URL once (an unchanged page captured every day is
-    one story), oldest first."""
+def worth_fetching(listed: Sequence[Listed], *, documents: bool = True) -> list[Listed]:
+    """Captures answered 200 (documents only, unless an index is wanted: feeds and sitemaps are XML), each
+    distinct payload of a URL once (an unchanged page captured every day is one story), oldest first."""
     seen: set[tuple[str, str]] = set()
     out = []
     for c in sorted(listed, key=lambda c: (c.timestamp, c.url)):
-        if c.status != "200" or not c.mime.startswith(DOCUMENT_TYPES):
+        if c.status != "200" or (documents and not c.mime.startswith(DOCUMENT_TYPES)):
             continue
         if not c.timestamp.isdigit() or not c.url:
             continue
@@ -153,13 +173,29 @@ class WebArchive:
 
     def fetch(self, capture: Listed) -> Served:
         """The capture's bytes as archived, with the headers it was served with."""
-        url = f"{self.settings.replay.rstrip('/')}/{capture.timestamp}id_/{capture.url}"
-        response = self._get(url)
+        return self.nearest(capture.url, capture.timestamp)
+
+    def nearest(self, url: str, timestamp: str) -> Served:
+        """The capture of `url` nearest `timestamp`, as archived. The Wayback Machine redirects to it (and
+        an archived redirect to where the story moved), pywb answers with it; either way its time is the
+        answer's Memento-Datetime and its URL the one in the final replay path."""
+        replay = self.settings.replay.rstrip("/")
+        target = f"{replay}/{timestamp}id_/{url}"
+        for _ in range(MAX_REDIRECTS + 1):
+            response = self._get(target)
+            location = response.headers.get("Location")
+            if response.status_code not in (301, 302, 303, 307, 308) or not location:
+                break
+            target = str(httpx.URL(target).join(location))
+            if not target.startswith(replay + "/"):
+                raise OSError(f"the archive redirected outside its replay ({target[:200]})")
+        else:
+            raise OSError(f"more than {MAX_REDIRECTS} redirects")
         if response.status_code != 200:
             raise OSError(f"the archive answered {response.status_code}")
-        headers = _served_headers(response.headers)
-        return Served(url=capture.url, date=capture.when, status=200, reason="OK", headers=headers,
-                      body=response.content, record_id=None, offset=0)
+        original, when = _replayed(target, replay, response.headers.get("Memento-Datetime"))
+        return Served(url=original or url, date=when or _when(timestamp), status=200, reason="OK",
+                      headers=_served_headers(response.headers), body=response.content, record_id=None, offset=0)
 
     def _get(self, url: str, params: dict | None = None) -> httpx.Response:
         self._allowed(url)
@@ -197,22 +233,25 @@ def backfill(*, database: str, source: SourceSpec, pattern: str | None, start: s
              settings: Backfill, politeness: Politeness = Politeness(), sources: Sequence[SourceSpec] = (),
              route: Callable | None = None, captures: CaptureSpec | None = None,
              progress: Callable[[ImportSummary, str], None] | None = None) -> ImportSummary:
-    """Take `source`'s captures between two months (YYYY-MM) into the archive. Raises ValueError for bad
-    months and BackfillError when the web archive cannot be asked; a capture that cannot be fetched is a
-    problem in the summary (not marked, so the next backfill tries it again)."""
+    """Take `source`'s past between two months (YYYY-MM) into the archive: what its index listed then, or
+    with `pattern` the captures the CDX server lists for it. Raises ValueError for bad months and
+    BackfillError when the web archive cannot be asked; a capture that cannot be fetched is a problem in the
+    summary (not marked, so the next backfill tries it again)."""
     wanted = months(start, end)
-    pattern = pattern or f"{urlsplit(source.url).hostname}/*"
     started = time.monotonic()
     archive = Archive(database, captures=captures)
     client = WebArchive(settings, politeness)
     try:
         importer = Importer(archive, watch=watch, sources=sources, politeness=politeness, route=route,
                             origin="backfill")
+        run = _Run(importer, client, archive, source)
         for month in wanted:
-            for capture in _due(archive, source.name, worth_fetching(client.listed(pattern, month))):
-                _take(importer, client, archive, source.name, capture)
-                if progress is not None:
-                    progress(importer.summary, month)
+            if pattern:
+                run.listed(worth_fetching(client.listed(pattern, month)))
+            else:
+                run.indexes(worth_fetching(client.listed(source.url, month), documents=False))
+            if progress is not None:
+                progress(importer.summary, month)
         importer.summary.duration = time.monotonic() - started
         return importer.summary
     finally:
@@ -220,23 +259,74 @@ def backfill(*, database: str, source: SourceSpec, pattern: str | None, start: s
         archive.close()
 
 
-def _due(archive: Archive, name: str, listed: list[Listed]) -> Iterator[Listed]:
-    done = archive.marked([_mark_key(name, c) for c in listed])
-    return (c for c in listed if _mark_key(name, c) not in done)
+class _Run:
+    """One backfill: the captures and articles taken, each marked as it is."""
+
+    def __init__(self, importer: Importer, client: WebArchive, archive: Archive, source: SourceSpec) -> None:
+        self.importer, self.client, self.archive, self.source = importer, client, archive, source
+
+    def listed(self, listed: list[Listed]) -> None:
+        for capture in self._unmarked(listed, lambda c: c.key):
+            if self._take(capture.url, capture.timestamp):
+                self._mark(capture.key)
+
+    def indexes(self, listed: list[Listed]) -> None:
+        for capture in self._unmarked(listed, lambda c: f"index {c.timestamp}"):
+            try:
+                served = self.client.fetch(capture)
+                links = article_links(self.source, served)
+            except (OSError, UnreadableIndex) as exc:
+                self.importer.summary.problems.append(f"index {capture.url} at {capture.timestamp}: {one_line(exc)}")
+                continue
+            for url in self._unmarked(links[:MAX_ARTICLES], lambda u: u):
+                if self._take(url, capture.timestamp):
+                    self._mark(url)
+            self._mark(f"index {capture.timestamp}")
+
+    def _take(self, url: str, timestamp: str) -> bool:
+        try:
+            served = self.client.nearest(url, timestamp)
+        except OSError as exc:
+            self.importer.summary.problems.append(f"{url[:200]} at {timestamp}: {one_line(exc)}")
+            return False
+        self.importer.take(served, source=self.source.name)
+        return True
+
+    def _unmarked(self, things: list, key: Callable) -> Iterator:  # type: ignore[type-arg]
+        done = self.archive.marked([self._key(key(t)) for t in things])
+        return (t for t in things if self._key(key(t)) not in done)
+
+    def _mark(self, what: str) -> None:
+        self.archive.set_import_mark(Mark(self._key(what), records=1, done=True))
+
+    def _key(self, what: str) -> str:
+        return f"cdx:{self.source.name} {what}"
 
 
-def _take(importer: Importer, client: WebArchive, archive: Archive, name: str, capture: Listed) -> None:
-    try:
-        served = client.fetch(capture)
-    except OSError as exc:
-        importer.summary.problems.append(f"{capture.url} at {capture.timestamp}: {one_line(exc)}")
-        return
-    importer.take(served, source=name)
-    archive.set_import_mark(Mark(_mark_key(name, capture), records=1, done=True))
+def article_links(source: SourceSpec, served: Served) -> list[str]:
+    """The articles an archived capture of a source's index listed, read by the crawler's own parsers."""
+    if source.kind == "feed":
+        entries = parse_feed(served.body, served.url, served.content_type)
+        return list(dict.fromkeys(e.url for e in entries))
+    if source.kind == "sitemap":
+        return list(dict.fromkeys(e.url for e in parse_sitemap(served.body, served.url).entries))
+    text = decode(served.body, served.content_type)[0]
+    return report_links(text, served.url, source.follow)
 
 
-def _mark_key(name: str, capture: Listed) -> str:
-    return f"cdx:{name} {capture.key}"
+def _replayed(final: str, replay: str, memento: str | None) -> tuple[str | None, datetime | None]:
+    """The original URL in a replay URL (REPLAY/TIMESTAMPid_/URL), and the capture's time."""
+    when = None
+    if memento:
+        try:
+            when = parsedate_to_datetime(memento).astimezone(UTC)
+        except (TypeError, ValueError):
+            when = None
+    path = final[len(replay) + 1:]
+    stamp, _, original = path.partition("/")
+    if when is None and stamp.removesuffix("id_").isdigit():
+        when = _when(stamp.removesuffix("id_"))
+    return (original or None), when
 
 
 def _served_headers(headers: httpx.Headers) -> tuple[tuple[str, str], ...]:

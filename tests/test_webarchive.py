@@ -23,7 +23,7 @@ from storage.captures import payload_digest
 from storage.tables import Alert, Capture, ImportMark, Item
 from test_crawl import Watcher, news_site, site, watcher  # noqa: F401  (fixtures)
 from warcfixtures import AP, IMAGE, KURDS, WEATHER, Pywb, Rec, filler, story, unique, write_warc
-from webfixtures import Site
+from webfixtures import Site, rss
 
 CLI = str(Path(sys.executable).parent / "casualty-watch")
 
@@ -293,40 +293,60 @@ def test_exported_captures_replay_in_pywb(box: Box, tmp_path: Path) -> None:
 # -- backfill
 
 
-def test_backfill_takes_a_sources_months_from_pywb_and_resumes(tmp_path: Path) -> None:
-    captures = [
-        story("http://apnews.example/mosul-toll", "Mosul toll", "Between 9,000 and 11,000 civilians were killed in "
-              "Mosul, an Associated Press investigation found.", published="2017-12-20", date="2017-12-21T08:00:00Z"),
-        story("http://apnews.example/mosul-toll", "Mosul toll", "Between 9,000 and 11,000 civilians were killed in "
-              "Mosul, an Associated Press investigation found.", published="2017-12-20", date="2017-12-22T08:00:00Z"),
-        story("http://apnews.example/early", "Early", f"At least 300 civilians were killed in Mosul, officials said. {unique(1)}",
-              published="2016-11-01", date="2016-11-02T08:00:00Z"),
-        story("http://apnews.example/march", "March", "At least 200 civilians were killed in west Mosul, the UN "
-              f"said. {unique(2)}", published="2017-03-10", date="2017-03-11T08:00:00Z"),
-        story("http://apnews.example/sport", "Sport", "The league resumed on Sunday.", published="2017-04-01",
-              date="2017-04-02T08:00:00Z"),
-        story("http://elsewhere.example/mosul", "Other host", "At least 50 civilians were killed in Mosul.",
-              published="2017-05-01", date="2017-05-02T08:00:00Z"),
-    ]
+def _article(path: str, title: str, lead: str, *, published: str, date: str, n: int) -> Rec:
+    return story(f"http://bigstory.apnews.example/{path}", title, f"{lead} {unique(n)}", published=published, date=date)
+
+
+def _feed(date: str, paths: list[str]) -> Rec:
+    body = rss([{"link": f"http://bigstory.apnews.example/{p}", "title": p} for p in paths])
+    return Rec("http://apnews.example/rss", body, date, content_type="application/rss+xml")
+
+
+TOLL = "Between 9,000 and 11,000 civilians were killed in Mosul, an Associated Press investigation found."
+
+
+def test_backfill_reads_what_a_sources_feed_listed_then_from_pywb_and_resumes(tmp_path: Path) -> None:
     warc = tmp_path / "wayback.warc.gz"
-    write_warc(warc, captures)
+    write_warc(warc, [
+        _feed("2016-11-02T09:00:00Z", ["early"]),
+        _feed("2017-03-11T09:00:00Z", ["march", "sport"]),
+        _feed("2017-03-12T09:00:00Z", ["march", "sport"]),  # the same feed again: one index
+        _feed("2017-12-21T09:00:00Z", ["mosul-toll", "march"]),
+        _article("early", "Early", "At least 300 civilians were killed in Mosul, officials said.",
+                 published="2016-11-01", date="2016-11-02T08:00:00Z", n=1),
+        _article("march", "March", "At least 200 civilians were killed in west Mosul, the UN said.",
+                 published="2017-03-10", date="2017-03-11T08:00:00Z", n=2),
+        _article("sport", "Sport", "The league resumed on Sunday.", published="2017-04-01",
+                 date="2017-03-11T08:30:00Z", n=3),
+        _article("mosul-toll", "Mosul toll", TOLL, published="2017-12-20", date="2017-12-21T08:00:00Z", n=4),
+        _article("mosul-toll", "Mosul toll", TOLL, published="2017-12-20", date="2018-06-01T08:00:00Z", n=4),
+        _article("unlisted", "Unlisted", "At least 50 civilians were killed in Mosul.", published="2017-05-01",
+                 date="2017-05-02T08:00:00Z", n=5),
+    ])
     replay = Pywb(tmp_path / "pywb", "web", [warc])
+    settings = f'[backfill]\ncdx = "{replay.base}/cdx"\nreplay = "{replay.base}"\ndelay = "0s"\n'
     try:
-        b = Box(tmp_path / "b", extra=f'[backfill]\ncdx = "{replay.base}/cdx"\nreplay = "{replay.base}"\n'
-                                                'delay = "0s"\n')
+        b = Box(tmp_path / "b", extra=settings)
         s = b.json("backfill", "--source", "ap", "--from", "2017-01", "--to", "2017-12")
-        # March, April (irrelevant) and both December captures (the same payload twice: taken once); not 2016,
-        # not the other host
-        assert s["records"] == 3 and s["relevant"] == 2 and s["items_new"] == 2, s
+        # the feed as captured in March and December listed march, sport and mosul-toll (march once): each
+        # fetched at the capture nearest the feed's; not the 2016 story, not the story no feed listed
+        assert (s["records"], s["relevant"], s["items_new"]) == (3, 2, 2), s
         archive = b.archive()
         with archive.reading() as session:
             items = {i.url: i for i in session.exec(select(Item))}
             origins = {c.origin for c in session.exec(select(Capture))}
-        assert set(items) == {"http://apnews.example/mosul-toll", "http://apnews.example/march"}
-        assert items["http://apnews.example/march"].source == "ap" and origins == {"backfill"}
-        assert items["http://apnews.example/march"].fetched.isoformat() == "2017-03-11T08:00:00+00:00"
+        assert set(items) == {"http://bigstory.apnews.example/mosul-toll", "http://bigstory.apnews.example/march"}
+        toll = items["http://bigstory.apnews.example/mosul-toll"]
+        assert toll.source == "ap" and origins == {"backfill"}  # the feed's source, though on another host
+        assert toll.fetched.isoformat() == "2017-12-21T08:00:00+00:00"  # the capture nearest the feed's
+        assert {e["low"] for e in archive.estimates()} == {9000, 200}
         again = b.json("backfill", "--source", "ap", "--from", "2016-10", "--to", "2017-12")
-        assert again["records"] == 1 and again["items_new"] == 1  # only November 2016 was left
+        assert (again["records"], again["items_new"]) == (1, 1)  # only November 2016 was left
+        # with a URL pattern, the CDX listing is the list: every document captured in the months asked
+        p = Box(tmp_path / "p", extra=settings)
+        s = p.json("backfill", "--source", "ap", "--url", "bigstory.apnews.example/*", "--from", "2017-01",
+                   "--to", "2017-12")
+        assert (s["records"], s["items_new"]) == (4, 3), s  # march, sport, unlisted, mosul-toll
         bad = b.run("backfill", "--source", "nope", "--from", "2017-01", "--to", "2017-02")
         assert bad.returncode == 2 and "unknown source 'nope'" in bad.stderr
         bad = b.run("backfill", "--source", "ap", "--from", "2017-13", "--to", "2017-02")
