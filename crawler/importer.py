@@ -48,9 +48,9 @@ class ImportSummary:
     records: int = 0  # response records read
     relevant: int = 0
     irrelevant: int = 0
-    unreadable: int = 0  # not a document, not a 200, too large, or a reader failed on it
+    unreadable: int = 0  # not a document, too large, or a reader failed on it
     damaged: int = 0  # records that could not be read at all (truncated, corrupt): counted, stepped over
-    skipped: int = 0  # revisits and responses without HTTP headers
+    skipped: int = 0  # responses other than 200, revisits, and responses without HTTP headers
     items_new: int = 0
     items_duplicate: int = 0
     items_version: int = 0
@@ -93,13 +93,13 @@ class Importer:
 
     def take(self, served: Served, *, source: str | None = None) -> str:
         """Judge and archive one response (as `source`'s, else the source of its host); returns its verdict
-        (relevant, irrelevant, unreadable)."""
+        (relevant, irrelevant, unreadable, skipped)."""
         summary = self.summary
         summary.records += 1
         summary.bytes += len(served.body)
-        if served.status != 200:
-            summary.unreadable += 1
-            return "unreadable"
+        if served.status != 200:  # redirects, errors, 304s: nothing published to read
+            summary.skipped += 1
+            return "skipped"
         if served.cut:
             summary.unreadable += 1
             return "unreadable"

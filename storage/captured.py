@@ -65,13 +65,6 @@ class CapturedMixin(ArchiveBase):
         for name, offset, length in rows:
             yield read_capture(folder, name, offset, length)
 
-    def captures_of(self, item_id: int) -> list[dict]:
-        with self.reading() as s:
-            rows = s.exec(select(Capture).where(Capture.item_id == item_id).order_by(col(Capture.id)))
-            return [{"version": c.version, "captured": c.captured.isoformat(), "origin": c.origin, "file": c.file,
-                     "offset": c.offset, "length": c.length, "payload_digest": c.payload_digest,
-                     "record_id": c.record_id} for c in rows]
-
     # -- resuming imports
 
     def import_mark(self, key: str) -> Mark | None:

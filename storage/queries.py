@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from .base import ArchiveBase
 from .shapes import estimate_dict, iso, item_dict
-from .tables import Correction, Estimate, Item, ItemVersion, Mention
+from .tables import Capture, Correction, Estimate, Item, ItemVersion, Mention
 
 
 class QueriesMixin(ArchiveBase):
@@ -37,8 +37,15 @@ class QueriesMixin(ArchiveBase):
             versions = s.exec(select(ItemVersion).where(ItemVersion.item_id == item_id).order_by(ItemVersion.version))
             out.update(text=row.text, truncated=row.truncated, version=row.version, duplicate_of=row.duplicate_of,
                        outlet=row.outlet, author=row.author,
-                       versions=[{"version": v.version, "title": v.title, "fetched": iso(v.fetched), "text": v.text}
+                       payload_digest=row.payload_digest,
+                       versions=[{"version": v.version, "title": v.title, "fetched": iso(v.fetched), "text": v.text,
+                                  "payload_digest": v.payload_digest}
                                  for v in versions],
+                       captures=[{"version": c.version, "captured": iso(c.captured), "origin": c.origin,
+                                  "file": c.file, "offset": c.offset, "length": c.length,
+                                  "payload_digest": c.payload_digest, "record_id": c.record_id}
+                                 for c in s.exec(select(Capture).where(Capture.item_id == item_id)
+                                                 .order_by(col(Capture.id)))],
                        mentions=[{"estimate_id": m.estimate_id, "quote": m.quote, "qualifier": m.qualifier,
                                   "claimant": m.claimant, "seen": iso(m.seen)}
                                  for m in s.exec(select(Mention).where(Mention.item_id == (row.duplicate_of or row.id)))])

@@ -19,7 +19,8 @@ from sqlalchemy import or_, text
 from sqlmodel import Session, col, select
 
 from .base import utcnow
-from .sameness import LOOSE_OUTCOMES, informative, joined, place_key, restates, revises, rounds_another, within_key
+from .sameness import (LOOSE_OUTCOMES, informative, joined, place_key, restates, revision_links, rounds_another,
+                       same_claimant, within_key)
 from .tables import Alert, Correction, Estimate, Mention
 
 Route = Callable[[Any], Iterable[str]]
@@ -106,14 +107,16 @@ def resolve(s: Session, dialect: str, item_id: int, pairs: Sequence[tuple[Any, S
             refresh(s, target)
             if (target.low, target.high, target.victims_group) != before:
                 _fold_bridged(s, target, pool)
-            relink(s, pool)
+                relink(s, pool)  # estimates may have been folded: every link is looked at again
+            else:
+                relink(s, pool, changed=[target])
             known.append(target.id)
             if outside and target.merged_into is None:
                 alerts.extend(_alert_entering(s, target, route(_told_at(target, st)), item_id, queue))
             continue
         row = _new_estimate(s, st, key(est), item_id)
         _mention(s, row.id, item_id, st)
-        relink(s, [*pool, row])
+        relink(s, [*pool, row], changed=[row])
         new.append(row.id)
         if route is not None:
             alerts.extend(queue(s, channel, "estimate.new", f"estimate:{row.id}", estimate_id=row.id, item_id=item_id)
@@ -173,18 +176,57 @@ def _mention(s: Session, estimate_id: int | None, item_id: int, st: Statement) -
     s.flush()
 
 
-def relink(s: Session, pool: Sequence[Estimate]) -> None:
+def relink(s: Session, pool: Sequence[Estimate], changed: Sequence[Estimate] | None = None) -> None:
     """Which estimate each revises (sameness.revises: the same claimant's earlier figure for the same place,
-    outcome, victims and kind). Recomputed for the whole place and outcome after every change, so it never depends
-    on the order stories arrived in (a claim crawled before the one it revises is linked all the same)."""
+    outcome, victims and kind). Recomputed for the place and outcome after every change, so it never depends
+    on the order stories arrived in (a claim crawled before the one it revises is linked all the same).
+
+    With `changed` (the estimates a story added to or made), only the links that can have changed are
+    computed again: of the estimates with the same claimant as one changed (only those can revise or be
+    revised by it), or linked to one; each against every estimate of its own claimant, so the link is what
+    a whole recomputation gives."""
     live = sorted((e for e in pool if e.merged_into is None), key=earliest)
-    for i, est in enumerate(live):
-        found = revises(est, live[:i])
+    rewrite: set[int | None] | None = None
+    if changed is not None:
+        ids = {c.id for c in changed}
+        rewrite = {e.id for e in live if e.id in ids or e.revises in ids or any(same_claimant(e, c) for c in changed)}
+        bodies = {e.claimant_id for e in live if e.id in rewrite and e.claimant_id}
+        names = {e.claimant.casefold() for e in live if e.id in rewrite and e.claimant}
+        live = [e for e in live if e.id in rewrite or e.claimant_id in bodies
+                or (e.claimant is not None and e.claimant.casefold() in names)]
+    plain = [_Compared.of(e) for e in live]  # the rules read each field many times: not through the ORM
+    for est, found in zip(live, revision_links(plain)):
+        if rewrite is not None and est.id not in rewrite:
+            continue
         target = found.id if found is not None else None
         if est.revises != target:
             est.revises = target
             s.add(est)
     s.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class _Compared:
+    """An estimate's fields as the revision rule reads them."""
+
+    id: int | None
+    low: int | None
+    high: int | None
+    qualifier: str
+    outcome: str
+    victims_group: str
+    claimant: str | None
+    claimant_id: str | None
+    place_key: str
+    place_within: str | None
+    kind: str | None
+    first_stated: datetime | None
+    first_item_id: int | None
+
+    @classmethod
+    def of(cls, e: Estimate) -> "_Compared":
+        return cls(e.id, e.low, e.high, e.qualifier, e.outcome, e.victims_group, e.claimant, e.claimant_id,
+                   e.place_key, e.place_within, e.kind, e.first_stated, e.first_item_id)
 
 
 def refresh(s: Session, est: Estimate) -> None:

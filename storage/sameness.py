@@ -233,6 +233,50 @@ def revises(later: Dated, candidates: Iterable[D]) -> D | None:
 REVISION_FACTOR = 3  # a revision rarely more than triples, or cuts to a third, the figure it revises
 
 
+def revision_links(live: Sequence[D]) -> list[D | None]:
+    """`revises(e, live[:i])` for every estimate `e = live[i]` of a list sorted earliest first, without trying
+    every earlier estimate against every later one (an archive holding thousands of one claimant's figures
+    for one city made that the cost of archiving a story).
+
+    Only the same claimant's figures can be revised, so each estimate is tried against those (by registry id,
+    and by name for those without one). The revised one is the latest stated, so they are tried latest
+    first, and once one fits only those stated at that same moment can still compete; `revises` then picks
+    among them exactly as it would among all."""
+    by_id: dict[str, list[int]] = {}
+    by_name: dict[str, list[int]] = {}
+    out: list[D | None] = []
+    for i, est in enumerate(live):
+        fits: list[D] = []
+        if est.first_stated is not None:
+            top: datetime | None = None
+            for j in reversed(_same_claimant_positions(est, by_id, by_name)):
+                c = live[j]
+                if c.first_stated is None:
+                    continue
+                if top is not None and c.first_stated < top:
+                    break
+                if revises(est, (c,)) is c:
+                    fits.append(c)
+                    top = c.first_stated
+        out.append(revises(est, reversed(fits)) if fits else None)
+        if est.claimant_id:
+            by_id.setdefault(est.claimant_id, []).append(i)
+        if est.claimant:
+            by_name.setdefault(est.claimant.casefold(), []).append(i)
+    return out
+
+
+def _same_claimant_positions(est: Stated, by_id: dict[str, list[int]], by_name: dict[str, list[int]]) -> list[int]:
+    """Positions of the earlier estimates `same_claimant` could accept, in order (a superset is fine: the
+    rule itself is applied to each)."""
+    found: set[int] = set()
+    if est.claimant_id:
+        found.update(by_id.get(est.claimant_id, ()))
+    if est.claimant:
+        found.update(by_name.get(est.claimant.casefold(), ()))
+    return sorted(found)
+
+
 def _size(e: Stated) -> int:
     return max(v for v in (e.low, e.high, 0) if v is not None)
 

@@ -403,3 +403,62 @@ def test_a_rounding_that_fits_two_figures_joins_the_nearer(archive: Archive) -> 
     story(archive, 4, Est(70, 70, qualifier="about"))  # "nearly 70"
     by_low = {(e["low"], e["victims_group"]): e["mentions"] for e in archive.estimates()}
     assert by_low[(73, "civilian")] == 2 and by_low[(66, "civilian")] == 1
+
+
+def test_revision_links_equal_trying_every_earlier_estimate() -> None:
+    """The indexed search gives exactly what `revises(e, live[:i])` gives for each estimate, ties and
+    claimants by id or by name included, over random pools shaped like one city's figures."""
+    from types import SimpleNamespace
+
+    from storage.sameness import revises, revision_links
+
+    rnd = random.Random(7)
+    claimants = [("un", "the UN"), (None, "the UN"), ("airwars", "Airwars"), (None, "Airwars"), ("ap", "AP"),
+                 (None, None), ("un", "UNAMI")]
+    days = [datetime(2017, m, d, tzinfo=UTC) for m in (1, 3, 7) for d in (1, 15)]
+    linked = 0
+    for trial in range(60):
+        pool = []
+        for i in range(rnd.randint(1, 40)):
+            cid, name = rnd.choice(claimants)
+            low = rnd.choice([100, 120, 150, 200, 300, 400, 1000, 9000, 11000])
+            pool.append(SimpleNamespace(
+                id=i + 1, low=low, high=rnd.choice([None, low, low * 2]), qualifier=rnd.choice(["at_least", "exact"]),
+                outcome=rnd.choice(["killed", "killed", "injured"]), victims_group=rnd.choice(["civilian", "unknown"]),
+                claimant=name, claimant_id=cid, place_key=rnd.choice(["mosul", "mosul", "west-mosul"]),
+                place_within=rnd.choice([None, "|mosul|"]), kind=rnd.choice([None, "toll", "incident"]),
+                first_stated=rnd.choice([*days, None]), first_item_id=rnd.randint(1, 8)))
+        live = sorted(pool, key=lambda e: (e.first_stated or datetime(2026, 1, 1, tzinfo=UTC), e.id))
+        expected = [revises(e, live[:i]) for i, e in enumerate(live)]
+        assert revision_links(live) == expected, trial
+        linked += sum(x is not None for x in expected)
+    assert linked >= 50  # the pools do hold revisions, so the comparison means something
+
+
+def test_relinking_only_what_changed_equals_relinking_everything(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A story's estimates relink only their claimants' figures; the links are those a whole recomputation
+    gives, whichever order the stories come in."""
+    from storage.resolution import relink
+
+    stories = [
+        ("UN: 100", Est(100, None, place="Mosul", claimant="the UN", qualifier="at_least"), datetime(2017, 1, 5)),
+        ("UN: 150", Est(150, None, place="Mosul", claimant="the UN", qualifier="at_least"), datetime(2017, 2, 5)),
+        ("AW: 120", Est(120, None, place="Mosul", claimant="Airwars", qualifier="at_least"), datetime(2017, 2, 9)),
+        ("UN: 200", Est(200, None, place="Mosul", claimant="the UN", qualifier="at_least"), datetime(2017, 3, 5)),
+        ("AW: 180", Est(180, None, place="Mosul", claimant="Airwars", qualifier="at_least"), datetime(2017, 4, 9)),
+    ]
+    for order in ([0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [2, 0, 4, 1, 3]):
+        archive = Archive(f"sqlite:///{tmp_path / ''.join(map(str, order))}.db")
+        for i in order:
+            text, est, when = stories[i]
+            archive.store_item(ItemIn(url=f"https://x.example/{i}", text=f"{text} story {i} " * 20,
+                                      published=when.replace(tzinfo=UTC)), [est], key=key)
+        with archive.writing() as s:
+            rows = list(s.exec(select(Estimate)))
+            incremental = {e.low: e.revises for e in rows}
+            relink(s, rows)
+            whole = {e.low: e.revises for e in rows}
+        assert incremental == whole, order
+        ids = {e.low: e.id for e in rows}
+        assert whole == {100: None, 150: ids[100], 120: None, 200: ids[150], 180: ids[120]}, order
+        archive.close()

@@ -357,3 +357,32 @@ def test_backfill_reads_what_a_sources_feed_listed_then_from_pywb_and_resumes(tm
     assert dead.returncode == 1
     (line,) = dead.stderr.strip().splitlines()
     assert line.startswith("casualty-watch: cannot reach the web archive at http://127.0.0.1:")
+
+
+def test_import_on_both_databases_records_items_captures_and_marks(db_url: str, tmp_path: Path) -> None:
+    from crawler.importer import import_warcs
+    from crawler.spec import Watch
+    from storage.captures import CaptureSpec
+
+    warc = tmp_path / "a.warc.gz"
+    write_warc(warc, [AP, WEATHER, KURDS])
+    spec = CaptureSpec(str(tmp_path / "captures"))
+    watch = Watch(places=("Mosul",))
+    summary = import_warcs([str(warc)], database=db_url, watch=watch, captures=spec)
+    assert (summary.records, summary.relevant, summary.items_new) == (3, 2, 2)
+    archive = Archive(db_url, captures=spec)
+    try:
+        with archive.reading() as session:
+            captures = list(session.exec(select(Capture)))
+            (mark,) = session.exec(select(ImportMark)).all()
+        assert sorted(c.url for c in captures) == sorted([AP.url, KURDS.url])
+        assert mark.done and mark.records == 3 and mark.relevant == 2 and mark.offset == warc.stat().st_size
+        assert archive.verify_captures().problems == ()
+        exported = b"".join(archive.capture_bytes(place="mosul"))
+        assert gzip.decompress(exported).count(b"WARC-Type: response") == 2
+        shown = archive.item(captures[0].item_id)
+        assert shown["captures"][0]["payload_digest"] == shown["payload_digest"] == captures[0].payload_digest
+    finally:
+        archive.close()
+    again = import_warcs([str(warc)], database=db_url, watch=watch, captures=spec)
+    assert again.files_already_done == 1 and again.records == 0
