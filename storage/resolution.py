@@ -19,8 +19,8 @@ from sqlalchemy import or_, text
 from sqlmodel import Session, col, select
 
 from .base import utcnow
-from .sameness import (LOOSE_OUTCOMES, informative, joined, place_key, restates, revision_links, rounds_another,
-                       same_claimant, within_key)
+from .sameness import (LOOSE_OUTCOMES, informative, joined, place_key, restates, revises, revision_links,
+                       rounds_another, same_claimant, within_key)
 from .tables import Alert, Correction, Estimate, Mention
 
 Route = Callable[[Any], Iterable[str]]
@@ -182,27 +182,40 @@ def relink(s: Session, pool: Sequence[Estimate], changed: Sequence[Estimate] | N
     on the order stories arrived in (a claim crawled before the one it revises is linked all the same).
 
     With `changed` (the estimates a story added to or made), only the links that can have changed are
-    computed again: of the estimates with the same claimant as one changed (only those can revise or be
-    revised by it), or linked to one; each against every estimate of its own claimant, so the link is what
-    a whole recomputation gives."""
+    computed again: the changed estimates', those linked to one, and those a changed one would now revise
+    (an estimate's link is the best of its candidates; only a changed one can have joined or left them).
+    Each is computed against every estimate of its claimant, so the link is what a whole recomputation
+    gives."""
     live = sorted((e for e in pool if e.merged_into is None), key=earliest)
-    rewrite: set[int | None] | None = None
+    wanted: set[int | None] | None = None
     if changed is not None:
         ids = {c.id for c in changed}
-        rewrite = {e.id for e in live if e.id in ids or e.revises in ids or any(same_claimant(e, c) for c in changed)}
-        bodies = {e.claimant_id for e in live if e.id in rewrite and e.claimant_id}
-        names = {e.claimant.casefold() for e in live if e.id in rewrite and e.claimant}
-        live = [e for e in live if e.id in rewrite or e.claimant_id in bodies
-                or (e.claimant is not None and e.claimant.casefold() in names)]
+        if any(e.revises in ids and not any(same_claimant(e, c) for c in changed) for e in live):
+            return relink(s, pool)  # a changed estimate's claimant changed: its old claimant's links, whole
+        moved = [_Compared.of(c) for c in changed if c.merged_into is None]
+        near = [e for e in live if e.id in ids or e.revises in ids or _of_claimants(e, changed)]
+        wanted = {e.id for e in near
+                  if e.id in ids or e.revises in ids or any(revises(_Compared.of(e), (m,)) is m for m in moved)}
+        chosen = [e for e in near if e.id in wanted]
+        live = [e for e in live if e.id in wanted or _of_claimants(e, chosen)]  # all their candidates
     plain = [_Compared.of(e) for e in live]  # the rules read each field many times: not through the ORM
-    for est, found in zip(live, revision_links(plain)):
-        if rewrite is not None and est.id not in rewrite:
+    positions = None if wanted is None else {i for i, e in enumerate(live) if e.id in wanted}
+    for est, found in zip(live, revision_links(plain, positions)):
+        if wanted is not None and est.id not in wanted:
             continue
         target = found.id if found is not None else None
         if est.revises != target:
             est.revises = target
             s.add(est)
     s.flush()
+
+
+def _of_claimants(e: Estimate, others: Sequence[Estimate]) -> bool:
+    """Whether `e` shares a claimant's registry id or name with one of `others` (a superset of those
+    `same_claimant` accepts)."""
+    name = e.claimant.casefold() if e.claimant else None
+    return any((e.claimant_id and e.claimant_id == o.claimant_id) or (name and o.claimant and name == o.claimant.casefold())
+               for o in others)
 
 
 @dataclass(frozen=True, slots=True)

@@ -233,7 +233,7 @@ def revises(later: Dated, candidates: Iterable[D]) -> D | None:
 REVISION_FACTOR = 3  # a revision rarely more than triples, or cuts to a third, the figure it revises
 
 
-def revision_links(live: Sequence[D]) -> list[D | None]:
+def revision_links(live: Sequence[D], wanted: set[int] | None = None) -> list[D | None]:
     """`revises(e, live[:i])` for every estimate `e = live[i]` of a list sorted earliest first, without trying
     every earlier estimate against every later one (an archive holding thousands of one claimant's figures
     for one city made that the cost of archiving a story).
@@ -241,13 +241,14 @@ def revision_links(live: Sequence[D]) -> list[D | None]:
     Only the same claimant's figures can be revised, so each estimate is tried against those (by registry id,
     and by name for those without one). The revised one is the latest stated, so they are tried latest
     first, and once one fits only those stated at that same moment can still compete; `revises` then picks
-    among them exactly as it would among all."""
+    among them exactly as it would among all. With `wanted` (positions), only those are looked up (the rest
+    are None)."""
     by_id: dict[str, list[int]] = {}
     by_name: dict[str, list[int]] = {}
     out: list[D | None] = []
     for i, est in enumerate(live):
         fits: list[D] = []
-        if est.first_stated is not None:
+        if est.first_stated is not None and (wanted is None or i in wanted):
             top: datetime | None = None
             for j in reversed(_same_claimant_positions(est, by_id, by_name)):
                 c = live[j]

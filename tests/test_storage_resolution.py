@@ -462,3 +462,27 @@ def test_relinking_only_what_changed_equals_relinking_everything(tmp_path) -> No
         ids = {e.low: e.id for e in rows}
         assert whole == {100: None, 150: ids[100], 120: None, 200: ids[150], 180: ids[120]}, order
         archive.close()
+
+
+def test_relinking_only_what_changed_equals_relinking_everything_on_random_streams(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from storage.resolution import relink
+
+    rnd = random.Random(11)
+    claimants = ["the UN", "Airwars", "UNAMI", None]
+    for trial in range(4):
+        archive = Archive(f"sqlite:///{tmp_path / f't{trial}.db'}")
+        for i in range(25):
+            low = rnd.choice([100, 130, 160, 200, 250, 300, 900])
+            est = Est(low, None, place=rnd.choice(["Mosul", "west Mosul"]), claimant=rnd.choice(claimants),
+                      qualifier="at_least")
+            when = datetime(2017, rnd.randint(1, 6), rnd.randint(1, 28), tzinfo=UTC)
+            archive.store_item(ItemIn(url=f"https://x.example/{trial}/{i}", text=f"story {trial} {i} " * 30,
+                                      published=when), [est], key=key)
+            with archive.writing() as s:
+                rows = list(s.exec(select(Estimate)))
+                incremental = {e.id: e.revises for e in rows}
+                relink(s, rows)
+                assert {e.id: e.revises for e in rows} == incremental, (trial, i)
+        with archive.reading() as s:
+            assert any(e.revises for e in s.exec(select(Estimate)))
+        archive.close()
