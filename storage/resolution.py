@@ -19,7 +19,7 @@ from sqlalchemy import or_, text
 from sqlmodel import Session, col, select
 
 from .base import utcnow
-from .sameness import (LOOSE_OUTCOMES, informative, joined, place_key, restates, revises, revision_links,
+from .sameness import (LOOSE_OUTCOMES, informative, joined, may_take_over, place_key, restates, revision_links,
                        rounds_another, same_claimant, within_key)
 from .tables import Alert, Correction, Estimate, Mention
 
@@ -193,10 +193,11 @@ def relink(s: Session, pool: Sequence[Estimate], changed: Sequence[Estimate] | N
         if any(e.revises in ids and not any(same_claimant(e, c) for c in changed) for e in live):
             return relink(s, pool)  # a changed estimate's claimant changed: its old claimant's links, whole
         moved = [_Compared.of(c) for c in changed if c.merged_into is None]
-        near = [e for e in live if e.id in ids or e.revises in ids or _of_claimants(e, changed)]
-        wanted = {e.id for e in near
-                  if e.id in ids or e.revises in ids or any(revises(_Compared.of(e), (m,)) is m for m in moved)}
-        chosen = [e for e in near if e.id in wanted]
+        near = {e.id: _Compared.of(e) for e in live if e.id in ids or e.revises in ids or _of_claimants(e, changed)}
+        # a link whose figure is not at hand (another spelling of the claimant) counts as none: looked at again
+        wanted = {e.id for e in live if e.id in near and (
+            e.id in ids or e.revises in ids or any(may_take_over(near[e.id], m, near.get(e.revises)) for m in moved))}
+        chosen = [e for e in live if e.id in wanted]
         live = [e for e in live if e.id in wanted or _of_claimants(e, chosen)]  # all their candidates
     plain = [_Compared.of(e) for e in live]  # the rules read each field many times: not through the ORM
     positions = None if wanted is None else {i for i, e in enumerate(live) if e.id in wanted}

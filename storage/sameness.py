@@ -227,7 +227,20 @@ def revises(later: Dated, candidates: Iterable[D]) -> D | None:
             and size and _size(c) and max(size, _size(c)) <= REVISION_FACTOR * min(size, _size(c))]
     if not fits:
         return None
-    return max(fits, key=lambda c: (c.first_stated, -abs(_size(c) - size)))
+    return max(fits, key=lambda c: _revision_rank(c, size))
+
+
+def _revision_rank(c: Dated, size: int) -> tuple:
+    """Of several figures a later one revises: the latest stated, then the nearest in size."""
+    return (c.first_stated, -abs(_size(c) - size))
+
+
+def may_take_over(later: Dated, new: Dated, current: Dated | None) -> bool:
+    """Whether `new` could be the figure `later` revises in place of `current` (the one it revises now):
+    it fits, and ranks at least as high (an equal rank is a tie `revises` breaks by order)."""
+    if revises(later, (new,)) is not new:
+        return False
+    return current is None or _revision_rank(new, _size(later)) >= _revision_rank(current, _size(later))
 
 
 REVISION_FACTOR = 3  # a revision rarely more than triples, or cuts to a third, the figure it revises
