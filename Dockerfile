@@ -18,7 +18,8 @@ COPY estimates ./estimates
 COPY web ./web
 RUN pip install . && rm -rf /src
 
-RUN useradd --create-home --uid 10001 watch
+RUN useradd --create-home --uid 10001 watch \
+    && mkdir -p /var/lib/casualty-watch/captures && chown watch /var/lib/casualty-watch/captures
 USER watch
 WORKDIR /home/watch
 

@@ -139,3 +139,25 @@ def test_secret_value_is_not_echoed_in_errors(tmp_path) -> None:
     with pytest.raises(ConfigError) as info:
         config.load(path, environ={"S": "whsec_dG9wc2VjcmV0"})
     assert "dG9wc2VjcmV0" not in str(info.value) and info.value.key == "alert[1].min"
+
+
+def test_captures_default_beside_a_sqlite_archive_and_can_be_turned_off(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    cfg = config.load(write(tmp_path, f'database = "sqlite:///{tmp_path}/a.db"\n'))
+    assert cfg.captures is not None and cfg.captures.folder == f"{tmp_path}/a-captures"
+    assert cfg.captures.max_bytes == 1024 * 1024 * 1024
+    cfg = config.load(write(tmp_path, 'database = "postgresql+psycopg://u@h/db"\n[captures]\nmax_file_mb = 5\n'))
+    assert cfg.captures is not None and cfg.captures.folder == "captures" and cfg.captures.max_bytes == 5 * 1024 * 1024
+    assert config.load(write(tmp_path, "[captures]\nkeep = false\n")).captures is None
+    assert config.load(write(tmp_path, '[captures]\nfolder = "/x/y"\n')).captures.folder == "/x/y"
+
+
+@pytest.mark.parametrize(("text", "key", "problem"), [
+    ('[backfill]\ncdx = "ftp://x"\n', "backfill.cdx", "bad URL 'ftp://x'"),
+    ('[backfill]\ndelay = "soon"\n', "backfill.delay", "bad duration"),
+    ("[captures]\nmax_file_mb = 0\n", "captures.max_file_mb", "greater than or equal to 1"),
+    ('[captures]\nkept = true\n', "captures.kept", "unknown key"),
+])
+def test_bad_capture_and_backfill_keys_are_one_line(tmp_path, text: str, key: str, problem: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ConfigError) as err:
+        config.load(write(tmp_path, text))
+    assert err.value.key == key and problem in err.value.problem
