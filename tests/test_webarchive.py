@@ -154,6 +154,16 @@ def test_import_human_summary_and_bad_paths(box: Box) -> None:
     assert missing.stderr.strip().splitlines() == [f"casualty-watch: no such file or folder: {box.dir / 'nope.warc.gz'}"]
 
 
+def test_a_file_that_is_no_warc_is_one_problem_and_exit_1(box: Box) -> None:
+    page = box.dir / "page.warc.gz"
+    page.write_bytes(b"<html><body>At least 40 civilians were killed in Mosul.</body></html>")
+    proc = box.run("import", str(page))
+    assert proc.returncode == 1
+    assert [line.strip() for line in proc.stderr.splitlines()] == ["page.warc.gz at byte 0: unreadable record: Invalid WARC header"]
+    archive = box.archive()
+    assert archive.items() == []
+
+
 def test_damaged_records_are_counted_and_the_rest_imported(box: Box) -> None:
     warc = box.dir / "a.warc.gz"
     offsets = write_warc(warc, [AP, *filler(3), KURDS])

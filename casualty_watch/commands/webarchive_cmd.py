@@ -128,11 +128,14 @@ def _finish(st: State, summary, *, alert: bool, as_json: bool, what: str) -> Non
         new = [archive.estimate(i) for i in summary.new_estimates]
     finally:
         archive.close()
+    failed = summary.records == 0 and bool(summary.problems)  # nothing could be read at all: say so to cron
     if as_json:
         out = summary.to_dict()
         out["new"] = [{"id": e["id"], "headline": headline(e), "first_stated": e.get("first_stated")}
                       for e in new if e is not None]
         sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        if failed:
+            raise typer.Exit(1)
         return
     typer.echo(f"{what}: {summary.records:,} records read ({summary.records / max(summary.duration, 1e-9):,.0f}/s), "
                f"{summary.relevant:,} relevant, {summary.items_new:,} new items, "
@@ -150,6 +153,8 @@ def _finish(st: State, summary, *, alert: bool, as_json: bool, what: str) -> Non
     for e in new:
         if e is not None:
             typer.echo(f"  {e['id']}: {headline(e)} (first stated {(e.get('first_stated') or '?')[:10]})")
+    if failed:
+        raise typer.Exit(1)
 
 
 class _BackfillLine:
