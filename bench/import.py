@@ -13,8 +13,9 @@ records measures what the import costs where it should cost least.
 
 Targets (issue 13): irrelevant records within 2x of the bare read rate (ratio >= 0.5), and the whole import at
 least as fast per relevant item as a live crawl pass (`bench/crawl.py`: articles/s x its 5% relevant share).
-Rates are records / wall time of the whole child process for the import (start-up included), of the loop
-for the bare reads. Checks every relevant record became an item with its estimate and its capture.
+The import's rate is records / its own duration (the summary's, from opening the archive to the last
+record); the rate over the whole child process, Python's start-up and imports included, is printed beside
+it. The bare reads are timed over their loop. Checks every relevant record became an item with its estimate and its capture.
 """
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ WORDS = ("council budget river bridge market school clinic bakery street roof or
 
 
 CLAIMANTS = ("the UN", "Airwars", "Amnesty International", "the health ministry", "Iraq Body Count")
-PLACES = ("west Mosul", "east Mosul", "the Old City", "Hammam al-Alil")
+PLACES = ("west Mosul", "east Mosul", "the Old City of Mosul", "Hammam al-Alil, south of Mosul")
 
 
 def claims(rnd: random.Random, distinct: int) -> list[str]:
@@ -170,7 +171,7 @@ def main() -> None:
         print(f"file: {args.records:,} responses ({relevant:,} relevant), {size:,.0f} MB gzipped; "
               f"irrelevant-only file {plain.stat().st_size / 1e6:,.0f} MB")
         rates: dict[str, list[float]] = {k: [] for k in ("fastwarc", "warcio", "fastwarc-irr", "irrelevant",
-                                                         "whole", "relevant")}
+                                                         "irrelevant-wall", "whole", "relevant")}
         peaks: list[float] = []
         for r in range(args.rounds):
             n, t = bare_fastwarc(mixed)
@@ -180,13 +181,15 @@ def main() -> None:
             n_irr, t = bare_fastwarc(plain)
             rates["fastwarc-irr"].append(n_irr / t)
             summary, wall, peak = run_import(folder / f"irr{r}", plain)
-            rates["irrelevant"].append(summary["records"] / wall)
+            rates["irrelevant"].append(summary["records"] / summary["duration"])
+            rates["irrelevant-wall"].append(summary["records"] / wall)
             summary, wall, peak = run_import(folder / f"whole{r}", mixed)
             rates["whole"].append(summary["records"] / wall)
             rates["relevant"].append(summary["relevant"] / wall)
             peaks.append(peak)
             print(f"round {r}: fastwarc {rates['fastwarc'][-1]:,.0f}/s, warcio {rates['warcio'][-1]:,.0f}/s, "
-                  f"import irrelevant-only {rates['irrelevant'][-1]:,.0f}/s (bare on that file "
+                  f"import irrelevant-only {rates['irrelevant'][-1]:,.0f}/s ({rates['irrelevant-wall'][-1]:,.0f}/s "
+                  f"with the process's start-up; bare on that file "
                   f"{rates['fastwarc-irr'][-1]:,.0f}/s), whole import {rates['whole'][-1]:,.0f} records/s = "
                   f"{rates['relevant'][-1]:,.1f} relevant items/s ({wall:.1f} s, peak {peak:,.0f} MB)")
             check(folder / f"whole{r}", relevant)
@@ -195,8 +198,8 @@ def main() -> None:
         print(f"\nbare read, fastwarc: {med['fastwarc']:,.0f} records/s ({med['fastwarc'] * size / args.records:,.1f} MB/s)"
               f"; warcio: {med['warcio']:,.0f} records/s (fastwarc {med['fastwarc'] / med['warcio']:.1f}x)")
         ratio = med["irrelevant"] / med["fastwarc-irr"]
-        print(f"irrelevant records: import {med['irrelevant']:,.0f}/s beside bare {med['fastwarc-irr']:,.0f}/s: "
-              f"ratio {ratio:.2f} (target >= 0.5)")
+        print(f"irrelevant records: import {med['irrelevant']:,.0f}/s ({med['irrelevant-wall']:,.0f}/s with the "
+              f"process's start-up) beside bare {med['fastwarc-irr']:,.0f}/s: ratio {ratio:.2f} (target >= 0.5)")
         print(f"whole import: {med['whole']:,.0f} records/s, {med['relevant']:,.1f} relevant items/s, "
               f"peak memory {max(peaks):,.0f} MB (compare bench/crawl.py: articles/s x 0.05)")
 

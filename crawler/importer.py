@@ -27,12 +27,12 @@ from storage.captured import Mark
 from storage.captures import CaptureIn, CaptureSpec
 from storage.urls import site_of
 
-from .article import read_screened, screen
+from .article import Reading, read_screened, screen
 from .document import ReadLimits
 from .failures import one_line
 from .relevance import Relevance, for_places
 from .spec import Politeness, SourceSpec, Watch
-from .warcs import Damaged, Served, Skipped, responses, warc_files
+from .warcs import Damaged, Screened, Served, Skipped, responses, warc_files
 
 log = logging.getLogger("crawler")
 MARK_EVERY = 2.0  # seconds between progress marks while records are irrelevant
@@ -104,7 +104,7 @@ class Importer:
             summary.unreadable += 1
             return "unreadable"
         content_type = served.content_type
-        reading = screen(served.body, served.url, content_type, self.relevance)
+        reading = self._screen(served.body, served.url, content_type)
         if reading is None:
             reading = read_screened(served.body, served.url, content_type, self.relevance, self.limits)
         if reading.verdict != "relevant" or reading.document is None:
@@ -116,6 +116,18 @@ class Importer:
         summary.relevant += 1
         self._store(served, reading.document, source or self.source_of(served.url))
         return "relevant"
+
+    def _screen(self, body: bytes, url: str, content_type: str | None) -> Reading | None:
+        return screen(body, url, content_type, self.relevance)
+
+    def _count(self, reading: Reading, size: int) -> None:
+        """A response `screen` settled as it was read (warcs.Screened): irrelevant or not a document."""
+        self.summary.records += 1
+        self.summary.bytes += size
+        if reading.verdict == "irrelevant":
+            self.summary.irrelevant += 1
+        else:
+            self.summary.unreadable += 1
 
     def _store(self, served: Served, doc: Any, source: str) -> None:  # doc: crawler.document.Document
         item = ItemIn(url=served.url, text=doc.text, source=source, title=doc.title,
@@ -156,9 +168,18 @@ class Importer:
         done = counts.records
         relevant, bad = counts.relevant, counts.bad
         last_mark = time.monotonic()
-        for record in responses(path, start=max(taken_before - 1, 0), max_bytes=self.max_bytes):
+        for record in responses(path, start=max(taken_before - 1, 0), max_bytes=self.max_bytes, screen=self._screen):
             offset = record.offset
             if offset < taken_before:
+                continue
+            if isinstance(record, Screened):
+                self._count(record.verdict, record.size)
+                done += 1
+                if time.monotonic() - last_mark >= MARK_EVERY:
+                    self.archive.set_import_mark(Mark(key, offset + 1, done, relevant, bad))
+                    last_mark = time.monotonic()
+                    if progress is not None:
+                        progress(summary, offset, size)
                 continue
             if isinstance(record, Damaged):
                 bad += 1

@@ -29,8 +29,8 @@ class Relevance:
     """The compiled checks for one watch list; build once per pass with `for_places`."""
 
     places: tuple[str, ...]
-    _raw_places: tuple[bytes, ...]  # lower-case, every encoding
-    _raw_words: tuple[bytes, ...]
+    _raw_places: AnyOf  # lower-case, every encoding
+    _raw_words: AnyOf
     _text_place: re.Pattern[str]
     _text_word: re.Pattern[str]
     _place_refs: re.Pattern[bytes] | None  # a character reference to a letter of a non-ASCII place name
@@ -38,11 +38,11 @@ class Relevance:
     def might_matter(self, raw: bytes) -> bool:
         """Cheap pre-check on undecoded bytes: False means the page certainly does not matter.
 
-        `bytes.lower()` and `in` are C loops (about 20 µs on a 5 KB page); one regex alternation with
-        IGNORECASE over the same terms costs ten times that."""
+        `bytes.lower()` and one Aho-Corasick pass per list (`AnyOf`) are native loops, about 13 µs on a 6 KB
+        page; one regex alternation with IGNORECASE over the same terms costs several times that."""
         low = raw.lower()
-        if any(p in low for p in self._raw_places):
-            if any(w in low for w in self._raw_words):
+        if self._raw_places.found(low):
+            if self._raw_words.found(low):
                 return True
             # Arabic written with diacritics or other hamza forms can hide a word from the stems: a page in
             # Arabic script that names a place is asked the reader's own (normalising) outcome phrases
@@ -65,13 +65,32 @@ class Relevance:
         return self._text_word.search(joined) is not None or mentions_outcome(joined)
 
 
+class AnyOf:
+    """Whether any of some byte strings occurs in a text: one pass of the Rust aho-corasick crate
+    (ahocorasick-rs), whose SIMD prefilter reads a 6 KB page in about 11 µs where `term in page` for each of
+    a watch's 32 spellings took 69 µs and pyahocorasick 30 µs (bench/import.py). A term containing another
+    is dropped first: it can only match where the shorter one does."""
+
+    __slots__ = ("terms", "_auto")
+
+    def __init__(self, terms: Iterable[bytes]) -> None:
+        import ahocorasick_rs
+
+        given = tuple(dict.fromkeys(terms))
+        self.terms = tuple(t for t in given if t and not any(o != t and o and o in t for o in given))
+        self._auto = ahocorasick_rs.BytesAhoCorasick(list(self.terms)) if self.terms else None
+
+    def found(self, data: bytes) -> bool:
+        return self._auto is not None and bool(self._auto.find_matches_as_indexes(data))
+
+
 def for_places(places: Sequence[str], words: Iterable[str] | None = None) -> Relevance:
     spellings = [s for p in places for s in _spellings(p)]
     words = tuple(gate_stems() if words is None else words)
     return Relevance(
         places=tuple(places),
-        _raw_places=_encodings(spellings),
-        _raw_words=_encodings(words),
+        _raw_places=AnyOf(_encodings(spellings)),
+        _raw_words=AnyOf(_encodings(words)),
         _text_place=re.compile("|".join(re.escape(s) for s in spellings), re.IGNORECASE),
         _text_word=re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE),
         _place_refs=_char_refs("".join(spellings)),
