@@ -168,6 +168,14 @@ class Importer:
         done = counts.records
         relevant, bad = counts.relevant, counts.bad
         last_mark = time.monotonic()
+
+        def checkpoint(offset: int) -> None:  # the record at `offset` is taken: a resumed import starts after it
+            nonlocal last_mark
+            self.archive.set_import_mark(Mark(key, offset + 1, done, relevant, bad))
+            last_mark = time.monotonic()
+            if progress is not None:
+                progress(summary, offset, size)
+
         for record in responses(path, start=max(taken_before - 1, 0), max_bytes=self.max_bytes, screen=self._screen):
             offset = record.offset
             if offset < taken_before:
@@ -176,10 +184,7 @@ class Importer:
                 self._count(record.verdict, record.size)
                 done += 1
                 if time.monotonic() - last_mark >= MARK_EVERY:
-                    self.archive.set_import_mark(Mark(key, offset + 1, done, relevant, bad))
-                    last_mark = time.monotonic()
-                    if progress is not None:
-                        progress(summary, offset, size)
+                    checkpoint(offset)
                 continue
             if isinstance(record, Damaged):
                 bad += 1
@@ -192,13 +197,8 @@ class Importer:
             verdict = self.take(record)
             done += 1
             relevant += verdict == "relevant"
-            now = time.monotonic()
-            if verdict == "relevant" or now - last_mark >= MARK_EVERY:
-                # the record at `offset` is taken: resume after it (a record taken twice is "unchanged")
-                self.archive.set_import_mark(Mark(key, offset + 1, done, relevant, bad))
-                last_mark = now
-                if progress is not None:
-                    progress(summary, offset, size)
+            if verdict == "relevant" or time.monotonic() - last_mark >= MARK_EVERY:
+                checkpoint(offset)  # after every story: one taken twice would only be "unchanged"
         self.archive.set_import_mark(Mark(key, size, done, relevant, bad, done=True))
         if progress is not None:
             progress(summary, size, size)

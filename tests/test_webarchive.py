@@ -182,7 +182,7 @@ def test_an_import_killed_midway_resumes_where_it_stopped(tmp_path: Path) -> Non
                 for i in range(12)]
     records: list[Rec] = []
     for i, r in enumerate(relevant):
-        records += [r, *filler(400, start=i * 400)]
+        records += [r, *filler(2500, start=i * 2500)]
     warc = tmp_path / "big.warc.gz"
     write_warc(warc, records)
     killed = Box(tmp_path / "killed")
