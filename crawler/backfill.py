@@ -144,12 +144,20 @@ def worth_fetching(listed: Sequence[Listed], *, documents: bool = True) -> list[
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    status: int
+    headers: httpx.Headers
+    body: bytes
+
+
 class WebArchive:
     """One web archive's CDX server and replay, asked politely."""
 
     def __init__(self, settings: Backfill, politeness: Politeness, *, sleep: Callable[[float], None] = time.sleep):
         self.settings = settings
         self.cap = politeness.max_retry_after
+        self.max_bytes = politeness.max_pdf_bytes  # an archived body is untrusted: read no more than this
         self._sleep = sleep
         self._last = 0.0
         self._client = httpx.Client(timeout=politeness.timeout, follow_redirects=False,
@@ -162,13 +170,13 @@ class WebArchive:
     def listed(self, pattern: str, month: str) -> list[Listed]:
         response = self._get(self.settings.cdx, params={"url": pattern, "from": month, "to": month,
                                                         "output": "json"})
-        if response.status_code in (400, 404):  # the Wayback Machine's answer for "nothing here"
+        if response.status in (400, 404):  # the Wayback Machine's answer for "nothing here"
             return []
-        if response.status_code != 200:
-            raise BackfillError(f"the CDX server answered {response.status_code} for {pattern} in {month}")
+        if response.status != 200:
+            raise BackfillError(f"the CDX server answered {response.status} for {pattern} in {month}")
         try:
-            return parse_cdx(response.text)
-        except (ValueError, TypeError, AttributeError) as exc:
+            return parse_cdx(response.body.decode("utf-8"))
+        except (ValueError, TypeError, AttributeError) as exc:  # UnicodeDecodeError is a ValueError
             raise BackfillError(f"the CDX server's answer is not CDX JSON: {one_line(exc)}") from None
 
     def fetch(self, capture: Listed) -> Served:
@@ -184,45 +192,58 @@ class WebArchive:
         for _ in range(MAX_REDIRECTS + 1):
             response = self._get(target)
             location = response.headers.get("Location")
-            if response.status_code not in (301, 302, 303, 307, 308) or not location:
+            if response.status not in (301, 302, 303, 307, 308) or not location:
                 break
             target = str(httpx.URL(target).join(location))
             if not target.startswith(replay + "/"):
                 raise OSError(f"the archive redirected outside its replay ({target[:200]})")
         else:
             raise OSError(f"more than {MAX_REDIRECTS} redirects")
-        if response.status_code != 200:
-            raise OSError(f"the archive answered {response.status_code}")
+        if response.status != 200:
+            raise OSError(f"the archive answered {response.status}")
         original, when = _replayed(target, replay, response.headers.get("Memento-Datetime"))
         return Served(url=original or url, date=when or _when(timestamp), status=200, reason="OK",
-                      headers=_served_headers(response.headers), body=response.content, record_id=None, offset=0)
+                      headers=_served_headers(response.headers), body=response.body, record_id=None, offset=0)
 
-    def _get(self, url: str, params: dict | None = None) -> httpx.Response:
+    def _get(self, url: str, params: dict | None = None) -> _Answer:
+        """One polite GET, its body read to at most `max_bytes` (more is an OSError naming the limit)."""
         self._allowed(url)
         for attempt in range(TRIES):
             wait = self.settings.delay - (time.monotonic() - self._last)
             if wait > 0:
                 self._sleep(wait)
             try:
-                response = self._client.get(url, params=params)
+                response = self._read(url, params)
             except httpx.HTTPError as exc:
                 raise BackfillError(f"cannot reach the web archive at {_origin(url)}: {one_line(exc)}") from None
             finally:
                 self._last = time.monotonic()
-            if response.status_code not in (429, 502, 503, 504) or attempt == TRIES - 1:
+            if response.status not in (429, 502, 503, 504) or attempt == TRIES - 1:
                 return response
             asked = parse_retry_after(response.headers.get("Retry-After"), datetime.now(UTC), cap=self.cap)
             self._sleep(asked if asked is not None else 2.0 * 2 ** attempt)
         raise AssertionError("unreachable")  # pragma: no cover
 
+    def _read(self, url: str, params: dict | None) -> _Answer:
+        with self._client.stream("GET", url, params=params) as response:
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) > self.max_bytes:
+                    raise OSError(f"larger than {self.max_bytes:,} bytes ({url.split('?')[0][:200]})")
+            return _Answer(response.status_code, response.headers, bytes(body))
+
     def _allowed(self, url: str) -> None:
         origin = _origin(url)
         if origin not in self._robots:
             try:
-                answer = self._client.get(f"{origin}/robots.txt")
-                self._robots[origin] = Protego.parse(answer.text) if answer.status_code == 200 else None
+                answer = self._read(f"{origin}/robots.txt", None)
+                text = answer.body.decode("utf-8", "replace") if answer.status == 200 else None
+                self._robots[origin] = Protego.parse(text) if text is not None else None
             except httpx.HTTPError as exc:
                 raise BackfillError(f"cannot reach the web archive at {origin}: {one_line(exc)}") from None
+            except OSError:  # a robots.txt past the size limit: none we can read
+                self._robots[origin] = None
         robots = self._robots[origin]
         agent = str(self._client.headers.get("User-Agent", "*"))
         if robots is not None and not robots.can_fetch(url, agent):

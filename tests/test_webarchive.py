@@ -396,3 +396,25 @@ def test_import_on_both_databases_records_items_captures_and_marks(db_url: str, 
         archive.close()
     again = import_warcs([str(warc)], database=db_url, watch=watch, captures=spec)
     assert again.files_already_done == 1 and again.records == 0
+
+
+def test_backfill_reads_no_more_of_an_archived_body_than_the_limit(httpserver) -> None:  # type: ignore[no-untyped-def]
+    from crawler.backfill import WebArchive
+    from crawler.spec import Backfill, Politeness
+
+    httpserver.expect_request("/web/20170101000000id_/http://a.example/huge").respond_with_data(
+        b"x" * 5000, headers={"Memento-Datetime": "Sun, 01 Jan 2017 00:00:00 GMT"})
+    httpserver.expect_request("/web/20170101000000id_/http://a.example/small").respond_with_data(
+        b"<html>ok</html>", headers={"Memento-Datetime": "Sun, 01 Jan 2017 00:00:00 GMT",
+                                     "X-Archive-Orig-Content-Type": "text/html"})
+    archive = WebArchive(Backfill(cdx=httpserver.url_for("/cdx"), replay=httpserver.url_for("/web"), delay=0.0),
+                         Politeness(max_pdf_bytes=1000))
+    try:
+        with pytest.raises(OSError, match="larger than 1,000 bytes"):
+            archive.nearest("http://a.example/huge", "20170101000000")
+        small = archive.nearest("http://a.example/small", "20170101000000")
+        assert small.body == b"<html>ok</html>" and small.url == "http://a.example/small"
+        assert small.date.isoformat() == "2017-01-01T00:00:00+00:00"
+        assert small.headers == (("content-type", "text/html"),)  # the capture's own, not the replay's
+    finally:
+        archive.close()
