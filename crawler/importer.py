@@ -32,6 +32,7 @@ from .document import ReadLimits
 from .failures import one_line
 from .relevance import Relevance, for_places
 from .spec import Politeness, SourceSpec, Watch
+from .summary import count_stored
 from .warcs import Damaged, Screened, Served, Skipped, responses, warc_files
 
 log = logging.getLogger("crawler")
@@ -91,9 +92,10 @@ class Importer:
         host = site_of(url)
         return self._hosts.get(host) or f"{IMPORT_PREFIX}{host or 'unknown'}"
 
-    def take(self, served: Served, *, source: str | None = None) -> str:
+    def take(self, served: Served, *, source: str | None = None, screened: bool = False) -> str:
         """Judge and archive one response (as `source`'s, else the source of its host); returns its verdict
-        (relevant, irrelevant, unreadable, skipped)."""
+        (relevant, irrelevant, unreadable, skipped). `screened`: the byte check already passed it (warcs
+        ran it as the record was read), so it is not run again."""
         summary = self.summary
         summary.records += 1
         summary.bytes += len(served.body)
@@ -104,7 +106,7 @@ class Importer:
             summary.unreadable += 1
             return "unreadable"
         content_type = served.content_type
-        reading = self._screen(served.body, served.url, content_type)
+        reading = None if screened else self._screen(served.body, served.url, content_type)
         if reading is None:
             reading = read_screened(served.body, served.url, content_type, self.relevance, self.limits)
         if reading.verdict != "relevant" or reading.document is None:
@@ -145,10 +147,7 @@ class Importer:
             self.summary.problems.append(f"could not archive {served.url[:200]}: {one_line(exc)}")
             log.warning("could not archive %s: %s", served.url, one_line(exc))
             return
-        counter = f"items_{stored.status}"
-        setattr(self.summary, counter, getattr(self.summary, counter) + 1)
-        self.summary.new_estimates.extend(stored.new_estimates)
-        self.summary.alerts.extend(stored.alerts)
+        count_stored(self.summary, stored)
 
     # -- files
 
@@ -194,7 +193,7 @@ class Importer:
             if isinstance(record, Skipped):
                 summary.skipped += 1
                 continue
-            verdict = self.take(record)
+            verdict = self.take(record, screened=True)  # responses() screened every 200 it did not cut
             done += 1
             relevant += verdict == "relevant"
             if verdict == "relevant" or time.monotonic() - last_mark >= MARK_EVERY:

@@ -24,7 +24,7 @@ from .entries import Entry
 from .failures import one_line
 from .runs import SourceRun
 from .spec import Watch
-from .summary import PassSummary
+from .summary import PassSummary, count_stored
 
 log = logging.getLogger("crawler")
 Extract = Callable[..., Sequence[Any]]  # estimates.extract
@@ -142,17 +142,7 @@ class Recorder:
         return self.summary
 
     def _tally(self, stored: StoredItem) -> None:
-        s = self.summary
-        if stored.status == "new":
-            s.items_new += 1
-        elif stored.status == "duplicate":
-            s.items_duplicate += 1
-        elif stored.status == "version":
-            s.items_version += 1
-        else:
-            s.items_unchanged += 1
-        s.new_estimates.extend(stored.new_estimates)
-        s.alerts.extend(stored.alerts)
+        count_stored(self.summary, stored)
 
 
 def _aliases(url: str, candidates: Iterable[str | None]) -> list[str]:

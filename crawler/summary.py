@@ -2,6 +2,32 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any, Protocol
+
+
+class Archiving(Protocol):
+    """The counters a pass and an import both keep of what archiving their stories did."""
+
+    items_new: int
+    items_duplicate: int
+    items_version: int
+    items_unchanged: int
+    new_estimates: list[int]
+    alerts: list[int]
+
+
+def count_stored(summary: Archiving, stored: Any) -> None:
+    """Count one story archived (storage.StoredItem) by its status, with its new estimates and alerts."""
+    if stored.status == "new":
+        summary.items_new += 1
+    elif stored.status == "duplicate":
+        summary.items_duplicate += 1
+    elif stored.status == "version":
+        summary.items_version += 1
+    else:
+        summary.items_unchanged += 1
+    summary.new_estimates.extend(stored.new_estimates)
+    summary.alerts.extend(stored.alerts)
 
 
 @dataclass
