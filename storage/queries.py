@@ -4,27 +4,38 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from sqlalchemy import func, or_
+from sqlalchemy import and_, func, or_
 from sqlmodel import Session, col, select
 
 from .base import ArchiveBase
+from .filters import EstimateFilter
 from .shapes import estimate_dict, iso, item_dict
 from .tables import Capture, Correction, Estimate, Item, ItemVersion, Mention
 
 
 class QueriesMixin(ArchiveBase):
     def items(self, *, since: datetime | None = None, source: str | None = None, limit: int = 50,
-              before: int | None = None) -> list[dict]:
-        """First copies, newest first; `before` is the cursor (an item id) for the next page."""
+              before: int | None = None, before_date: datetime | None = None) -> list[dict]:
+        """First copies, newest first by publication date (fetch time for a story without one; the id breaks
+        ties), which is what "newest" means to a reader: a report imported today about 2017 is not new.
+
+        The next page starts after the last row's key (`item_key`): `before_date` and `before` (its id). With
+        `before` alone, that item's own key is looked up, so an id still works as a cursor; keyset paging on
+        the (date, id) pair, not on the id alone, since ids no longer follow the order."""
+        sort = item_sort_date()
         stmt = select(Item).where(col(Item.duplicate_of).is_(None))
         if since is not None:
             stmt = stmt.where(_since(since))
         if source:
             stmt = stmt.where(Item.source == source)
-        if before is not None:
-            stmt = stmt.where(col(Item.id) < before)
         with self.reading() as s:
-            rows = list(s.exec(stmt.order_by(col(Item.id).desc()).limit(limit)))
+            if before is not None:
+                if before_date is None:
+                    row = s.get(Item, before)
+                    before_date = (row.published or row.fetched) if row is not None else None
+                stmt = stmt.where(col(Item.id) < before) if before_date is None else \
+                    stmt.where(or_(sort < before_date, and_(sort == before_date, col(Item.id) < before)))
+            rows = list(s.exec(stmt.order_by(sort.desc(), col(Item.id).desc()).limit(limit)))
             return items_with_copies(s, rows)
 
     def item(self, item_id: int) -> dict | None:
@@ -52,23 +63,42 @@ class QueriesMixin(ArchiveBase):
             return out
 
     def estimates(self, *, place: str | None = None, outcome: str | None = None, limit: int | None = None,
-                  kind: str | None = None, status: str | None = None, merged: bool = False) -> list[dict]:
-        """Distinct estimates, newest first. `place` matches case-insensitively within the place name; ones
-        merged into another are left out unless `merged`."""
+                  kind: str | None = None, status: str | None = None, merged: bool = False,
+                  where: EstimateFilter | None = None, order: str = "stated") -> list[dict]:
+        """Distinct estimates, latest first stated first. `place` matches case-insensitively within the place
+        name; ones merged into another are left out unless `merged`. `where` carries every filter the page and
+        the API offer (the keyword filters are its older spelling, kept for callers). `order="seen"` puts the
+        latest archived first, as a feed of new estimates wants."""
+        f = where or EstimateFilter()
+        f = EstimateFilter(place=place or f.place, outcome=outcome or f.outcome, kind=kind or f.kind,
+                           status=status or f.status, victims=f.victims, claimant=f.claimant, since=f.since,
+                           until=f.until)
         stmt = select(Estimate)
         if not merged:
             stmt = stmt.where(col(Estimate.merged_into).is_(None))
-        if kind == "incident":
+        if f.kind == "incident":
             stmt = stmt.where(Estimate.kind == "incident")
-        elif kind == "toll":
+        elif f.kind == "toll":
             stmt = stmt.where(or_(col(Estimate.kind).is_(None), Estimate.kind == "toll"))
-        if status:
-            stmt = stmt.where(Estimate.status == status)
-        if place:
-            stmt = stmt.where(func.lower(Estimate.place).contains(place.lower()))
-        if outcome:
-            stmt = stmt.where(Estimate.outcome == outcome)
-        stmt = stmt.order_by(col(Estimate.first_seen).desc(), col(Estimate.id).desc())
+        if f.status:
+            stmt = stmt.where(Estimate.status == f.status)
+        if f.place:
+            stmt = stmt.where(func.lower(Estimate.place).contains(f.place.lower(), autoescape=True))
+        if f.outcome:
+            stmt = stmt.where(Estimate.outcome == f.outcome)
+        if f.victims:
+            stmt = stmt.where(Estimate.victims_group == f.victims)
+        if f.claimant:
+            words = f.claimant.lower()
+            stmt = stmt.where(or_(func.lower(Estimate.claimant).contains(words, autoescape=True),
+                                  func.lower(Estimate.claimant_text).contains(words, autoescape=True)))
+        stated = func.coalesce(col(Estimate.first_stated), col(Estimate.first_seen))
+        if f.since is not None:
+            stmt = stmt.where(stated >= f.since)
+        if f.until is not None:
+            stmt = stmt.where(stated <= f.until)
+        newest = col(Estimate.first_seen) if order == "seen" else stated
+        stmt = stmt.order_by(newest.desc(), col(Estimate.id).desc())
         if limit:
             stmt = stmt.limit(limit)
         with self.reading() as s:
@@ -94,6 +124,20 @@ class QueriesMixin(ArchiveBase):
                                   for c in s.exec(select(Correction).where(Correction.estimate_id == estimate_id)
                                                   .order_by(col(Correction.id)))]
             return out
+
+
+def item_sort_date():  # type: ignore[no-untyped-def]
+    """What `items` sorts on: the publication date, else the fetch time."""
+    return func.coalesce(col(Item.published), col(Item.fetched))
+
+
+def item_key(row: dict) -> tuple[datetime, int]:
+    """A listed item's place in the `items` order, for the cursor of the page after it."""
+    from netpolicy.values import parse_date
+
+    when = parse_date(row.get("published") or row["fetched"])
+    assert when is not None  # the archive wrote it
+    return when, row["id"]
 
 
 def _since(since: datetime):  # type: ignore[no-untyped-def]

@@ -26,7 +26,7 @@ AIRWARS = Est(9000, 11000, "killed", "civilians", "Mosul", "Associated Press",
 HOSPITAL = Est(40000, 40000, "killed", "civilians", "Mosul", "Kurdish intelligence",
                "more than 40,000 civilians were killed, according to Kurdish intelligence")
 JADIDA = Est(105, 105, "killed", "civilians", "al-Jadida", "Airwars",
-             "at least 105 civilians died in a single strike in al-Jadida")
+             "at least 105 civilians died in a single strike in al-Jadida", kind="incident")
 CHILDREN = Est(200, 300, "injured", "children", "Nineveh", None,
                "200 to 300 children were injured across Nineveh")
 # Crawled text can hold markup; the page must show it as text.

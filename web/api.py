@@ -1,16 +1,17 @@
 """The read-only JSON API. Item and estimate shapes are the archive's own dicts, as `--json` prints them."""
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from alerts.rules import redact_url
-from storage import Archive
+from storage import Archive, EstimateFilter
+from storage.queries import item_key
 
+from .filters import estimate_filter
 from .params import MAX_ID, MAX_QUERY, Cursor, clean_text, decode_cursor, encode_cursor, parse_since, query_tag
 
-Outcome = Literal["killed", "injured", "missing", "casualties"]
 ItemId = Annotated[int, Path(ge=1, le=MAX_ID, description="an item id")]
 EstimateId = Annotated[int, Path(ge=1, le=MAX_ID, description="an estimate id")]
 
@@ -24,7 +25,7 @@ def archive_of(request: Request) -> Archive:
 ArchiveDep = Annotated[Archive, Depends(archive_of)]
 
 
-@router.get("/items", summary="Stories, newest first; full-text and best first when q is given")
+@router.get("/items", summary="Stories, newest first by publication date; full-text and best first when q is given")
 def items(archive: ArchiveDep,
           q: Annotated[str | None, Query(max_length=MAX_QUERY, description="words that must all appear")] = None,
           since: Annotated[str | None, Query(description="only stories published since this date")] = None,
@@ -36,10 +37,12 @@ def items(archive: ArchiveDep,
     when = parse_since(since)
     if q is None:
         page = decode_cursor(cursor, search=False, tag="")
-        rows = archive.items(since=when, source=source, limit=limit + 1, before=page.before)
+        rows = archive.items(since=when, source=source, limit=limit + 1, before=page.before,
+                             before_date=page.before_date)
         more = len(rows) > limit
         rows = rows[:limit]
-        nxt = encode_cursor(Cursor(before=rows[-1]["id"]), "") if more else None
+        last_date, last_id = item_key(rows[-1]) if more else (None, None)
+        nxt = encode_cursor(Cursor(before=last_id, before_date=last_date), "") if more else None
         return {"items": rows, "next": nxt}
     tag = query_tag(q, when, source)
     page = decode_cursor(cursor, search=True, tag=tag)
@@ -57,15 +60,10 @@ def item(archive: ArchiveDep, item_id: ItemId) -> dict:
     return found
 
 
-@router.get("/estimates", summary="Distinct estimates, newest first, with how many stories carry each")
-def estimates(archive: ArchiveDep,
-              place: Annotated[str | None, Query(max_length=200, description="place name contains this")] = None,
-              outcome: Annotated[Outcome | None, Query()] = None,
-              kind: Annotated[Literal["toll", "incident"] | None, Query(description="a toll or one incident")] = None,
-              status: Annotated[Literal["new", "confirmed", "rejected"] | None, Query()] = None,
+@router.get("/estimates", summary="Distinct estimates, latest first stated first, with how many stories carry each")
+def estimates(archive: ArchiveDep, where: Annotated[EstimateFilter, Depends(estimate_filter)],
               limit: Annotated[int, Query(ge=1, le=10000)] = 1000) -> dict:
-    return {"estimates": archive.estimates(place=clean_text("place", place), outcome=outcome, kind=kind,
-                                           status=status, limit=limit)}
+    return {"estimates": archive.estimates(where=where, limit=limit)}
 
 
 @router.get("/estimates/{estimate_id}", summary="One estimate with every story that states it")

@@ -13,7 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storage import Archive
 
-from . import api, metrics
+from . import api, feeds, metrics
 from .security import Guard
 
 HERE = resources.files("web")
@@ -39,6 +39,7 @@ def create_app(archive_url: str, *, token: str | None, require_token: bool, vers
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(SQLAlchemyError, _database_down)  # type: ignore[arg-type]
     app.include_router(api.router)
+    app.include_router(feeds.router)
     _add_service_routes(app, archive, version)
     _add_page(app)
     return app
