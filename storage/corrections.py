@@ -14,17 +14,17 @@ class CorrectionError(ArchiveError):
 
 
 class CorrectionsMixin(ArchiveBase):
-    def merge_estimates(self, into_id: int, other_id: int, *, why: str | None = None) -> dict:
+    def merge_estimates(self, into_id: int, other_id: int, *, why: str | None = None, by: str | None = None) -> dict:
         """Fold `other_id` into `into_id`, mentions and all."""
         if into_id == other_id:
             raise CorrectionError(f"estimate {into_id} cannot be merged into itself")
         with self.writing() as s:
             into, other = _live(s, into_id), _live(s, other_id)
             fold(s, into, other)
-            correct(s, "merge", into, why=why, other_id=other.id)
+            correct(s, "merge", into, why=why, by=by, other_id=other.id)
             return {"estimate": into.id, "merged": other.id}
 
-    def split_estimate(self, estimate_id: int, mention_id: int, *, why: str | None = None) -> dict:
+    def split_estimate(self, estimate_id: int, mention_id: int, *, why: str | None = None, by: str | None = None) -> dict:
         """Undo a wrong fold: the mention becomes an estimate of its own."""
         with self.writing() as s:
             est = _live(s, estimate_id)
@@ -34,20 +34,20 @@ class CorrectionsMixin(ArchiveBase):
             if len(list(s.exec(_mentions_of(est.id)))) < 2:
                 raise CorrectionError(f"mention {mention_id} is estimate {estimate_id}'s only one: nothing to split")
             row = split(s, est, mention)
-            correct(s, "split", est, why=why, other_id=row.id, mention_id=mention_id)
+            correct(s, "split", est, why=why, by=by, other_id=row.id, mention_id=mention_id)
             return {"estimate": est.id, "new": row.id}
 
-    def reject_estimate(self, estimate_id: int, *, why: str | None = None) -> dict:
+    def reject_estimate(self, estimate_id: int, *, why: str | None = None, by: str | None = None) -> dict:
         """Not an estimate: it never alerts (pending alerts are cancelled) and later mentions fold in quietly."""
         with self.writing() as s:
             est = _live(s, estimate_id)
-            correct(s, "reject", est, why=why)
+            correct(s, "reject", est, why=why, by=by)
             return {"estimate": est.id, "status": est.status}
 
-    def confirm_estimate(self, estimate_id: int, *, why: str | None = None) -> dict:
+    def confirm_estimate(self, estimate_id: int, *, why: str | None = None, by: str | None = None) -> dict:
         with self.writing() as s:
             est = _live(s, estimate_id)
-            correct(s, "confirm", est, why=why)
+            correct(s, "confirm", est, why=why, by=by)
             return {"estimate": est.id, "status": est.status}
 
 

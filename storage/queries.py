@@ -120,7 +120,7 @@ class QueriesMixin(ArchiveBase):
                                "high": m.high, "victims": m.victims, "kind": m.kind}
                               for m, i in s.exec(stmt)]
             out["corrections"] = [{"action": c.action, "other_id": c.other_id, "mention_id": c.mention_id,
-                                   "why": c.why, "at": iso(c.at)}
+                                   "why": c.why, "by": c.by, "at": iso(c.at)}
                                   for c in s.exec(select(Correction).where(Correction.estimate_id == estimate_id)
                                                   .order_by(col(Correction.id)))]
             return out

@@ -334,7 +334,7 @@ def split(s: Session, est: Estimate, mention: Mention) -> Estimate:
 
 
 def correct(s: Session, action: str, est: Estimate, *, why: str | None, other_id: int | None = None,
-            mention_id: int | None = None) -> None:
+            mention_id: int | None = None, by: str | None = None) -> None:
     """Record a person's correction; a rejected estimate's pending alerts are cancelled."""
     if action == "reject":
         est.status = "rejected"
@@ -343,7 +343,7 @@ def correct(s: Session, action: str, est: Estimate, *, why: str | None, other_id
         est.status = "confirmed"
     s.add(est)
     s.add(Correction(action=action, estimate_id=est.id, other_id=other_id, mention_id=mention_id, why=why,
-                     at=utcnow()))
+                     by=by, at=utcnow()))
     s.flush()
 
 

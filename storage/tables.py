@@ -166,6 +166,7 @@ class Correction(SQLModel, table=True):
     other_id: int | None = None  # merge: the estimate folded in; split: the new estimate
     mention_id: int | None = None
     why: str | None = None
+    by: str | None = None  # who: a signed-in user of the page, or None (the command line, a bearer token)
     at: datetime
 
 
