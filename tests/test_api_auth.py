@@ -17,7 +17,7 @@ def guarded(sqlite_url):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("path", ["/", "/api/items", "/api/items/1", "/api/estimates", "/api/sources", "/metrics",
-                                  "/openapi.json", "/static/app.js"])
+                                  "/openapi.json", "/api/session", "/feeds/estimates.atom", "/feeds/estimates.json"])
 def test_every_route_but_healthz_needs_the_token(guarded, path) -> None:  # type: ignore[no-untyped-def]
     for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "s3cret"},
                     {"Authorization": "Basic s3cret"}, {"Authorization": "Bearer s3cret-and-more"}):
@@ -28,8 +28,12 @@ def test_every_route_but_healthz_needs_the_token(guarded, path) -> None:  # type
     assert ok.status_code in (200, 404) and ok.status_code != 401
 
 
-def test_healthz_is_open(guarded) -> None:  # type: ignore[no-untyped-def]
+def test_healthz_the_form_and_the_static_files_are_open(guarded) -> None:  # type: ignore[no-untyped-def]
     assert guarded.get("/healthz").status_code == 200
+    # The sign-in form needs its style and script before anyone has signed in; they hold no archive data.
+    assert guarded.get("/signin").status_code == 200
+    assert guarded.get("/static/app.js").status_code == 200
+    assert guarded.get("/static/../api/estimates").status_code in (401, 404)  # no way round the guard
 
 
 def test_an_exposed_app_without_a_token_is_refused(sqlite_url) -> None:  # type: ignore[no-untyped-def]
