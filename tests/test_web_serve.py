@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from casualty_watch.config import load
 from ports import listening_socket
 from storage import Archive
 from test_web_data import STORIES, fill
@@ -31,13 +32,16 @@ def write_config(tmp_path: Path, database: str, *, token: bool) -> Path:
 
 
 @contextmanager
-def serving(config: Path, tmp_path: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+def serving(config: Path, tmp_path: Path, env: dict[str, str] | None = None, *, workers: int = 1,
+            proc_out: list[subprocess.Popen] | None = None) -> Iterator[str]:
     """`serve --port 0`: the server binds a free port itself and prints it, so no other process can take it
-    between our choosing it and the server binding it."""
+    between our choosing it and the server binding it. `proc_out` receives the process."""
     log = tmp_path / "serve.log"
     with log.open("wb") as err:
-        proc = subprocess.Popen([CLI, "--config", str(config), "serve", "--port", "0"],
+        proc = subprocess.Popen([CLI, "--config", str(config), "serve", "--port", "0", "--workers", str(workers)],
                                 env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=err)
+    if proc_out is not None:
+        proc_out.append(proc)
     try:
         base = _wait_for_base(proc, log)
         deadline = time.monotonic() + 30
@@ -84,6 +88,9 @@ def filled_sqlite(sqlite_url: str) -> str:
 
 def test_serve_answers_over_http(tmp_path, filled_sqlite) -> None:  # type: ignore[no-untyped-def]
     config = write_config(tmp_path, filled_sqlite, token=False)
+    archive = Archive(filled_sqlite)
+    archive.sync_sources(load(str(config)).sources)  # as `watch` does; serve itself does not write
+    archive.close()
     with serving(config, tmp_path) as base:
         health = httpx.get(f"{base}/healthz").json()
         assert health["status"] == "ok" and health["version"]
@@ -114,8 +121,8 @@ def test_serve_beyond_loopback_without_a_token_is_a_one_line_error(tmp_path, sql
     assert len(lines) == 1 and "token" in lines[0] and "Traceback" not in done.stderr
 
 
-def test_serve_on_a_taken_port_is_a_one_line_error(tmp_path, sqlite_url) -> None:  # type: ignore[no-untyped-def]
-    config = write_config(tmp_path, sqlite_url, token=False)
+def test_serve_on_a_taken_port_is_a_one_line_error(tmp_path, filled_sqlite) -> None:  # type: ignore[no-untyped-def]
+    config = write_config(tmp_path, filled_sqlite, token=False)
     with listening_socket() as taken:
         port = taken.getsockname()[1]
         done = subprocess.run([CLI, "--config", str(config), "serve", "--port", str(port)],

@@ -1,11 +1,15 @@
 """`casualty-watch serve`: the read-only HTTP API and the page, served by uvicorn."""
 from __future__ import annotations
 
+import functools
 import ipaddress
+import os
 import socket
 from typing import Annotated
 
 import typer
+
+from storage import ArchiveError
 
 from .. import __version__
 from ..context import state
@@ -26,6 +30,7 @@ def serve(ctx: typer.Context,
           host: Annotated[str, typer.Option("--host", help="Address to bind; beyond loopback the config must set an API token.")]
           = "127.0.0.1",
           port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on (0: any free port, printed at start).")] = 8080,
+          workers: Annotated[int | None, typer.Option("--workers", min=1, max=64, help="Worker processes (default: [api] workers, else one per core).")] = None,
           ) -> None:
     """Serve the read-only HTTP API (/api/..., /metrics, /healthz) and the page at /."""
     import uvicorn
@@ -35,20 +40,52 @@ def serve(ctx: typer.Context,
     st = state(ctx)
     config = st.config()
     exposed = not is_loopback(host)
-    if exposed and not config.api_token:
-        raise UsageError(f"binding {host} makes the API reachable from other machines: set [api] token in "
+    if exposed and not (config.api_token or config.api_users):
+        raise UsageError(f"binding {host} makes the API reachable from other machines: set [api] token or users in "
                          f"{config.path} (e.g. token = \"${{CASUALTY_WATCH_TOKEN}}\") or use --host 127.0.0.1")
-    archive = st.archive()
-    archive.sync_sources(config.sources)  # so /api/sources lists what config names, as `sources` does
-    archive.close()
-    app = create_app(config.database, token=config.api_token, require_token=exposed, version=__version__)
+    count = workers or config.api_workers or cores()
+    # Each worker builds its own app (its own connections) from this picklable recipe. serve neither creates,
+    # migrates nor writes to the archive (`watch`/`run` does): /api/sources shows the sources the archive has.
+    make_app = functools.partial(create_app, config.database, token=config.api_token, require_token=exposed,
+                                 version=__version__, migrate=False, users=dict(config.api_users),
+                                 session_secret=config.api_session_secret)
+    try:
+        app = make_app()  # here first, so a missing or unreadable archive is one line before anything binds
+    except ArchiveError as exc:
+        raise CasualtyWatchError(str(exc)) from None
     sock = listen(host, port)
-    typer.echo(f"casualty-watch {__version__}: serving {archive.display_url} on "
-               f"http://{_hostport(host, sock.getsockname()[1])}/", err=True)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, server_header=False))
-    server.run(sockets=[sock])
-    if not server.started:
-        raise CasualtyWatchError("the HTTP server did not start (see the message above)")
+    typer.echo(f"casualty-watch {__version__}: serving {app.state.archive.display_url} on "
+               f"http://{_hostport(host, sock.getsockname()[1])}/ with {count} worker{'s' if count > 1 else ''}",
+               err=True)
+    options = {"log_level": "warning", "access_log": False, "server_header": False}
+    if count == 1:
+        server = uvicorn.Server(uvicorn.Config(app, **options))
+        server.run(sockets=[sock])
+        if not server.started:
+            raise CasualtyWatchError("the HTTP server did not start (see the message above)")
+        return
+    app.state.archive.close()
+    run_workers(uvicorn.Config(make_app, factory=True, workers=count, **options), sock)
+
+
+def cores() -> int:
+    """The cores this process may run on (a container's cpuset, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def run_workers(config, sock: socket.socket) -> None:  # type: ignore[no-untyped-def]
+    """uvicorn's supervisor: `workers` spawned processes accept on the one socket bound here, each with its own
+    event loop and database connections; a worker that dies is replaced, SIGINT/SIGTERM stop them all."""
+    from uvicorn.config import STARTUP_FAILURE
+    from uvicorn.supervisors import Multiprocess
+
+    supervisor = Multiprocess(config, sockets=[sock])
+    supervisor.run()
+    if any(p.exitcode == STARTUP_FAILURE for p in supervisor.processes):
+        raise CasualtyWatchError("a worker did not start (see the message above)")
 
 
 def listen(host: str, port: int) -> socket.socket:
