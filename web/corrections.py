@@ -50,6 +50,8 @@ Who = Annotated[Principal, Depends(corrector)]
 
 def _done(request: Request, estimate_id: int, act) -> dict:  # type: ignore[no-untyped-def]
     archive: Archive = request.app.state.archive
+    if archive.estimate(estimate_id) is None:
+        raise HTTPException(status_code=404, detail=f"no estimate {estimate_id}")
     try:
         act(archive)
     except CorrectionError as exc:
