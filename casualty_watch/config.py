@@ -29,6 +29,7 @@ from .errors import ConfigError
 
 ENV_VAR = "CASUALTY_WATCH_CONFIG"
 LOCAL_FILE = "casualty-watch.toml"
+BUNDLED = "<bundled default>"  # Config.path when no config file was found
 PROJECT_URL = "https://github.com/casualty-watch/casualty-watch"
 OUTCOMES = ("killed", "injured", "missing", "casualties")
 VICTIMS = ("civilians", "children", "women", "people", "combatants", "security forces")
@@ -52,6 +53,32 @@ def _members(values: list[str], allowed: tuple[str, ...], what: str) -> list[str
 
 def _duration(value: str) -> str:
     parse_duration(value)
+    return value
+
+
+MIN_INTERVAL_VAR = "CASUALTY_WATCH_MIN_INTERVAL"
+MIN_INTERVAL = 60.0  # seconds; `every = "0s"` polled a site seven times in 15 s: nobody means that
+
+
+def min_interval() -> float:
+    """The shortest poll interval a source may have: a minute, unless $CASUALTY_WATCH_MIN_INTERVAL (a duration)
+    lowers it, which only tests against local servers should do."""
+    override = os.environ.get(MIN_INTERVAL_VAR)
+    if override:
+        try:
+            return parse_duration(override)
+        except ValueError as exc:
+            raise ValueError(f"{MIN_INTERVAL_VAR}: {exc}") from None
+    return MIN_INTERVAL
+
+
+def _interval(value: str) -> str:
+    from .durations import format_duration
+
+    floor = min_interval()
+    if parse_duration(value) < floor:
+        raise ValueError(f"{value!r} is shorter than {format_duration(floor)}, the shortest poll interval "
+                         f"(a source polled more often is hammered, not watched)")
     return value
 
 
@@ -105,7 +132,7 @@ class SourceTable(_Strict):
 
     _check_urls = field_validator("feed", "sitemap", "page")(
         classmethod(lambda cls, v: None if v is None else _http_url(v)))
-    _check_every = field_validator("every")(classmethod(lambda cls, v: _duration(v)))
+    _check_every = field_validator("every")(classmethod(lambda cls, v: _interval(v)))
 
     @model_validator(mode="after")
     def _one_kind(self) -> "SourceTable":
@@ -252,7 +279,7 @@ def locate(explicit: str | None) -> tuple[str, str]:
     if candidate is None and Path(LOCAL_FILE).is_file():
         candidate = LOCAL_FILE
     if candidate is None:
-        return "<bundled default>", resources.files("casualty_watch").joinpath("default.toml").read_text("utf-8")
+        return BUNDLED, resources.files("casualty_watch").joinpath("default.toml").read_text("utf-8")
     try:
         return candidate, Path(candidate).read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -37,3 +37,8 @@ def _cell(value: Any) -> Any:
     if isinstance(value, list):
         value = ", ".join(map(str, value))
     return Text(str(value))  # Text, not a str: crawled titles may contain [markup]
+
+
+def count(n: int, one: str, many: str | None = None) -> str:
+    """'1 syndicated copy', '2 syndicated copies', '0 alerts': a number with its noun in the right number."""
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"

@@ -10,12 +10,15 @@ import logging
 import re
 import time
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
-from dateutil import parser as dateparser
+from netpolicy.values import one_line, parse_date
 
 from .charset import decode
+
+__all__ = ["Document", "DocumentError", "ReadLimits", "believable_date", "capped", "guess_language", "parse_date",
+           "pdf_published", "publication_date", "read_html", "read_pdf", "sniff"]
 
 log = logging.getLogger("crawler")
 Kind = Literal["pdf", "html", "text"]
@@ -26,6 +29,16 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?([Zz+\-])?(\d{2})?'?(\d{2})?'?")
 _DATE_PARAMS = {"original_date": True, "extensive_search": False, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+
+# A date a document carries is a publication date only if it could be one. The floor is 1995: the web had few
+# news sites before then and none of this project's sources existed, so an older date is a tool's default
+# (1970 and 1980 epochs, 1904 on old Macs) or a typo. More than a day after we read the document is a clock
+# or a template, not a date. PRODUCER_DEFAULTS are the instants PDF producers write when they are not told the
+# date: ReportLab's "invariant" mode stamps 2000-01-01T00:00:00 (reproducible builds); nobody publishes at
+# that instant, so it says nothing about when the report appeared.
+EARLIEST_PUBLICATION = datetime(1995, 1, 1, tzinfo=UTC)
+FUTURE_SLACK = timedelta(days=1)
+PRODUCER_DEFAULTS = frozenset({datetime(2000, 1, 1, tzinfo=UTC)})
 
 
 class DocumentError(Exception):
@@ -88,7 +101,7 @@ def read_html(data: bytes, url: str | None, encoding: str | None = None) -> Docu
         raise DocumentError("no readable text on the page")
     title = (extracted.title if extracted is not None else None) or _title(tree)
     author = extracted.author if extracted is not None else None
-    published = parse_date(extracted.date) if extracted is not None and extracted.date else None
+    published = believable_date(parse_date(extracted.date)) if extracted is not None and extracted.date else None
     language = _html_language(tree) or guess_language(body)
     return Document(text=body, title=_clean(title), author=_clean(author), published=published, language=language,
                     canonical_url=links.get("canonical"), other_urls=tuple(v for k, v in links.items() if k != "canonical"))
@@ -110,7 +123,7 @@ def _extract(tree, url: str | None):  # type: ignore[no-untyped-def]
         return bare_extraction(tree, url=url, with_metadata=True, date_extraction_params=_DATE_PARAMS, **_EXTRACTION)
     except Exception as exc:  # noqa: BLE001  (any bug in the metadata pass costs the metadata, not the page)
         log.warning("metadata of %s unreadable (%s: %s); reading its text alone",
-                                            url, type(exc).__name__, _one_line(exc))
+                                            url, type(exc).__name__, one_line(exc))
     try:
         return bare_extraction(tree, url=url, with_metadata=False, **_EXTRACTION)
     except Exception:  # noqa: BLE001  (html2txt is the fallback)
@@ -148,19 +161,19 @@ def read_pdf(data: bytes, limits: ReadLimits = ReadLimits()) -> Document:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise DocumentError(f"not a readable PDF ({_one_line(exc)})") from None
+        raise DocumentError(f"not a readable PDF ({one_line(exc)})") from None
     try:
         pages, cut = _pdf_pages(pdf, limits)
         meta = pdf.get_metadata_dict(skip_empty=True)
     except pdfium.PdfiumError as exc:
-        raise DocumentError(f"not a readable PDF ({_one_line(exc)})") from None
+        raise DocumentError(f"not a readable PDF ({one_line(exc)})") from None
     finally:
         pdf.close()
     text = "\n\n".join(p.replace("\r\n", "\n").replace("\x00", "").strip() for p in pages).strip()
     if not text:
         raise DocumentError("the PDF has no text layer (scanned images?)")
     return Document(text=text, title=_clean(meta.get("Title")), author=_clean(meta.get("Author")),
-                    published=_pdf_date(meta.get("CreationDate")), language=guess_language(text), truncated=cut)
+                    published=pdf_published(meta.get("CreationDate")), language=guess_language(text), truncated=cut)
 
 
 def _pdf_pages(pdf, limits: ReadLimits) -> tuple[list[str], str | None]:  # type: ignore[no-untyped-def]
@@ -205,18 +218,17 @@ def capped(doc: Document, max_chars: int) -> Document:
     return replace(doc, text=cut.rstrip(), truncated=f"{doc.truncated}; {note}" if doc.truncated else note)
 
 
-def parse_date(value: str | None) -> datetime | None:
-    """Any date string as an aware UTC datetime (naive ones are taken as UTC), or None."""
-    if not value:
+def believable_date(value: datetime | None, *, now: datetime | None = None,
+                    defaults: frozenset[datetime] = frozenset()) -> datetime | None:
+    """`value` if it can be a publication date, else None so the caller falls back to its next evidence
+    (the listing or feed's date, HTTP Last-Modified, then when we fetched it): before EARLIEST_PUBLICATION,
+    more than FUTURE_SLACK after `now`, or one of `defaults` (a producer's placeholder) is not."""
+    if value is None:
         return None
-    try:
-        parsed = dateparser.parse(value)
-        if parsed is None:
-            return None
-        # astimezone raises too: OverflowError for year 1 east of UTC, ValueError for an offset of 24 h or more
-        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
-    except (ValueError, ArithmeticError):  # ArithmeticError: OverflowError, and decimal's InvalidOperation
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    if aware < EARLIEST_PUBLICATION or aware > (now or datetime.now(UTC)) + FUTURE_SLACK or aware in defaults:
         return None
+    return aware
 
 
 def guess_language(text: str) -> str | None:
@@ -262,6 +274,25 @@ def _title(tree) -> str | None:  # type: ignore[no-untyped-def]
     return str(values[0]) if values else None
 
 
+def publication_date(*evidence: datetime | None, headers: tuple[tuple[str, str], ...] = (),
+                     now: datetime | None = None) -> datetime | None:
+    """The first believable date among `evidence` (the document's own, then the feed's or listing's), then
+    the response's Last-Modified header; None leaves the story dated by when it was fetched. Each is checked
+    by `believable_date`, since a feed's or a server's date can be a default as much as a PDF's can."""
+    last_modified = next((v for k, v in headers if k.lower() == "last-modified"), None)
+    for value in (*evidence, parse_date(last_modified)):
+        found = believable_date(value, now=now)
+        if found is not None:
+            return found
+    return None
+
+
+def pdf_published(value: str | None, *, now: datetime | None = None) -> datetime | None:
+    """A PDF's CreationDate as its publication date, unless it cannot be one (`believable_date`; the
+    producers' placeholder dates included): the demo's report said "2000-01-01" while its listing said 2018."""
+    return believable_date(_pdf_date(value), now=now, defaults=PRODUCER_DEFAULTS)
+
+
 def _pdf_date(value: str | None) -> datetime | None:
     match = _PDF_DATE.match(value or "")
     if not match:
@@ -279,6 +310,3 @@ def _clean(value: str | None) -> str | None:
     value = " ".join(str(value).split())
     return value or None
 
-
-def _one_line(exc: Exception) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]

@@ -4,6 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from netpolicy.values import iso
+
+__all__ = ["Entry", "UnreadableIndex", "iso"]  # iso: feeds and sitemaps take it from here
+
 
 class UnreadableIndex(Exception):
     """A feed or sitemap could not be read at all (not XML, not a feed, HTML instead); one-line message."""
@@ -20,6 +24,3 @@ class Entry:
     updated: str | None = None  # ISO-8601 UTC, as stored in seen_url.updated
     guid: str | None = None
 
-
-def iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None

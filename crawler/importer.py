@@ -28,7 +28,7 @@ from storage.captures import CaptureIn, CaptureSpec
 from storage.urls import site_of
 
 from .article import Reading, read_screened, screen
-from .document import ReadLimits
+from .document import ReadLimits, publication_date
 from .failures import one_line
 from .relevance import Relevance, for_places
 from .spec import Politeness, SourceSpec, Watch
@@ -133,7 +133,8 @@ class Importer:
 
     def _store(self, served: Served, doc: Any, source: str) -> None:  # doc: crawler.document.Document
         item = ItemIn(url=served.url, text=doc.text, source=source, title=doc.title,
-                      outlet=site_of(served.url), author=doc.author, published=doc.published,
+                      outlet=site_of(served.url), author=doc.author,
+                      published=publication_date(doc.published, headers=served.headers, now=served.date),
                       language=doc.language, truncated=doc.truncated, fetched=served.date,
                       other_urls=tuple(u for u in (doc.canonical_url, *doc.other_urls) if u and u != served.url))
         capture = CaptureIn(url=served.url, body=served.body, captured=served.date, status=served.status,

@@ -19,7 +19,7 @@ from storage.captures import CaptureIn
 from storage.urls import canonical_url, site_of
 
 from .backoff import backoff_until
-from .document import Document
+from .document import Document, publication_date
 from .entries import Entry
 from .failures import one_line
 from .runs import SourceRun
@@ -61,7 +61,8 @@ class Recorder:
         """Archive one relevant story with its estimates (read here unless the reading thread brought them);
         a failure costs only this story, and is named in its source's health."""
         title = doc.title or (entry.title if entry else None)
-        published = doc.published or (entry.published if entry else None)
+        published = publication_date(doc.published, entry.published if entry else None,
+                                     headers=capture.headers if capture is not None else ())
         item = ItemIn(url=url, text=doc.text, source=run.name, title=title, outlet=site_of(url), author=doc.author,
                       published=published, language=doc.language, truncated=doc.truncated,
                       other_urls=tuple(_aliases(url, [*aliases, doc.canonical_url, *doc.other_urls])))

@@ -69,12 +69,14 @@ class OutboxMixin(ArchiveBase):
                 row.state, row.last_error = ("gone" if gone else "failed"), error
             s.add(row)
 
-    def alerts(self, *, state: str | None = None, limit: int = 100) -> list[AlertOut]:
+    def alerts(self, *, state: str | None = None, limit: int = 100, full: bool = False) -> list[AlertOut]:
+        """Alerts, newest first; `full` brings the estimate and item each is about (`alerts` shows the figure)."""
         with self.reading() as s:
             stmt = select(Alert)
             if state:
                 stmt = stmt.where(Alert.state == state)
-            return [self._alert_out(s, r) for r in s.exec(stmt.order_by(col(Alert.id).desc()).limit(limit))]
+            return [self._alert_out(s, r, full=full)
+                    for r in s.exec(stmt.order_by(col(Alert.id).desc()).limit(limit))]
 
     def alert(self, alert_id: int, *, full: bool = False) -> AlertOut | None:
         with self.reading() as s:
@@ -87,12 +89,18 @@ class OutboxMixin(ArchiveBase):
                     for d in s.exec(select(Delivery).where(Delivery.alert_id == alert_id).order_by(col(Delivery.id)))]
 
     def retry_alert(self, alert_id: int) -> bool:
-        """Make a failed (or gone) alert due now; False when there is no such alert or it is not failed."""
+        """Make a failed, gone or pending alert due now; False when there is no such alert or it is sent or
+        cancelled. A pending one is included: after fixing an endpoint, nobody should wait out the back-off.
+        A pending alert a sender holds right now (claimed, its attempt not yet recorded) keeps its lease: moving
+        it would let a second sender deliver it at the same time; the holder sends it."""
+        now = utcnow()
         with self.writing() as s:
             row = s.get(Alert, alert_id)
-            if row is None or row.state not in ("failed", "gone"):
+            if row is None or row.state not in ("failed", "gone", "pending"):
                 return False
-            row.state, row.next_attempt = "pending", utcnow()
+            if row.state == "pending" and row.next_attempt > now and _leased(s, row):
+                return True
+            row.state, row.next_attempt = "pending", now
             s.add(row)
             return True
 
@@ -124,3 +132,12 @@ class OutboxMixin(ArchiveBase):
             item = s.get(Item, row.item_id)
             out.item = items_with_copies(s, [item])[0] if item else None
         return out
+
+
+def _leased(s, row: Alert) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a sender has claimed this alert and not yet recorded the attempt (claims count `attempts` up;
+    each finished attempt writes one Delivery)."""
+    from sqlalchemy import func
+
+    finished = s.exec(select(func.count()).select_from(Delivery).where(Delivery.alert_id == row.id)).one()
+    return finished < row.attempts

@@ -38,6 +38,12 @@ class QueriesMixin(ArchiveBase):
             rows = list(s.exec(stmt.order_by(sort.desc(), col(Item.id).desc()).limit(limit)))
             return items_with_copies(s, rows)
 
+    def item_sources(self) -> list[str]:
+        """The names items are archived under (configured sources, and "import:HOST" for imported files),
+        so `--source` can tell a name that matches nothing from a typo."""
+        with self.reading() as s:
+            return sorted(n for n in s.exec(select(Item.source).distinct()) if n)
+
     def item(self, item_id: int) -> dict | None:
         """One item with its text, earlier versions and the estimates it states."""
         with self.reading() as s:

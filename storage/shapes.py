@@ -1,13 +1,11 @@
 """The JSON shapes of items and estimates, shared by the command line, exports, the API and alert payloads."""
 from __future__ import annotations
 
-from datetime import datetime
+from netpolicy.values import iso
 
 from .tables import Estimate, Item
 
-
-def iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
+__all__ = ["iso", "item_dict", "estimate_dict"]
 
 
 def item_dict(row: Item, also_at: list[str]) -> dict:

@@ -20,8 +20,15 @@ class SourceLike(Protocol):
 
 
 class SourcesMixin(ArchiveBase):
-    def sync_sources(self, specs: Iterable[SourceLike]) -> None:
-        """Make the source table match config; a source whose URL changed forgets its validators."""
+    def sync_sources(self, specs: Iterable[SourceLike]) -> bool:
+        """Make the source table match config; a source whose URL changed forgets its validators. Returns
+        whether anything changed. When nothing would, nothing is written, so a command that only reads
+        (`sources`) works on a read-only archive and takes no write lock from a running service."""
+        specs = list(specs)
+        with self.reading() as s:
+            rows = {r.name: (r.kind, r.url, r.every) for r in s.exec(select(Source))}
+        if all(rows.get(spec.name) == (spec.kind, spec.url, spec.every) for spec in specs):
+            return False
         with self.writing() as s:
             rows = {r.name: r for r in s.exec(select(Source))}
             for spec in specs:
@@ -33,6 +40,7 @@ class SourcesMixin(ArchiveBase):
                     row.etag = row.last_modified = None
                 row.kind, row.url, row.every = spec.kind, spec.url, spec.every
                 s.add(row)
+        return True
 
     def sources(self) -> list[SourceState]:
         with self.reading() as s:

@@ -57,3 +57,8 @@ def archive(db_url: str):  # type: ignore[no-untyped-def]
     arch = Archive(db_url)
     yield arch
     arch.close()
+
+
+# Sources in tests poll local servers every second or two; the config's floor (a minute) is for real sites.
+# tests/test_cli_errors.py proves the floor holds when this variable is absent.
+os.environ.setdefault("CASUALTY_WATCH_MIN_INTERVAL", "1s")

@@ -143,10 +143,15 @@ def test_real_process_env_config_and_unreachable_database(tmp_path: Path) -> Non
 
 
 def test_real_process_default_config_in_an_empty_folder(tmp_path: Path) -> None:
+    # a read command makes no archive: one line, exit 1, the folder left as it was
     result = cli("sources", "--json", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    names = [s["name"] for s in json.loads(result.stdout)]
-    assert "amnesty-iraq" in names and (tmp_path / "casualty-watch.db").exists()
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith("casualty-watch: no archive at casualty-watch.db")
+    assert list(tmp_path.iterdir()) == []
+    # the bundled config's sources, named by the usage error for an unknown one (nothing is fetched)
+    result = cli("crawl", "--source", "nope", cwd=tmp_path)
+    assert result.returncode == 2 and "amnesty-iraq" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_estimates_corrections_from_the_command_line(configured) -> None:  # type: ignore[no-untyped-def]

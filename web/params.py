@@ -5,10 +5,11 @@ import base64
 import binascii
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from dateutil import parser as dateparser
 from fastapi import HTTPException
+
+from netpolicy.values import parse_since as read_since
 
 MAX_ID = 2**31 - 1  # PostgreSQL `integer`: a larger id would be a database error, not "not found"
 MAX_OFFSET = 1_000_000
@@ -32,23 +33,25 @@ def clean_text(name: str, value: str | None) -> str | None:
 
 
 def parse_since(value: str | None) -> datetime | None:
-    """A date as an aware UTC datetime; a date without a zone is taken as UTC (as on the command line)."""
+    """A date as an aware UTC datetime, by the command line's rule (netpolicy.values.parse_since: ISO-ish
+    dates or 7d/24h, a date without a zone taken as UTC), so `?since=` and `--since` agree on what "1" is."""
     value = clean_text("since", value)
     if value is None:
         return None
     try:
-        parsed = dateparser.parse(value)
-        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
-    except (ValueError, OverflowError):
-        raise BadParameter("since", f"not a date: {value[:40]!r} (use e.g. 2017-07-01)") from None
+        return read_since(value)
+    except (ValueError, OverflowError) as exc:
+        raise BadParameter("since", str(exc)) from None
 
 
 @dataclass(frozen=True, slots=True)
 class Cursor:
-    """Where the next page starts: below an item id (listing) or at an offset (search, ranked)."""
+    """Where the next page starts: after an item's (sort date, id) key (listing, newest first by publication
+    date) or at an offset (search, ranked). A listing cursor from before dates were in it has only the id."""
 
     before: int | None = None
     offset: int = 0
+    before_date: datetime | None = None
 
 
 def query_tag(*parts: object) -> str:
@@ -57,7 +60,13 @@ def query_tag(*parts: object) -> str:
 
 
 def encode_cursor(cursor: Cursor, tag: str) -> str:
-    raw = f"i:{cursor.before}" if cursor.before is not None else f"o:{cursor.offset}:{tag}"
+    """Opaque to clients: base64 of "k:<microseconds since 1970>:<id>", "i:<id>" or "o:<offset>:<tag>"."""
+    if cursor.before is not None and cursor.before_date is not None:
+        raw = f"k:{_micros(cursor.before_date)}:{cursor.before}"
+    elif cursor.before is not None:
+        raw = f"i:{cursor.before}"
+    else:
+        raw = f"o:{cursor.offset}:{tag}"
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
@@ -72,6 +81,11 @@ def decode_cursor(value: str | None, *, search: bool, tag: str) -> Cursor:
             before = int(rest)
             if 1 <= before <= MAX_ID:
                 return Cursor(before=before)
+        elif kind == "k" and not search:
+            micros_text, _, id_text = rest.partition(":")
+            before, micros = int(id_text), int(micros_text)
+            if 1 <= before <= MAX_ID and 0 <= micros <= _MAX_MICROS:
+                return Cursor(before=before, before_date=_EPOCH + timedelta(microseconds=micros))
         elif kind == "o" and search:
             offset_text, _, cursor_tag = rest.partition(":")
             offset = int(offset_text)
@@ -82,3 +96,13 @@ def decode_cursor(value: str | None, *, search: bool, tag: str) -> Cursor:
     except (ValueError, UnicodeDecodeError, binascii.Error):
         pass
     raise BadParameter("cursor", "not a cursor this API handed out (use the `next` value of the previous page)")
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MAX_MICROS = int((datetime(9999, 12, 31, tzinfo=UTC) - _EPOCH).total_seconds()) * 1_000_000
+
+
+def _micros(when: datetime) -> int:
+    """Whole microseconds since 1970, so the cursor carries the date exactly (no float, no time zone)."""
+    delta = (when if when.tzinfo else when.replace(tzinfo=UTC)) - _EPOCH
+    return (delta.days * 86400 + delta.seconds) * 1_000_000 + delta.microseconds

@@ -5,15 +5,17 @@ import csv
 import io
 import json
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from dateutil import parser as dateparser
+
+from netpolicy.values import parse_since as read_since
 
 from ..context import state
-from ..errors import CasualtyWatchError
+from ..durations import format_duration
+from ..errors import CasualtyWatchError, UsageError
 from ..output import print_json, print_table
 
 ITEM_COLUMNS = [("id", "id"), ("published", "published"), ("source", "source"), ("title", "title"),
@@ -26,20 +28,42 @@ MENTION_COLUMNS = [("mention_id", "mention"), ("stated", "stated"), ("figure", "
                    ("outlet", "outlet"), ("url", "url")]
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON array to stdout.")]
-Since = Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="Only items published since DATE (e.g. 2017-07-01).")]
+Since = Annotated[Optional[str], typer.Option("--since", metavar="DATE", help="Only items published since DATE (YYYY, YYYY-MM, "
+                                                                          "YYYY-MM-DD, an ISO time, or 7d / 24h back).")]
 SourceName = Annotated[Optional[str], typer.Option("--source", metavar="NAME", help="Only items from this source.")]
-Limit = Annotated[int, typer.Option("--limit", min=1, max=100000, help="At most this many.")]
+Limit = Annotated[int, typer.Option("--limit", metavar="N", min=1, max=100000, help="At most N (1 to 100,000).")]
 
 
 def parse_since(value: str | None) -> datetime | None:
-    """A user's date as an aware UTC datetime (naive dates are taken as UTC)."""
+    """A user's date as an aware UTC datetime, by the rule the API's ?since= follows too (netpolicy.values):
+    ISO-ish dates only, so `--since 1` is an error rather than the 1st of this month."""
     if value is None:
         return None
     try:
-        parsed = dateparser.parse(value)
-    except (ValueError, OverflowError):
-        raise typer.BadParameter(f"not a date: {value!r} (use e.g. 2017-07-01)", param_hint="--since") from None
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+        return read_since(value)
+    except (ValueError, OverflowError) as exc:
+        raise typer.BadParameter(str(exc), param_hint="--since") from None
+
+
+def known_source(ctx: typer.Context, name: str | None) -> str | None:
+    """`--source NAME` as `crawl --source` checks it: a name the config does not know is a mistake to say
+    (naming the known ones), not a filter that quietly matches nothing. A name the archive holds stories
+    under (a source since removed from the config, "import:HOST" for imported files) is known too."""
+    if name is None:
+        return None
+    st = state(ctx)
+    configured = {s.name for s in st.config().sources}
+    if name in configured:
+        return name
+    archive = st.archive()
+    try:
+        archived = set(archive.item_sources())
+    finally:
+        archive.close()
+    if name in archived:
+        return name
+    hint = ", ".join(sorted(configured | archived)) or "none configured"
+    raise UsageError(f"unknown source {name!r} (known: {hint})")
 
 
 def figure(e: dict) -> str:
@@ -56,29 +80,34 @@ def sources(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """Each source with its kind, interval, last poll, status, failures and last error."""
     st = state(ctx)
     archive = st.archive()
-    archive.sync_sources(st.config().sources)
+    archive.sync_sources(st.config().sources)  # writes only when the config changed (a read-only archive reads)
     rows = [s.to_dict() for s in archive.sources()]
     if as_json:
-        print_json(rows)
+        print_json(rows)  # `every` in seconds, for programs
         return
-    print_table(rows, [("name", "name"), ("kind", "kind"), ("every", "every (s)"), ("last_polled", "last poll"),
+    for row in rows:
+        row["every"] = format_duration(row["every"])
+    print_table(rows, [("name", "name"), ("kind", "kind"), ("every", "every"), ("last_polled", "last poll"),
                        ("status", "status"), ("failures", "failures"), ("last_error", "last error")],
                 empty="no sources configured")
 
 
 def items(ctx: typer.Context, since: Since = None, source: SourceName = None, limit: Limit = 50,
           as_json: JsonFlag = False) -> None:
-    """Archived stories, newest first, each once (copies listed under 'also at')."""
-    rows = state(ctx).archive().items(since=parse_since(since), source=source, limit=limit)
+    """Archived stories, newest published first (fetch time for a story without a date), each once (copies
+    listed under 'also at')."""
+    when, source = parse_since(since), known_source(ctx, source)
+    rows = state(ctx).archive().items(since=when, source=source, limit=limit)
     print_json(rows) if as_json else print_table(rows, ITEM_COLUMNS, empty="no items")
 
 
-def search(ctx: typer.Context, query: Annotated[str, typer.Argument(help="Words to look for (all must match).")],
+def search(ctx: typer.Context, query: Annotated[str, typer.Argument(metavar="QUERY", help="Words to look for (all must match).")],
            since: Since = None, source: SourceName = None, limit: Limit = 20, as_json: JsonFlag = False) -> None:
     """Full-text search of the archive, best first, each story once."""
     if not query.strip():
         raise typer.BadParameter("empty query", param_hint="QUERY")
-    rows = state(ctx).archive().search(query, since=parse_since(since), source=source, limit=limit)
+    when, source = parse_since(since), known_source(ctx, source)
+    rows = state(ctx).archive().search(query, since=when, source=source, limit=limit)
     if as_json:
         print_json(rows)
     else:
@@ -92,6 +121,7 @@ Why = Annotated[Optional[str], typer.Option("--why", metavar="TEXT", help="The r
 EstimateId = Annotated[int, typer.Argument(metavar="ID", min=1, help="An estimate's id (see `estimates`).")]
 
 estimates_app = typer.Typer(help="The distinct casualty estimates, and corrections to them.", no_args_is_help=False,
+                            rich_markup_mode=None,
                             invoke_without_command=True, add_completion=False)
 
 
@@ -162,7 +192,7 @@ def _correct(ctx: typer.Context, act, said: str | None) -> dict:  # type: ignore
     from storage import CorrectionError
 
     try:
-        done = act(state(ctx).archive())
+        done = act(state(ctx).archive(write=True))
     except CorrectionError as exc:
         raise typer.BadParameter(str(exc), param_hint="ID") from None
     if said:
@@ -175,9 +205,9 @@ Place = Annotated[Optional[str], typer.Option("--place", metavar="NAME",
 
 
 def export(ctx: typer.Context,
-           what: Annotated[str, typer.Option("--what", help="items, estimates or captures")],
-           fmt: Annotated[Optional[str], typer.Option("--format", help="csv or jsonl (captures are always WARC)")] = None,
-           output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (else stdout).")] = None,
+           what: Annotated[str, typer.Option("--what", metavar="WHAT", help="items, estimates or captures")],
+           fmt: Annotated[Optional[str], typer.Option("--format", metavar="FORMAT", help="csv or jsonl (captures are always WARC)")] = None,
+           output: Annotated[Optional[Path], typer.Option("-o", "--output", metavar="PATH", help="File to write (else stdout).")] = None,
            place: Place = None,
            since: Annotated[Optional[str], typer.Option("--since", metavar="DATE",
                             help="captures only: items published (else fetched) since DATE.")] = None,
@@ -239,11 +269,14 @@ class _stdout_bytes:
 
 
 def _all_items(archive) -> list[dict]:  # type: ignore[no-untyped-def]
+    from storage.queries import item_key
+
     rows: list[dict] = []
-    before = None
-    while page := archive.items(limit=1000, before=before):
+    before: tuple | None = None
+    while page := archive.items(limit=1000, before=before[1] if before else None,
+                                before_date=before[0] if before else None):
         rows.extend(page)
-        before = page[-1]["id"]
+        before = item_key(page[-1])
     return rows
 
 

@@ -16,8 +16,12 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Print the pass summary a
 Force = Annotated[bool, typer.Option("--force", help="Also poll sources that are backing off after failures.")]
 
 
+ALL_FAILED = 3  # exit status when every source polled failed: cron and systemd see it, a partial pass is 0
+
+
 def crawl(ctx: typer.Context, source: Sources = None, as_json: JsonFlag = False, force: Force = False) -> None:
-    """Poll the sources once, archive relevant stories and their casualty estimates, and print a summary."""
+    """Poll the sources once, archive relevant stories and their casualty estimates, and print a summary.
+    Exits 3 when every source polled failed (those skipped while backing off are not polled)."""
     from alerts.routing import make_router
     from crawler import CrawlError, run_pass
     from storage import ArchiveError
@@ -27,7 +31,7 @@ def crawl(ctx: typer.Context, source: Sources = None, as_json: JsonFlag = False,
     st = state(ctx)
     cfg = st.config()
     specs = _chosen(cfg.sources, source or [])
-    archive = st.archive()
+    archive = st.archive(create=True)
     try:
         archive.sync_sources(cfg.sources)
     finally:
@@ -50,11 +54,28 @@ def crawl(ctx: typer.Context, source: Sources = None, as_json: JsonFlag = False,
         sys.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")
     else:
         _print_summary(summary)
+    failed = all_failed(summary)
+    if failed:
+        typer.echo(f"casualty-watch: every source polled failed ({failed}; each one's error is above or in "
+                   "`casualty-watch sources`)", err=True)
+        raise typer.Exit(ALL_FAILED)
+
+
+def all_failed(summary) -> str | None:  # type: ignore[no-untyped-def]
+    """'2 of 2' when sources were polled and none was read (failed, or cut short), else None. A pass that
+    polled nothing (every source backing off) did not fail: there was nothing to try."""
+    polled = [*summary.sources_ok, *summary.sources_unchanged, *summary.sources_failed, *summary.sources_aborted]
+    if not polled or summary.sources_ok or summary.sources_unchanged:
+        return None
+    return f"{len(polled)} of {len(polled)}"
 
 
 def deliver_after_pass(st: State, archive, summary) -> None:  # type: ignore[no-untyped-def]
-    """ALERT DELIVERY HOOK (issue 5): alerts queued by this pass (summary.alerts, in the archive's outbox) are
-    delivered here, right after the pass, by the alerts engineer's code. The crawler only queues them."""
+    """Send what this pass queued, right after it: the alerts for its new estimates (summary.alerts, in the
+    archive's outbox) and a source-failing or source-recovered alert for each polled source whose health
+    crossed the line (alerts.after_pass.settle_pass). The crawler only queues; a one-shot crawl has no service
+    to send later, so delivery happens here, and one stderr line says what was sent, what waits for a retry
+    (the next crawl or `run` sends it) and what failed."""
     from alerts.after_pass import settle_pass
 
     cfg = st.config()

@@ -38,7 +38,7 @@ def run(ctx: typer.Context, log_level: LogLevel = "info",
     if not cfg.sources:
         raise UsageError(f"{cfg.path}: no [[source]] configured: nothing to poll")
     setup_logging(level)
-    archive = st.archive()
+    archive = st.archive(create=True)
     lock = ArchiveLock(cfg.database, archive.engine)
     try:
         lock.acquire()
@@ -123,7 +123,7 @@ def _duration(value: str, hint: str) -> float:
 # -- alerts -----------------------------------------------------------------------------------------------------
 
 alerts_app = typer.Typer(help="Alerts owed and sent: list them (no subcommand), or resend a failed one.",
-                         no_args_is_help=False)
+                         no_args_is_help=False, rich_markup_mode=None)
 
 ALERT_COLUMNS = [("id", "id"), ("event", "event"), ("about", "about"), ("channel", "channel"), ("state", "state"),
                  ("attempts", "tries"), ("when", "sent / next try"), ("last_error", "last error")]
@@ -133,7 +133,7 @@ ALERT_COLUMNS = [("id", "id"), ("event", "event"), ("about", "about"), ("channel
 def alerts_list(ctx: typer.Context,
                 state_filter: Annotated[Optional[str], typer.Option("--state", metavar="STATE",
                                         help="Only pending, sent, failed or gone alerts.")] = None,
-                limit: Annotated[int, typer.Option("--limit", min=1, max=100000, help="At most this many.")] = 100,
+                limit: Annotated[int, typer.Option("--limit", metavar="N", min=1, max=100000, help="At most N (1 to 100,000).")] = 100,
                 as_json: Annotated[bool, typer.Option("--json", help="Print one JSON array to stdout.")] = False,
                 ) -> None:
     """Alerts, newest first, with each one's delivery state, attempts and last error."""
@@ -143,14 +143,32 @@ def alerts_list(ctx: typer.Context,
         raise typer.BadParameter(f"{state_filter!r} is not one of pending, sent, failed, gone, cancelled",
                                  param_hint="--state")
     archive = state(ctx).archive()
-    rows = [a.to_dict() for a in archive.alerts(state=state_filter, limit=limit)]
+    try:
+        found = archive.alerts(state=state_filter, limit=limit, full=not as_json)
+    finally:
+        archive.close()
     if as_json:
-        print_json(rows)
+        print_json([a.to_dict() for a in found])
         return
-    for row in rows:
-        row["about"] = f"estimate {row['estimate_id']}" if row["estimate_id"] is not None else row["source"]
+    rows = []
+    for alert in found:
+        row = alert.to_dict()
+        row["about"] = about(alert)
         row["when"] = _short_time(row["delivered"] or row["next_attempt"])
+        rows.append(row)
     print_table(rows, ALERT_COLUMNS, empty="no alerts")
+
+
+def about(alert) -> str | None:  # type: ignore[no-untyped-def]
+    """What an alert is about, as its message says it: the estimate's headline ("more than 40,000 civilians
+    killed in Mosul (...)") rather than its id, or the source's name for a source event."""
+    from alerts.describe import headline
+
+    if alert.estimate is not None:
+        return f"{alert.estimate_id}: {headline(alert.estimate)}"
+    if alert.estimate_id is not None:
+        return f"estimate {alert.estimate_id}"
+    return alert.source
 
 
 def _short_time(iso: str | None) -> str | None:
@@ -162,18 +180,19 @@ def _short_time(iso: str | None) -> str | None:
 def alerts_retry(ctx: typer.Context,
                  alert_id: Annotated[int, typer.Argument(metavar="ID", help="The alert's id (see `alerts`).")],
                  ) -> None:
-    """Resend a failed alert now (it keeps its message id, so receivers can drop a repeat)."""
+    """Send a failed or pending alert now, without waiting out its back-off (it keeps its message id, so
+    receivers can drop a repeat)."""
     from alerts.backoff import Backoff
     from alerts.channels import build_channels, close_channels
     from alerts.delivery import Deliverer, lease_for
 
     st = state(ctx)
-    archive = st.archive()
+    archive = st.archive(write=True)
     if not archive.retry_alert(alert_id):
         found = archive.alert(alert_id)
         if found is None:
             raise typer.BadParameter(f"no alert {alert_id}", param_hint="ID")
-        raise UsageError(f"alert {alert_id} is {found.state}, not failed: nothing to retry")
+        raise UsageError(f"alert {alert_id} is {found.state}, not failed or pending: nothing to retry")
     cfg = st.config()
     channels = build_channels(cfg.alerts)
     try:

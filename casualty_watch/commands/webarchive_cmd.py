@@ -17,7 +17,7 @@ AlertFlag = Annotated[bool, typer.Option("--alert", help="Alert on new estimates
                                                          "archive them quietly: they are old news).")]
 
 captures_app = typer.Typer(help="The bytes each archived story was read from, kept as WARC records.",
-                           no_args_is_help=True)
+                           no_args_is_help=True, rich_markup_mode=None)
 
 
 def import_(ctx: typer.Context,
@@ -32,6 +32,7 @@ def import_(ctx: typer.Context,
 
     st = state(ctx)
     cfg = st.config()
+    st.archive(create=True).close()  # made here if new; a read-only one refused before any file is read
     watch, route = _watch_and_route(st, alert)
     try:
         summary = import_warcs([str(p) for p in paths], database=cfg.database, watch=watch, sources=cfg.sources,
@@ -65,6 +66,7 @@ def backfill(ctx: typer.Context,
         months(start, end)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    st.archive(create=True).close()  # made here if new; a read-only one refused before any request
     watch, route = _watch_and_route(st, alert)
     show = _BackfillLine() if sys.stderr.isatty() and not as_json else None
     try:
@@ -116,7 +118,7 @@ def _finish(st: State, summary, *, alert: bool, as_json: bool, what: str) -> Non
     """Deliver what `--alert` queued, then the summary: what was read, and each new estimate in one line."""
     from alerts.describe import headline
 
-    archive = st.archive()
+    archive = st.archive(create=True)  # import and backfill write: the archive is theirs to make
     try:
         if alert and summary.alerts:
             from alerts.after_pass import settle_pass

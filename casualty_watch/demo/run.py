@@ -17,7 +17,7 @@ from crawler.spec import Politeness, SourceSpec
 from ..config import watch_for
 
 from ..errors import CasualtyWatchError, UsageError
-from ..output import print_table
+from ..output import count, print_table
 from .server import DemoWeb
 
 EVERY = 2.0  # seconds between polls: the new story is picked up within moments
@@ -91,10 +91,16 @@ def _sources(base: str) -> tuple[SourceSpec, ...]:
 
 
 def _write_config(path: Path, database: str, sources: tuple[SourceSpec, ...], webhook: str | None) -> None:
-    """The demo's setup as a config file, for exploring a kept archive with the other commands."""
+    """The demo's setup as a config file, for exploring a kept archive with the other commands. Its sources
+    poll at the config's shortest interval, not the demo's 2 s (which only the demo itself may use: a config
+    below the floor is refused, so the kept file would not load)."""
+    from ..config import min_interval
+    from ..durations import format_duration
+
+    every = format_duration(max(EVERY, min_interval()))
     lines = [f'database = "{database}"', "", "[watch]", 'places = ["Mosul", "Nineveh", "الموصل"]', ""]
     for s in sources:
-        lines += ["[[source]]", f'name = "{s.name}"', f'{s.kind} = "{s.url}"', f'every = "{EVERY:.0f}s"']
+        lines += ["[[source]]", f'name = "{s.name}"', f'{s.kind} = "{s.url}"', f'every = "{every}"']
         lines += [f'follow = "{s.follow}"'] if s.follow else []
         lines.append("")
     if webhook:
@@ -130,8 +136,9 @@ def _show_found(archive: Any) -> None:
 
     totals = archive.totals()
     counts = archive.alert_counts()
-    typer.echo(f"\nArchived {totals['items']} stories ({totals['duplicates']} syndicated copies folded in) and "
-               f"{totals['estimates']} distinct estimates; {counts.get('sent', 0)} alerts sent.")
+    typer.echo(f"\nArchived {count(totals['items'], 'story', 'stories')} "
+               f"({count(totals['duplicates'], 'syndicated copy', 'syndicated copies')} folded in) and "
+               f"{count(totals['estimates'], 'distinct estimate')}; {count(counts.get('sent', 0), 'alert')} sent.")
     rows = [{**e, "figure": figure(e)} for e in archive.estimates()]
     print_table(rows, [("figure", "figure"), ("outcome", "outcome"), ("victims", "victims"), ("place", "place"),
                        ("claimant", "claimant"), ("mentions", "stories")], title="Estimates found",

@@ -1,0 +1,144 @@
+"""`crawl` as cron sees it (issue 12): exit 3 when every polled source failed; and stories dated by evidence
+that can be a publication date (a PDF producer's placeholder, a future date or one before 1995 is not).
+
+The crawls run as real processes (Scrapy's reactor runs once per process) against a real local web server.
+"""
+from __future__ import annotations
+
+import io
+import json
+import os
+import socket
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from crawler.document import believable_date, pdf_published, publication_date, read_pdf
+from test_service_support import CLI, NewsSite, article_html, rss, write_config
+
+STORY = ("Toll in Mosul rises", "At least 1,200 civilians were killed in Mosul during the offensive, the monitor "
+         "said in its weekly report on the battle for the city.")
+PDF_TEXT = "At least 5,805 civilians were killed in west Mosul between February and June 2017, the report finds."
+
+
+def closed_port() -> int:
+    """A port nothing listens on: connections to it are refused at once."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def crawl(config: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*CLI, "-c", str(config), "crawl", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_crawl_exits_3_when_every_polled_source_failed(tmp_path: Path, sqlite_url: str) -> None:
+    dead = f"http://127.0.0.1:{closed_port()}"
+    config = write_config(tmp_path / "cw.toml", database=sqlite_url,
+                          sources=[{"name": "one", "feed": f"{dead}/a.xml"}, {"name": "two", "feed": f"{dead}/b.xml"}])
+    result = crawl(config)
+    assert result.returncode == 3, result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last == ("casualty-watch: every source polled failed (2 of 2; each one's error is above or in "
+                    "`casualty-watch sources`)")
+    assert "one:" in result.stdout and "two:" in result.stdout  # one line per source, as before
+    as_json = crawl(config, "--json", "--force")
+    assert as_json.returncode == 3 and json.loads(as_json.stdout)["sources_failed"] == ["one", "two"]
+    # both back off now: nothing is polled, so nothing failed
+    skipped = crawl(config, "--json")
+    assert skipped.returncode == 0, skipped.stderr
+    assert sorted(json.loads(skipped.stdout)["sources_skipped"]) == ["one", "two"]
+
+
+def test_crawl_exits_0_when_some_sources_were_read(tmp_path: Path, sqlite_url: str) -> None:
+    site = NewsSite(tmp_path / "web")
+    site.write("news/toll.html", article_html(*STORY))
+    site.write("feed.xml", rss(site.base, "Wire", [("/news/toll.html", STORY[0], "20 Jul 2017 10:00:00 +0000")]))
+    site.start()
+    try:
+        dead = f"http://127.0.0.1:{closed_port()}"
+        config = write_config(tmp_path / "cw.toml", database=sqlite_url,
+                              sources=[{"name": "wire", "feed": f"{site.base}/feed.xml"},
+                                       {"name": "dead", "feed": f"{dead}/feed.xml"}])
+        result = crawl(config, "--json")
+    finally:
+        site.stop()
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["sources_ok"] == ["wire"] and summary["sources_failed"] == ["dead"]
+    assert "every source polled failed" not in result.stderr
+
+
+# -- publication dates ----------------------------------------------------------------------------------------
+
+def report_pdf(text: str, creation: str | None = None) -> bytes:
+    """A one-page PDF by ReportLab in its invariant mode, which stamps the placeholder 2000-01-01; `creation`
+    (same length, D:YYYYMMDDHHmmSS) puts a real CreationDate in its place."""
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, invariant=1)
+    pdf.drawString(72, 720, text[:90])
+    pdf.drawString(72, 700, text[90:])
+    pdf.save()
+    data = buf.getvalue()
+    assert b"D:20000101000000" in data
+    return data.replace(b"D:20000101000000", creation.encode()) if creation else data
+
+
+def test_a_pdf_producers_placeholder_date_is_not_a_publication_date() -> None:
+    assert read_pdf(report_pdf(PDF_TEXT)).published is None
+    assert read_pdf(report_pdf(PDF_TEXT, "D:20170901093000")).published == datetime(2017, 9, 1, 9, 30, tzinfo=UTC)
+    demo = Path(__file__).parents[1] / "casualty_watch" / "demo" / "site" / "ngo" / "reports"
+    assert read_pdf((demo / "airwars-mosul-assessment.pdf").read_bytes()).published is None  # "2000-01-01"
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("D:20000101000000+00'00'", None),             # ReportLab's placeholder
+    ("D:19700101000000Z", None),                   # an epoch default, before the floor
+    ("D:19941231235959Z", None),                   # before 1995
+    ("D:19950101000000Z", datetime(1995, 1, 1, tzinfo=UTC)),
+    ("D:20991231000000Z", None),                   # the future
+    ("D:20180315120000+01'00'", datetime(2018, 3, 15, 11, tzinfo=UTC)),
+])
+def test_pdf_dates_are_sanity_checked(value: str, expected: datetime | None) -> None:
+    assert pdf_published(value, now=datetime(2026, 1, 1, tzinfo=UTC)) == expected
+
+
+def test_dating_falls_back_from_the_document_to_the_listing_to_last_modified() -> None:
+    now = datetime(2018, 6, 1, tzinfo=UTC)
+    listing, served = datetime(2018, 3, 1, tzinfo=UTC), (("Last-Modified", "Thu, 15 Mar 2018 12:00:00 GMT"),)
+    assert publication_date(None, listing, headers=served, now=now) == listing
+    assert publication_date(None, None, headers=served, now=now) == datetime(2018, 3, 15, 12, tzinfo=UTC)
+    assert publication_date(datetime(1980, 1, 1, tzinfo=UTC), None, headers=served, now=now) == \
+        datetime(2018, 3, 15, 12, tzinfo=UTC)
+    assert publication_date(None, None, headers=(("last-modified", "Thu, 15 Mar 2029 12:00:00 GMT"),), now=now) is None
+    assert publication_date(None, None, now=now) is None  # the archive then dates it by when it was fetched
+    assert believable_date(datetime(2018, 6, 1, 23, tzinfo=UTC), now=now) is not None  # within a day's slack
+    assert believable_date(datetime(2018, 6, 2, 1, tzinfo=UTC), now=now) is None
+
+
+def test_a_crawled_pdf_with_a_placeholder_date_is_dated_by_last_modified(tmp_path: Path, sqlite_url: str) -> None:
+    site = NewsSite(tmp_path / "web")
+    site.write("reports/index.html", "<!doctype html><html lang='en'><head><title>Reports</title></head><body>"
+                                     "<main><ul><li><a href='placeholder.pdf'>Assessment (PDF, 2018)</a></li>"
+                                     "<li><a href='dated.pdf'>West Mosul (PDF, 2017)</a></li></ul></main></body></html>")
+    (site.root / "reports" / "placeholder.pdf").write_bytes(report_pdf(PDF_TEXT))
+    (site.root / "reports" / "dated.pdf").write_bytes(report_pdf(PDF_TEXT.replace("5,805", "5,806"),
+                                                                 "D:20170712000000"))
+    march = datetime(2018, 3, 15, 12, tzinfo=UTC).timestamp()
+    for name in ("placeholder.pdf", "dated.pdf"):
+        os.utime(site.root / "reports" / name, (march, march))  # the server's Last-Modified
+    site.start()
+    try:
+        config = write_config(tmp_path / "cw.toml", database=sqlite_url,
+                              sources=[{"name": "ngo", "page": f"{site.base}/reports/"}])
+        result = crawl(config, "--json")
+    finally:
+        site.stop()
+    assert result.returncode == 0, result.stderr
+    items = subprocess.run([*CLI, "-c", str(config), "items", "--json"], capture_output=True, text=True, timeout=60)
+    published = {Path(i["url"]).name: i["published"] for i in json.loads(items.stdout)}
+    assert published == {"placeholder.pdf": "2018-03-15T12:00:00+00:00", "dated.pdf": "2017-07-12T00:00:00+00:00"}
