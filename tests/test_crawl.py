@@ -49,7 +49,8 @@ class Watcher:
     def crawl(self, *args: str, as_json: bool = True) -> Crawl:
         self.write()
         cmd = [CLI, "-c", str(self.config), "crawl", *args] + (["--json"] if as_json else [])
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120,
+        # cwd: an archive on a server keeps its captures in ./captures, which must not land in the checkout
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120, cwd=self.dir,
                               env={**os.environ, "COLUMNS": "200"})
         summary = json.loads(proc.stdout) if as_json and proc.returncode == 0 else {}
         return Crawl(proc.returncode, summary, proc.stdout, proc.stderr)
