@@ -27,7 +27,7 @@ from .discovery import discover_feed
 from .entries import Entry, UnreadableIndex
 from .failures import describe, one_line
 from .feeds import parse_feed
-from .listing import is_pdf_link, report_links
+from .listing import is_pdf_link, listed_dates, report_links
 from .recorder import Recorder
 from .relevance import Relevance
 from .reading import DocumentReader
@@ -179,7 +179,8 @@ class PassSpider(scrapy.Spider):
         if not text.strip():
             raise UnreadableIndex("empty page")
         links = report_links(text, response.url, run.spec.follow)
-        return self._articles(run, [Entry(url=u) for u in links])
+        dates = listed_dates(text, response.url, run.spec.follow)  # a report's date as the page gives it
+        return self._articles(run, [Entry(url=u, published=dates.get(u)) for u in links])
 
     def _read_named_feed(self, response: Response, run: SourceRun, feed_url: str) -> list[Request]:
         log.warning("source %s: %s is an HTML page naming the feed %s; reading that (set it as the source's "

@@ -120,16 +120,35 @@ def test_dating_falls_back_from_the_document_to_the_listing_to_last_modified() -
     assert believable_date(datetime(2018, 6, 2, 1, tzinfo=UTC), now=now) is None
 
 
-def test_a_crawled_pdf_with_a_placeholder_date_is_dated_by_last_modified(tmp_path: Path, sqlite_url: str) -> None:
+def test_listing_dates_are_read_from_each_reports_entry() -> None:
+    from crawler.listing import listed_dates
+
+    page = ("<main><ul><li><a href='a.pdf'>Civilians killed between February and June 2017</a> 12 July 2017</li>"
+            "<li><a href='b.pdf'>B</a> <time datetime='2016-10-17'>17 Oct</time></li>"
+            "<li><a href='c.pdf'>Assessment (PDF, 2018)</a></li><li><a href='d.pdf'>Annex (Dec. 2017)</a></li>"
+            "<li><a href='e.pdf'>Between May and June 2017</a></li></ul></main>")
+    assert listed_dates(page, "https://ngo.example/reports/") == {
+        "https://ngo.example/reports/a.pdf": datetime(2017, 7, 12, tzinfo=UTC),
+        "https://ngo.example/reports/b.pdf": datetime(2016, 10, 17, tzinfo=UTC),
+        "https://ngo.example/reports/c.pdf": datetime(2018, 1, 1, tzinfo=UTC),
+        "https://ngo.example/reports/d.pdf": datetime(2017, 12, 1, tzinfo=UTC)}  # e: when things happened
+    demo = Path(__file__).parents[1] / "casualty_watch" / "demo" / "site" / "ngo" / "reports" / "index.html"
+    dates = listed_dates(demo.read_text(encoding="utf-8"), "http://127.0.0.1/ngo/reports/", "a.report")
+    assert dates["http://127.0.0.1/ngo/reports/airwars-mosul-assessment.pdf"] == datetime(2018, 1, 1, tzinfo=UTC)
+
+
+def test_a_crawled_pdf_is_dated_by_the_first_believable_evidence(tmp_path: Path, sqlite_url: str) -> None:
     site = NewsSite(tmp_path / "web")
     site.write("reports/index.html", "<!doctype html><html lang='en'><head><title>Reports</title></head><body>"
-                                     "<main><ul><li><a href='placeholder.pdf'>Assessment (PDF, 2018)</a></li>"
-                                     "<li><a href='dated.pdf'>West Mosul (PDF, 2017)</a></li></ul></main></body></html>")
+                                     "<main><ul><li><a href='listed.pdf'>Assessment (PDF, 2016)</a></li>"
+                                     "<li><a href='placeholder.pdf'>Annex</a></li>"
+                                     "<li><a href='dated.pdf'>West Mosul (PDF, 2016)</a></li></ul></main></body></html>")
+    (site.root / "reports" / "listed.pdf").write_bytes(report_pdf(PDF_TEXT.replace("5,805", "4,100")))
     (site.root / "reports" / "placeholder.pdf").write_bytes(report_pdf(PDF_TEXT))
     (site.root / "reports" / "dated.pdf").write_bytes(report_pdf(PDF_TEXT.replace("5,805", "5,806"),
                                                                  "D:20170712000000"))
     march = datetime(2018, 3, 15, 12, tzinfo=UTC).timestamp()
-    for name in ("placeholder.pdf", "dated.pdf"):
+    for name in ("listed.pdf", "placeholder.pdf", "dated.pdf"):
         os.utime(site.root / "reports" / name, (march, march))  # the server's Last-Modified
     site.start()
     try:
@@ -141,4 +160,21 @@ def test_a_crawled_pdf_with_a_placeholder_date_is_dated_by_last_modified(tmp_pat
     assert result.returncode == 0, result.stderr
     items = subprocess.run([*CLI, "-c", str(config), "items", "--json"], capture_output=True, text=True, timeout=60)
     published = {Path(i["url"]).name: i["published"] for i in json.loads(items.stdout)}
-    assert published == {"placeholder.pdf": "2018-03-15T12:00:00+00:00", "dated.pdf": "2017-07-12T00:00:00+00:00"}
+    assert published == {"dated.pdf": "2017-07-12T00:00:00+00:00",        # its own CreationDate
+                         "listed.pdf": "2016-01-01T00:00:00+00:00",       # placeholder: the listing's year
+                         "placeholder.pdf": "2018-03-15T12:00:00+00:00"}  # no listed date: Last-Modified
+
+
+def test_the_demos_report_is_dated_by_its_listing_and_its_kept_config_loads(tmp_path: Path) -> None:
+    keep = tmp_path / "demo"
+    env = {k: v for k, v in os.environ.items() if k not in ("CASUALTY_WATCH_MIN_INTERVAL", "CASUALTY_WATCH_CONFIG")}
+    done = subprocess.run([*CLI, "demo", "--keep", str(keep)], capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "syndicated copy folded in" in done.stdout or "syndicated copies folded in" in done.stdout
+    config = keep / "casualty-watch.toml"
+    assert 'every = "1m"' in config.read_text(encoding="utf-8")  # the demo's 2 s is below a config's floor
+    items = subprocess.run([*CLI, "-c", str(config), "items", "--json"], capture_output=True, text=True,
+                           timeout=60, env=env)
+    assert items.returncode == 0, items.stderr
+    published = {Path(i["url"]).name: i["published"] for i in json.loads(items.stdout)}
+    assert published["airwars-mosul-assessment.pdf"] == "2018-01-01T00:00:00+00:00"  # not its 2000-01-01
