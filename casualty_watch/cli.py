@@ -10,7 +10,7 @@ import typer
 from netpolicy.redact import redact_logs
 
 from . import __version__
-from .commands import archive_cmds, crawl_cmd, extract_cmd, serve_cmd, service_cmd, webarchive_cmd
+from .commands import archive_cmds, crawl_cmd, extract_cmd, serve_cmd, service_cmd, users_cmd, webarchive_cmd
 from .context import state
 from .errors import CasualtyWatchError
 
@@ -48,7 +48,7 @@ def root(
     state(ctx).config_path = config
 
 
-for module in (archive_cmds, extract_cmd, crawl_cmd, service_cmd, serve_cmd, webarchive_cmd):
+for module in (archive_cmds, extract_cmd, crawl_cmd, service_cmd, serve_cmd, users_cmd, webarchive_cmd):
     module.register(app)
 
 

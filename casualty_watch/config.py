@@ -191,6 +191,27 @@ class AlertTable(_Strict):
 
 class ApiTable(_Strict):
     token: str | None = Field(None, description="bearer token required when serve binds beyond loopback")
+    workers: int | None = Field(None, ge=1, le=64, description="serve's worker processes (default: one per core)")
+    users: dict[str, str] = Field(default_factory=dict, description="user name = Argon2 hash of their password "
+                                  "(`casualty-watch hash-password` makes one); they sign in on the page")
+    session_secret: str | None = Field(None, description="key that signs session cookies; default: derived from "
+                                       "the token and the users' hashes")
+
+    @field_validator("users")
+    @classmethod
+    def _users(cls, v: dict[str, str]) -> dict[str, str]:
+        from argon2 import extract_parameters
+        from argon2.exceptions import InvalidHashError
+
+        for name, hashed in v.items():
+            if not re.fullmatch(r"[A-Za-z0-9._@-]{1,64}", name):
+                raise ValueError(f"user name {name!r} must be 1-64 letters, digits or . _ @ -")
+            try:
+                extract_parameters(hashed)
+            except (InvalidHashError, ValueError):
+                raise ValueError(f"user {name!r}: not an Argon2 hash (make one with `casualty-watch "
+                                 "hash-password`; never write the password itself here)") from None
+        return v
 
     @field_validator("token")
     @classmethod
@@ -271,6 +292,9 @@ class Config:
     max_retry_after: float = DEFAULT_CAP
     captures: CaptureSpec | None = None  # the captures folder, None when [captures] keep = false
     backfill: Backfill = Backfill()
+    api_workers: int | None = None  # serve's worker processes; None: one per core
+    api_users: tuple[tuple[str, str], ...] = ()  # (name, Argon2 hash): who may sign in on the page
+    api_session_secret: str | None = None
 
 
 def locate(explicit: str | None) -> tuple[str, str]:
@@ -359,7 +383,8 @@ def _to_values(path: str, f: ConfigFile) -> Config:
     backfill = Backfill(cdx=f.backfill.cdx, replay=f.backfill.replay, delay=parse_duration(f.backfill.delay))
     return Config(path=path, database=f.database, watch=Watch(places=tuple(f.watch.places)),
                   politeness=politeness, sources=sources, alerts=alerts,
-                  failure_alert_after=f.failure_alert_after, api_token=f.api.token,
+                  failure_alert_after=f.failure_alert_after, api_token=f.api.token, api_workers=f.api.workers,
+                  api_users=tuple(f.api.users.items()), api_session_secret=f.api.session_secret,
                   max_retry_after=politeness.max_retry_after, captures=captures, backfill=backfill)
 
 

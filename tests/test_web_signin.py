@@ -135,3 +135,77 @@ def test_the_token_corrects_without_a_session_and_an_open_app_does_not(filled) -
         assert refused.status_code == 403 and "sign" in refused.json()["error"]
         assert c.get("/signin").status_code == 303  # nothing to sign in to
         assert c.get("/api/session").json()["sign_in"] is False
+
+
+def test_hash_password_makes_the_config_entry_a_user_signs_in_with(tmp_path, sqlite_url) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    from casualty_watch import config as config_module
+    from casualty_watch.errors import ConfigError
+
+    from pathlib import Path
+
+    exe = str(Path(sys.executable).with_name("casualty-watch"))
+    made = subprocess.run([exe, "hash-password"], input="sesame-street-9\n",
+                          capture_output=True, text=True, timeout=60)
+    assert made.returncode == 0, made.stderr
+    hashed = made.stdout.strip()
+    assert hashed.startswith("$argon2id$") and "sesame" not in hashed
+    short = subprocess.run([exe, "hash-password"], input="abc\n",
+                           capture_output=True, text=True, timeout=60)
+    assert short.returncode == 2 and short.stderr.count("\n") == 1 and short.stdout == ""
+
+    path = tmp_path / "cw.toml"
+    path.write_text(f'database = "{sqlite_url}"\n[api]\nusers = {{ nadia = "{hashed}" }}\n', encoding="utf-8")
+    cfg = config_module.load(str(path))
+    assert cfg.api_users == (("nadia", hashed),)
+    with TestClient(create_app(sqlite_url, token=None, require_token=True, version="t", users=dict(cfg.api_users)),
+                    follow_redirects=False) as c:
+        assert c.get("/api/items").status_code == 401
+        assert sign_in(c, "sesame-street-9", "nadia").headers["location"] == "/"
+        assert c.get("/api/session").json()["user"] == "nadia"
+
+    path.write_text('[api]\nusers = { nadia = "sesame-street-9" }\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="not an Argon2 hash") as err:
+        config_module.load(str(path))
+    assert "sesame-street-9" not in str(err.value)  # a password written by mistake is not echoed back
+
+
+def test_merge_and_split_through_the_api(filled) -> None:  # type: ignore[no-untyped-def]
+    from test_web_data import HOSPITAL
+
+    ids = _ids(filled)
+    bearer = {"Authorization": "Bearer tok-3n"}
+    with app_for(filled) as c:
+        merged = c.post(f"/api/estimates/{ids[AIRWARS.low]}/merge", headers=bearer,
+                        json={"other": ids[HOSPITAL.low], "why": "one claim, two wordings"})
+        assert merged.status_code == 200
+        stories = merged.json()["stories"]
+        assert len({s["item_id"] for s in stories}) == 3  # AP's two stories and the Kurdish one
+        listed = {e["id"] for e in c.get("/api/estimates", headers=bearer).json()["estimates"]}
+        assert ids[HOSPITAL.low] not in listed
+        kurdish = next(s for s in stories if s["claimant"] == HOSPITAL.claimant)
+        undone = c.post(f"/api/estimates/{ids[AIRWARS.low]}/split", headers=bearer,
+                        json={"mention": kurdish["mention_id"], "why": "a different claim after all"})
+        assert undone.status_code == 200
+        assert kurdish["mention_id"] not in {s["mention_id"] for s in undone.json()["stories"]}
+        actions = [(x["action"], x["why"]) for x in undone.json()["corrections"]]
+        assert actions == [("merge", "one claim, two wordings"), ("split", "a different claim after all")]
+        wrong = c.post(f"/api/estimates/{ids[AIRWARS.low]}/split", headers=bearer,
+                       json={"mention": 999999, "why": "x"})
+        assert wrong.status_code == 409 and "not one of" in wrong.json()["error"]
+        assert c.post("/api/estimates/999999/confirm", headers=bearer, json={"why": "x"}).status_code == 404
+
+
+def test_guessing_is_refused_after_ten_wrong_passwords(filled) -> None:  # type: ignore[no-untyped-def]
+    from web import signin
+
+    with app_for(filled) as c:
+        for _ in range(signin.MAX_FAILURES):
+            assert sign_in(c, "guess").status_code == 303
+        refused = sign_in(c, "tok-3n")  # even the right token, until the window passes
+        assert refused.status_code == 429 and "set-cookie" not in refused.headers
+        assert int(refused.headers["retry-after"]) > 0
+        c.app.state.throttle._failures.clear()  # the window passed
+        assert sign_in(c, "tok-3n").status_code == 303

@@ -1,6 +1,7 @@
 """The app factory: the archive, the API, `/healthz`, `/metrics` and the page, behind one guard."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextlib import asynccontextmanager
 from importlib import resources
 
@@ -11,34 +12,60 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from storage import Archive
+from storage import Archive, ArchiveError
+from storage.db import is_current
+from storage.version import DataVersion
 
-from . import api, feeds, metrics
-from .security import Guard
+from . import api, corrections, feeds, metrics, signin
+from .cache import ReadCache
+from .security import Access, Guard
 
 HERE = resources.files("web")
+# GETs answered from the per-worker cache (web/cache.py): the same bytes for everyone the guard lets in
+CACHED = ("/api/items", "/api/estimates", "/api/sources", "/feeds/")
 
 
-def create_app(archive_url: str, *, token: str | None, require_token: bool, version: str) -> FastAPI:
-    """A read-only app over the archive at `archive_url`; `require_token` refuses to build one without a token."""
-    if require_token and not token:
+def _open(archive_url: str, migrate: bool) -> Archive:
+    """The archive; without `migrate` (serve) it is neither created nor upgraded, and must be current."""
+    archive = Archive(archive_url, migrate=migrate, create=migrate)
+    if not migrate and not is_current(archive.engine):
+        archive.close()
+        raise ArchiveError(f"cannot open archive {archive.display_url}: its schema is missing or older than this "
+                           "version's: run a command that writes (`casualty-watch crawl` or `run`) to upgrade it")
+    return archive
+
+
+def create_app(archive_url: str, *, token: str | None, require_token: bool, version: str,
+               users: Mapping[str, str] | None = None, session_secret: str | None = None,
+               migrate: bool = True) -> FastAPI:
+    """An app over the archive at `archive_url`, read-only but for signed-in corrections; `require_token`
+    refuses to build one without credentials (a token, or users with passwords)."""
+    access = Access(token=token or None, users=dict(users or {}), session_secret=session_secret or None)
+    if require_token and not access.required:
         raise ValueError("a token is required when the API is reachable beyond this machine")
-    archive = Archive(archive_url)  # opened now, so a bad URL fails before the server binds
+    archive = _open(archive_url, migrate)  # opened now, so a bad URL fails before the server binds
+    data_version = DataVersion(archive.engine)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):  # type: ignore[no-untyped-def]
         yield
+        data_version.close()
         archive.close()
 
     app = FastAPI(title="casualty-watch", version=version, lifespan=lifespan,
                   description="Civilian casualty estimates for the battle for Mosul, and the stories that state them.",
                   docs_url=None, redoc_url=None)  # the docs pages load scripts from a CDN: offline, use /openapi.json
     app.state.archive = archive
-    app.add_middleware(Guard, token=token or None)
+    app.state.access = access
+    app.state.throttle = signin.Throttle()  # wrong passwords, counted per worker
+    app.add_middleware(ReadCache, version=data_version.read, prefixes=CACHED)  # inside the guard: added first
+    app.add_middleware(Guard, access=access)
     app.add_exception_handler(RequestValidationError, _invalid)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(SQLAlchemyError, _database_down)  # type: ignore[arg-type]
     app.include_router(api.router)
+    app.include_router(signin.router)
+    app.include_router(corrections.router)
     app.include_router(feeds.router)
     _add_service_routes(app, archive, version)
     _add_page(app)
