@@ -107,3 +107,10 @@ def test_feeds_leave_out_rejected_estimates_and_survive_control_characters(clien
     assert not any(t.startswith("200 to 300") for t in titles)
     assert "3 civilians killed in Mosul (Bell Agency)" in titles
     assert len(client.get("/feeds/estimates.json").json()["items"]) == len(titles)
+
+
+def test_a_forged_host_never_reaches_another_readers_feed(client) -> None:  # type: ignore[no-untyped-def]
+    forged = client.get("/feeds/estimates.json", headers={"Host": "evil.example"}).json()
+    assert forged["items"][0]["url"].startswith("http://evil.example/")
+    honest = client.get("/feeds/estimates.json").json()  # the same URL, answered after the forged one
+    assert all(i["url"].startswith("http://testserver/") for i in honest["items"])

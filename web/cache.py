@@ -61,7 +61,10 @@ class ReadCache:
         if version is None:  # the database does not answer: no promises; the app says 503
             await self.app(scope, receive, send)
             return
-        key = scope["path"] + "?" + scope["query_string"].decode("latin-1")
+        # The Host is part of the key: the feeds write absolute links from it, and one client's forged Host
+        # must not become every reader's links.
+        key = (_header(scope, b"host") or b"").decode("latin-1") + " " + scope["path"] + "?" + \
+            scope["query_string"].decode("latin-1")
         entry = self.entries.get(key)
         if entry is not None:
             self.entries.move_to_end(key)
