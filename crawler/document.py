@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -150,6 +151,12 @@ class ReadLimits:
     max_seconds: float = 30.0
 
 
+# PDFium is not thread-safe (pypdfium2's docs: no two threads may call into it at once). The crawl reads PDFs
+# in a pool of worker threads (crawler/reading.py), and two reports read at the same moment crashed the whole
+# process ("munmap_chunk(): invalid pointer", SIGABRT). One PDF is read at a time; HTML pages still run beside.
+_PDFIUM = threading.Lock()
+
+
 def read_pdf(data: bytes, limits: ReadLimits = ReadLimits()) -> Document:
     """Text and metadata of a PDF report, page by page, within `limits` (the document says where it was cut)."""
     if not data.strip():
@@ -158,17 +165,18 @@ def read_pdf(data: bytes, limits: ReadLimits = ReadLimits()) -> Document:
         raise DocumentError("not a PDF (no %PDF header)")
     import pypdfium2 as pdfium
 
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        raise DocumentError(f"not a readable PDF ({one_line(exc)})") from None
-    try:
-        pages, cut = _pdf_pages(pdf, limits)
-        meta = pdf.get_metadata_dict(skip_empty=True)
-    except pdfium.PdfiumError as exc:
-        raise DocumentError(f"not a readable PDF ({one_line(exc)})") from None
-    finally:
-        pdf.close()
+    with _PDFIUM:
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            raise DocumentError(f"not a readable PDF ({one_line(exc)})") from None
+        try:
+            pages, cut = _pdf_pages(pdf, limits)
+            meta = pdf.get_metadata_dict(skip_empty=True)
+        except pdfium.PdfiumError as exc:
+            raise DocumentError(f"not a readable PDF ({one_line(exc)})") from None
+        finally:
+            pdf.close()
     text = "\n\n".join(p.replace("\r\n", "\n").replace("\x00", "").strip() for p in pages).strip()
     if not text:
         raise DocumentError("the PDF has no text layer (scanned images?)")

@@ -178,3 +178,30 @@ def test_the_demos_report_is_dated_by_its_listing_and_its_kept_config_loads(tmp_
     assert items.returncode == 0, items.stderr
     published = {Path(i["url"]).name: i["published"] for i in json.loads(items.stdout)}
     assert published["airwars-mosul-assessment.pdf"] == "2018-01-01T00:00:00+00:00"  # not its 2000-01-01
+
+
+THREADED_READS = """
+import sys, threading
+sys.path.insert(0, sys.argv[1])
+from test_cli_crawl import report_pdf
+from crawler.document import read_pdf
+data = report_pdf("At least 1,200 civilians were killed in Mosul during the offensive, the monitor said.")
+def reads():
+    for _ in range(40):
+        assert read_pdf(data).text
+threads = [threading.Thread(target=reads) for _ in range(6)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print("read")
+"""
+
+
+def test_pdfs_read_in_several_threads_at_once_do_not_crash_the_process() -> None:
+    # pdfium is not thread-safe: without the reader's lock this segfaults (the crawl reads PDFs in a pool)
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", THREADED_READS, str(Path(__file__).parent)], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "read", done.stderr

@@ -52,7 +52,8 @@ class Watcher:
         # cwd: an archive on a server keeps its captures in ./captures, which must not land in the checkout
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120, cwd=self.dir,
                               env={**os.environ, "COLUMNS": "200"})
-        summary = json.loads(proc.stdout) if as_json and proc.returncode == 0 else {}
+        # 3: every source polled failed; the summary is printed all the same
+        summary = json.loads(proc.stdout) if as_json and proc.returncode in (0, 3) else {}
         return Crawl(proc.returncode, summary, proc.stdout, proc.stderr)
 
     def archive(self) -> Archive:

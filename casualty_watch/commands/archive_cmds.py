@@ -62,8 +62,9 @@ def known_source(ctx: typer.Context, name: str | None) -> str | None:
         archive.close()
     if name in archived:
         return name
-    hint = ", ".join(sorted(configured | archived)) or "none configured"
-    raise UsageError(f"unknown source {name!r} (known: {hint})")
+    names = sorted(configured | archived)
+    hint = ", ".join(names[:20]) + (f" and {len(names) - 20} more" if len(names) > 20 else "") or "none configured"
+    raise UsageError(f"unknown source {name!r} (known: {hint})")  # one line, however many imports there were
 
 
 def figure(e: dict) -> str:
