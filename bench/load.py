@@ -1,7 +1,7 @@
 """The HTTP API under load: concurrent clients on mixed routes against the real `casualty-watch serve`.
 
     .venv/bin/python bench/load.py [--items 100000] [--clients 20 100] [--workers 1 N] [--seconds 20] [--keep FILE]
-                                   [--database URL]
+                                   [--database URL] [--client httpx|raw]
 
 Fills an archive with bench/search.py's synthetic stories (or reuses `--keep FILE` once filled, or an existing
 `--database URL`), adds estimates stated by a few stories each (straight into the tables, as the bulk loader does:
@@ -164,14 +164,29 @@ def requests_mix(n: int, estimate_ids: list[int], seed: int) -> list[str]:
     return out
 
 
-async def drive(base: str, clients: int, seconds: float, paths: list[str]) -> dict:
-    """`clients` connections sending back to back for `seconds`; latencies of the requests that finished."""
+async def drive(base: str, clients: int, seconds: float, paths: list[str], kind: str = "httpx") -> dict:
+    """`clients` connections sending back to back for `seconds`; latencies of the requests that finished.
+
+    `kind` "httpx": httpx's async client, one connection each. "raw": a minimal HTTP/1.1 keep-alive client on
+    asyncio streams (request line, status line, Content-Length body), which costs this process several times
+    less CPU per request than httpx: on a 2-core machine the load generator's own CPU otherwise shows up as
+    server latency."""
     times: list[float] = []
     errors: dict[str, int] = {}
     cursor = 0
     stop = time.monotonic() + seconds
+    host, port = base.removeprefix("http://").rsplit(":", 1)
 
-    async def client() -> None:
+    kinds: dict[str, list[float]] = {}
+
+    def record(t0: float, ok: bool, what: str, path: str) -> None:
+        took = (time.perf_counter() - t0) * 1000
+        times.append(took)
+        kinds.setdefault(route(path), []).append(took)
+        if not ok:
+            errors[what] = errors.get(what, 0) + 1
+
+    async def httpx_client() -> None:
         nonlocal cursor
         async with httpx.AsyncClient(base_url=base, timeout=30, limits=httpx.Limits(max_connections=1)) as http:
             while time.monotonic() < stop:
@@ -181,21 +196,49 @@ async def drive(base: str, clients: int, seconds: float, paths: list[str]) -> di
                 try:
                     response = await http.get(path)
                     await response.aread()
-                    ok = response.status_code == 200
-                    what = str(response.status_code)
+                    record(t0, response.status_code == 200, str(response.status_code), path)
                 except httpx.HTTPError as exc:
-                    ok, what = False, type(exc).__name__
-                times.append((time.perf_counter() - t0) * 1000)
-                if not ok:
-                    errors[what] = errors.get(what, 0) + 1
+                    record(t0, False, type(exc).__name__, path)
+
+    async def raw_client() -> None:
+        nonlocal cursor
+        reader = writer = None
+        while time.monotonic() < stop:
+            path = paths[cursor % len(paths)]
+            cursor += 1
+            t0 = time.perf_counter()
+            try:
+                if writer is None:
+                    reader, writer = await asyncio.open_connection(host, int(port))
+                writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
+                head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 30)
+                status = head[9:12].decode()
+                length = int(re.search(rb"(?i)\r\ncontent-length: *(\d+)", head).group(1))
+                await reader.readexactly(length)
+                record(t0, status == "200", status, path)
+            except (OSError, asyncio.IncompleteReadError, asyncio.TimeoutError, AttributeError) as exc:
+                record(t0, False, type(exc).__name__, path)
+                if writer is not None:
+                    writer.close()
+                reader = writer = None
+        if writer is not None:
+            writer.close()
 
     t0 = time.monotonic()
-    await asyncio.gather(*(client() for _ in range(clients)))
+    await asyncio.gather(*((raw_client if kind == "raw" else httpx_client)() for _ in range(clients)))
     took = time.monotonic() - t0
     times.sort()
     return {"requests": len(times), "rate": len(times) / took, "p50": statistics.median(times),
             "p95": times[int(0.95 * (len(times) - 1))], "p99": times[int(0.99 * (len(times) - 1))],
-            "errors": errors, "asked": cursor}
+            "errors": errors, "asked": cursor,
+            "kinds": {k: (statistics.median(v), sorted(v)[int(0.95 * (len(v) - 1))], len(v)) for k, v in kinds.items()}}
+
+
+def route(path: str) -> str:
+    """The kind of a request, for the per-route figures: /api/items?q, /api/estimates/{id}, ..."""
+    base, _, query = path.partition("?")
+    base = re.sub(r"/\d+$", "/{id}", base)
+    return base + ("?q" if "q=" in query else "?source" if "source=" in query else "")
 
 
 def main() -> int:
@@ -206,6 +249,7 @@ def main() -> int:
     ap.add_argument("--workers", type=int, nargs="+", default=[1, os.cpu_count() or 1])
     ap.add_argument("--seconds", type=float, default=20.0, help="measured seconds per run (after as long a warm-up)")
     ap.add_argument("--keep", metavar="FILE", help="SQLite archive file to fill once and reuse")
+    ap.add_argument("--client", choices=("httpx", "raw"), default="httpx", help="the load generator (see drive)")
     ap.add_argument("--database", metavar="URL", help="an archive already filled (e.g. PostgreSQL); not changed "
                     "but for the estimates added once")
     args = ap.parse_args()
@@ -230,13 +274,15 @@ def main() -> int:
         for workers in args.workers:
             with serving(url, workers, tmp) as (base, _proc):
                 for clients in args.clients:
-                    asyncio.run(drive(base, clients, args.seconds, paths[::-1]))  # warm-up: caches, pools
-                    got = asyncio.run(drive(base, clients, args.seconds, paths))
+                    asyncio.run(drive(base, clients, args.seconds, paths[::-1], args.client))  # warm-up
+                    got = asyncio.run(drive(base, clients, args.seconds, paths, args.client))
                     rows.append((workers, clients, got))
                     print(f"workers {workers} clients {clients}: {got['rate']:.0f} req/s, p50 {got['p50']:.1f} ms, "
-                          f"p95 {got['p95']:.1f} ms, errors {sum(got['errors'].values())}", file=sys.stderr)
+                          f"p95 {got['p95']:.1f} ms, errors {sum(got['errors'].values())}; " + ", ".join(
+                              f"{k} p50 {a:.1f} p95 {b:.1f} (n={n})" for k, (a, b, n) in sorted(got["kinds"].items())),
+                          file=sys.stderr)
     print(f"\nmixed GETs on {args.items:,} stories, {args.estimates:,} estimates; {args.seconds:.0f} s per run after "
-          f"a warm-up of as long; load generator on the same {os.cpu_count()} cores\n")
+          f"a warm-up of as long; {args.client} load generator on the same {os.cpu_count()} cores\n")
     print(f"{'workers':>7} {'clients':>7} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'errors':>6}  "
           f"distinct  target")
     ok = True

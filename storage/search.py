@@ -20,10 +20,13 @@ around the rarest word (ts_headline parses all it is given).
 from __future__ import annotations
 
 import re
+import sqlite3
 import time
 from datetime import datetime
 
 from sqlalchemy import bindparam, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import defer
 from sqlmodel import col, select
 from sqlmodel.sql.sqltypes import UTCDateTime
 
@@ -119,7 +122,8 @@ class SearchMixin(ArchiveBase):
         if not hits:
             return []
         with self.reading() as s:
-            rows = {r.id: r for r in s.exec(select(Item).where(col(Item.id).in_([h[0] for h in hits])))}
+            found = select(Item).options(defer(Item.text), defer(Item.minhash))  # type: ignore[arg-type]
+            rows = {r.id: r for r in s.exec(found.where(col(Item.id).in_([h[0] for h in hits])))}
             dicts = {d["id"]: d for d in items_with_copies(s, list(rows.values()))}
         return [{**dicts[i], "snippet": snippet, "rank": rank} for i, snippet, rank in hits if i in dicts]
 
@@ -137,7 +141,7 @@ class SearchMixin(ArchiveBase):
             if since is not None:
                 params["since"] = UTCDateTime().bind_processor(conn.dialect)(since)  # type: ignore[misc]
             cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-            try:
+            try:  # the driver's errors as SQLAlchemy's, as every other query raises them (a 503, not a 500)
                 window = [r[0] for r in cur.execute(sql, params).fetchall()]
                 if not window:
                     return []
@@ -153,6 +157,8 @@ class SearchMixin(ArchiveBase):
                     return []
                 snippets = dict(cur.execute(_SQLITE_SNIPPETS.format(ids=",".join(map(str, page))),
                                             {"q": match, "low": min(page), "high": max(page)}).fetchall())
+            except sqlite3.Error as exc:
+                raise DBAPIError.instance(sql, params, exc, sqlite3.Error) from exc
             finally:
                 cur.close()
         return [(i, snippets.get(i) or "", float(scores.get(i, 0.0))) for i in page]
