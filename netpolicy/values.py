@@ -78,3 +78,20 @@ def parse_since(value: str, *, now: datetime | None = None) -> datetime:
         except ValueError:
             pass
     raise ValueError(f"not a date: {value[:40]!r} (use {SINCE_FORMS})")
+
+
+def parse_until(value: str, *, now: datetime | None = None) -> datetime:
+    """The end of the period a person typed as an upper bound (`--until`, `?until=`), so it includes it:
+    "2017" is the last instant of 2017, "2017-12" of December, "2017-12-31" of that day; a full time or a span
+    back from now is that instant. The forms are `parse_since`'s."""
+    start = parse_since(value, now=now)
+    text = value.strip()
+    if _RELATIVE.match(text.lower()) or not _ISO_ISH.match(text) or len(text) > 10:
+        return start
+    if len(text) == 4:
+        following = start.replace(year=start.year + 1)
+    elif len(text) == 7:
+        following = start.replace(year=start.year + start.month // 12, month=start.month % 12 + 1)
+    else:
+        following = start + timedelta(days=1)
+    return following - timedelta(microseconds=1)

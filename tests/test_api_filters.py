@@ -114,3 +114,37 @@ def test_a_forged_host_never_reaches_another_readers_feed(client) -> None:  # ty
     assert forged["items"][0]["url"].startswith("http://evil.example/")
     honest = client.get("/feeds/estimates.json").json()  # the same URL, answered after the forged one
     assert all(i["url"].startswith("http://testserver/") for i in honest["items"])
+
+
+def test_until_a_month_or_a_year_takes_all_of_it(client) -> None:  # type: ignore[no-untyped-def]
+    assert sorted(lows(client, since="2017-12", until="2017-12")) == [AIRWARS.low]
+    assert 774 not in lows(client, until="2017") and AIRWARS.low in lows(client, until="2017")
+    assert lows(client, since="2018", until="2018") == [774]
+    bad = client.get("/api/estimates", params={"until": "1"})  # not "the 1st of this month"
+    assert bad.status_code == 422 and bad.json()["error"].startswith("until:")
+
+
+def test_the_command_line_takes_the_same_filters(client, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    config = tmp_path / "cw.toml"
+    config.write_text(f'database = "{client.archive.url}"\n', encoding="utf-8")
+    exe = str(Path(sys.executable).with_name("casualty-watch"))
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([exe, "-c", str(config), "estimates", *args], capture_output=True, text=True,
+                              timeout=60, cwd=tmp_path)
+
+    for params in ({"victims": "civilian", "kind": "toll"}, {"claimant": "kurdish"}, {"outcome": "injured"},
+                   {"since": "2017-07", "until": "2017-12"}):
+        flags = [part for k, v in params.items() for part in (f"--{k}", v)]
+        done = cli(*flags, "--json")
+        assert done.returncode == 0, done.stderr
+        api = client.get("/api/estimates", params=params).json()["estimates"]
+        assert [e["id"] for e in json.loads(done.stdout)] == [e["id"] for e in api] and api, params
+    for flags in (["--victims", "martians"], ["--until", "1"], ["--since", "2018", "--until", "2017"]):
+        bad = cli(*flags)
+        assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and bad.stderr.startswith("casualty-watch: "), flags

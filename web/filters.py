@@ -1,26 +1,18 @@
 """The estimate filters as query parameters: the same names on the API, the feeds and the page's URL."""
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Annotated, Literal
 
 from fastapi import Query
 
 from storage import EstimateFilter
 
-from .params import BadParameter, clean_text, parse_since
+from .params import BadParameter, clean_text, parse_since, parse_until
 
 Outcome = Literal["killed", "injured", "missing", "casualties"]
 Kind = Literal["toll", "incident"]
 Status = Literal["new", "confirmed", "rejected"]
 Victims = Literal["civilian", "combatant", "unknown"]
-
-
-def _date(name: str, value: str | None):  # type: ignore[no-untyped-def]
-    try:
-        return parse_since(value)
-    except BadParameter as exc:
-        raise BadParameter(name, str(exc.detail).partition(": ")[2]) from None
 
 
 def estimate_filter(
@@ -31,13 +23,10 @@ def estimate_filter(
         victims: Annotated[Victims | None, Query(description="civilian, combatant or unknown (only \"people\")")] = None,
         claimant: Annotated[str | None, Query(max_length=200, description="claimant's name contains this")] = None,
         since: Annotated[str | None, Query(description="first stated on or after this date")] = None,
-        until: Annotated[str | None, Query(description="first stated on or before this date (a whole day)")] = None,
+        until: Annotated[str | None, Query(description="first stated by the end of this date, month or year")] = None,
 ) -> EstimateFilter:
     """A FastAPI dependency: every route that lists estimates reads its filters here, so they cannot drift."""
-    start, end = _date("since", since), _date("until", until)
-    if end is not None and until is not None and len(until.strip()) <= 10 and end == end.replace(
-            hour=0, minute=0, second=0, microsecond=0):
-        end = end + timedelta(days=1) - timedelta(microseconds=1)  # "until 2017-12-31" includes that day
+    start, end = parse_since(since), parse_until(until)
     if start is not None and end is not None and start > end:
         raise BadParameter("until", "is before since")
     return EstimateFilter(place=clean_text("place", place), outcome=outcome, kind=kind, status=status,

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from fastapi import HTTPException
 
 from netpolicy.values import parse_since as read_since
+from netpolicy.values import parse_until as read_until
 
 MAX_ID = 2**31 - 1  # PostgreSQL `integer`: a larger id would be a database error, not "not found"
 MAX_OFFSET = 1_000_000
@@ -32,16 +33,27 @@ def clean_text(name: str, value: str | None) -> str | None:
     return value.strip()
 
 
-def parse_since(value: str | None) -> datetime | None:
+def parse_since(value: str | None, name: str = "since") -> datetime | None:
     """A date as an aware UTC datetime, by the command line's rule (netpolicy.values.parse_since: ISO-ish
     dates or 7d/24h, a date without a zone taken as UTC), so `?since=` and `--since` agree on what "1" is."""
-    value = clean_text("since", value)
+    value = clean_text(name, value)
     if value is None:
         return None
     try:
         return read_since(value)
     except (ValueError, OverflowError) as exc:
-        raise BadParameter("since", str(exc)) from None
+        raise BadParameter(name, str(exc)) from None
+
+
+def parse_until(value: str | None, name: str = "until") -> datetime | None:
+    """An upper bound that includes the period it names ("2017-12" ends with December), as `--until` reads it."""
+    value = clean_text(name, value)
+    if value is None:
+        return None
+    try:
+        return read_until(value)
+    except (ValueError, OverflowError) as exc:
+        raise BadParameter(name, str(exc)) from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from netpolicy.values import parse_since as read_since
+from netpolicy.values import parse_until as read_until
 
 from ..context import state
 from ..durations import format_duration
@@ -126,18 +127,52 @@ estimates_app = typer.Typer(help="The distinct casualty estimates, and correctio
                             invoke_without_command=True, add_completion=False)
 
 
+def _one_of(value: str | None, allowed: tuple[str, ...], flag: str) -> str | None:
+    if value is not None and value not in allowed:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}", param_hint=flag)
+    return value
+
+
+def parse_until(value: str | None) -> datetime | None:
+    """The end of the day, month or year typed, so `--until 2017` includes December (as `?until=` does)."""
+    if value is None:
+        return None
+    try:
+        return read_until(value)
+    except (ValueError, OverflowError) as exc:
+        raise typer.BadParameter(str(exc), param_hint="--until") from None
+
+
 @estimates_app.callback()
 def estimates(ctx: typer.Context,
               place: Annotated[Optional[str], typer.Option("--place", metavar="P", help="Only places containing P.")] = None,
-              kind: Kind = None, status: Status = None, as_json: JsonFlag = False) -> None:
-    """The distinct casualty estimates, newest first, with how many stories carry each."""
+              kind: Kind = None, status: Status = None,
+              victims: Annotated[Optional[str], typer.Option("--victims", metavar="GROUP",
+                                 help="Only civilian, combatant or unknown (only \"people\") victims.")] = None,
+              outcome: Annotated[Optional[str], typer.Option("--outcome", metavar="O",
+                                 help="Only killed, injured, missing or casualties.")] = None,
+              claimant: Annotated[Optional[str], typer.Option("--claimant", metavar="C",
+                                  help="Only claimants whose name (or words as written) contains C.")] = None,
+              since: Annotated[Optional[str], typer.Option("--since", metavar="DATE",
+                               help="Only estimates first stated since DATE.")] = None,
+              until: Annotated[Optional[str], typer.Option("--until", metavar="DATE",
+                               help="Only estimates first stated by the end of DATE (a day, month or year).")] = None,
+              as_json: JsonFlag = False) -> None:
+    """The distinct casualty estimates, latest first stated first, with how many stories carry each; the filters
+    are the page's and the API's (`/api/estimates?victims=...`)."""
+    from storage import EstimateFilter
+    from storage.filters import KINDS, OUTCOMES, STATUSES, VICTIM_GROUPS
+
     if ctx.invoked_subcommand is not None:
         return
-    if kind is not None and kind not in ("toll", "incident"):
-        raise typer.BadParameter(f"{kind!r} is not one of toll, incident", param_hint="--kind")
-    if status is not None and status not in ("new", "confirmed", "rejected"):
-        raise typer.BadParameter(f"{status!r} is not one of new, confirmed, rejected", param_hint="--status")
-    rows = state(ctx).archive().estimates(place=place, kind=kind, status=status)
+    where = EstimateFilter(place=place, kind=_one_of(kind, KINDS, "--kind"),
+                           status=_one_of(status, STATUSES, "--status"),
+                           victims=_one_of(victims, VICTIM_GROUPS, "--victims"),
+                           outcome=_one_of(outcome, OUTCOMES, "--outcome"), claimant=claimant,
+                           since=parse_since(since), until=parse_until(until))
+    if where.since and where.until and where.since > where.until:
+        raise typer.BadParameter("is before --since", param_hint="--until")
+    rows = state(ctx).archive().estimates(where=where)
     if as_json:
         print_json(rows)
     else:
