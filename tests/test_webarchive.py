@@ -148,7 +148,7 @@ def test_import_human_summary_and_bad_paths(box: Box) -> None:
     proc = box.run("import", str(box.dir))  # a folder: its WARC files
     assert proc.returncode == 0, proc.stderr
     assert "2 records read" in proc.stdout and "1 new items" in proc.stdout
-    assert "1 new estimates (not alerted: pass --alert to alert):" in proc.stdout
+    assert "1 new estimate (not alerted: pass --alert to alert):" in proc.stdout
     missing = box.run("import", str(box.dir / "nope.warc.gz"))
     assert missing.returncode == 2
     assert missing.stderr.strip().splitlines() == [f"casualty-watch: no such file or folder: {box.dir / 'nope.warc.gz'}"]
@@ -246,7 +246,7 @@ def test_crawl_keeps_captures_and_verify_reports_a_flipped_byte(watcher: Watcher
     assert "WARC-Payload-Digest: sha256:" in text
     cfg = ["-c", str(watcher.config)]
     ok = subprocess.run([CLI, *cfg, "captures", "verify"], capture_output=True, text=True)
-    assert ok.returncode == 0 and "2 captures in 1 files checked: all match" in ok.stderr
+    assert ok.returncode == 0 and "2 captures in 1 file checked: all match" in ok.stderr
     data = bytearray(warc.read_bytes())
     data[captures[1].offset + captures[1].length // 2] ^= 0x01
     warc.write_bytes(bytes(data))
@@ -285,7 +285,7 @@ def test_exported_captures_replay_in_pywb(box: Box, tmp_path: Path) -> None:
     out = tmp_path / "export.warc.gz"
     proc = box.run("export", "--what", "captures", "--place", "Mosul", "--since", "2017-10", "-o", str(out))
     assert proc.returncode == 0, proc.stderr
-    assert "wrote 1 captures" in proc.stderr  # only the AP story is since October
+    assert "wrote 1 capture " in proc.stderr  # only the AP story is since October
     everything = tmp_path / "all.warc.gz"
     assert box.run("export", "--what", "captures", "-o", str(everything)).returncode == 0
     replay = Pywb(tmp_path / "pywb", "evidence", [everything])

@@ -17,6 +17,7 @@ from netpolicy.values import parse_until as read_until
 from ..context import state
 from ..durations import format_duration
 from ..errors import CasualtyWatchError, UsageError
+from ..output import count as counted
 from ..output import print_json, print_table
 
 ITEM_COLUMNS = [("id", "id"), ("published", "published"), ("source", "source"), ("title", "title"),
@@ -271,7 +272,7 @@ def export(ctx: typer.Context,
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise typer.BadParameter(f"cannot write {output}: {exc.strerror}", param_hint="--output") from None
-    typer.echo(f"wrote {len(rows)} {what} to {output}", err=True)
+    typer.echo(f"wrote {counted(len(rows), what[:-1], what)} to {output}", err=True)
 
 
 def _export_captures(ctx: typer.Context, output: Path | None, *, place: str | None, since) -> None:  # type: ignore[no-untyped-def]
@@ -293,7 +294,7 @@ def _export_captures(ctx: typer.Context, output: Path | None, *, place: str | No
         raise typer.BadParameter(f"cannot write {output}: {exc.strerror or exc}", param_hint="--output") from None
     finally:
         archive.close()
-    typer.echo(f"wrote {count} captures to {output or 'stdout'}", err=True)
+    typer.echo(f"wrote {counted(count, 'capture')} to {output or 'stdout'}", err=True)
 
 
 class _stdout_bytes:

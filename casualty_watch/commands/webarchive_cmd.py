@@ -11,6 +11,7 @@ import typer
 
 from ..context import State, state
 from ..errors import CasualtyWatchError, UsageError
+from ..output import count
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print the summary as one JSON object on stdout.")]
 AlertFlag = Annotated[bool, typer.Option("--alert", help="Alert on new estimates as a crawl does (default: "
@@ -97,8 +98,8 @@ def verify(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     else:
         for p in problems:
             typer.echo(f"capture {p['capture']} in {p['file']}: {p['problem']}")
-        typer.echo(f"{done.captures} captures in {done.files} files checked: "
-                   + (f"{len(problems)} problems" if problems else "all match their SHA-256 digests"), err=True)
+        typer.echo(f"{count(done.captures, 'capture')} in {count(done.files, 'file')} checked: "
+                   + (count(len(problems), "problem") if problems else "all match their SHA-256 digests"), err=True)
     if problems:
         raise typer.Exit(1)
 
@@ -151,7 +152,7 @@ def _finish(st: State, summary, *, alert: bool, as_json: bool, what: str) -> Non
     if len(summary.problems) > 20:
         typer.echo(f"  ... and {len(summary.problems) - 20} more", err=True)
     quiet = "" if alert else " (not alerted: pass --alert to alert)"
-    typer.echo(f"{len(new)} new estimates{quiet}" + (":" if new else ""))
+    typer.echo(f"{count(len(new), 'new estimate')}{quiet}" + (":" if new else ""))
     for e in new:
         if e is not None:
             typer.echo(f"  {e['id']}: {headline(e)} (first stated {(e.get('first_stated') or '?')[:10]})")
@@ -168,8 +169,8 @@ class _BackfillLine:
         self._status.start()
 
     def __call__(self, summary, month: str) -> None:  # type: ignore[no-untyped-def]
-        self._status.update(f"backfill {month[:4]}-{month[4:]}: {summary.records} captures read, "
-                            f"{summary.relevant} relevant, {len(summary.new_estimates)} new estimates")
+        self._status.update(f"backfill {month[:4]}-{month[4:]}: {count(summary.records, 'capture')} read, "
+                            f"{summary.relevant} relevant, {count(len(summary.new_estimates), 'new estimate')}")
 
     def close(self) -> None:
         self._status.stop()
