@@ -23,7 +23,11 @@ class QueriesMixin(ArchiveBase):
         `before` alone, that item's own key is looked up, so an id still works as a cursor; keyset paging on
         the (date, id) pair, not on the id alone, since ids no longer follow the order."""
         sort = item_sort_date()
-        stmt = select(Item).where(col(Item.duplicate_of).is_(None))
+        # `duplicate_of + 0`: the same test, hidden from ix_item_duplicate_of. Nearly every story is a first
+        # copy, so walking ix_item_listing (migration 0008) newest first and skipping copies reads about
+        # `limit` rows; SQLite, without statistics, would otherwise fetch every first copy by that index and
+        # sort them all (~600 ms at 100,000 stories).
+        stmt = select(Item).where((col(Item.duplicate_of) + 0).is_(None))
         if since is not None:
             stmt = stmt.where(_since(since))
         if source:
