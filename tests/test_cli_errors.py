@@ -114,6 +114,8 @@ def test_help_and_bare_groups_still_show_help(capsys) -> None:  # type: ignore[n
     ("export", ["--what WHAT", "--format FORMAT", "-o, --output PATH"]),
     ("alerts", ["--state STATE", "--limit N"]),
     ("crawl", ["--source NAME", "--force "]),
+    ("serve", ["--host HOST", "--port PORT", "--workers N"]),
+    ("estimates", ["--victims GROUP", "--claimant C", "--until DATE"]),
 ])
 def test_help_shows_meaningful_metavars_and_none_for_flags(capsys, command, shown) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run_main(capsys, command, "--help")

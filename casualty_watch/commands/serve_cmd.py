@@ -27,12 +27,13 @@ def is_loopback(host: str) -> bool:
 
 
 def serve(ctx: typer.Context,
-          host: Annotated[str, typer.Option("--host", help="Address to bind; beyond loopback the config must set an API token.")]
+          host: Annotated[str, typer.Option("--host", metavar="HOST", help="Address to bind; beyond loopback the config must set [api] token or users.")]
           = "127.0.0.1",
-          port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on (0: any free port, printed at start).")] = 8080,
-          workers: Annotated[int | None, typer.Option("--workers", min=1, max=64, help="Worker processes (default: [api] workers, else one per core).")] = None,
+          port: Annotated[int, typer.Option("--port", metavar="PORT", min=0, max=65535, help="Port to listen on (0: any free port, printed at start).")] = 8080,
+          workers: Annotated[int | None, typer.Option("--workers", metavar="N", min=1, max=64, help="Worker processes (default: [api] workers, else one per core).")] = None,
           ) -> None:
-    """Serve the read-only HTTP API (/api/..., /metrics, /healthz) and the page at /."""
+    """Serve the HTTP API (/api/..., /feeds/..., /metrics, /healthz) and the page at /; read-only but for the
+    corrections a signed-in user makes."""
     import uvicorn
 
     from web.app import create_app
