@@ -343,6 +343,11 @@ def test_phone_width_has_no_sideways_scroll_and_the_table_becomes_cards(wide, br
     label = first.locator("td").nth(1).evaluate("td => getComputedStyle(td, '::before').content")
     assert label == '"Outcome"'
     assert tab.locator("#timeline svg").bounding_box()["width"] <= 400
+    # the headers that sort are hidden on a phone; the order list does the same and lands in the URL
+    tab.select_option("#sort", "-figure")
+    assert "sort=-figure" in tab.url
+    figures = [rows[i]["low"] for i in _rows(tab)]
+    assert figures == sorted(figures, reverse=True)
     ARTIFACTS.mkdir(exist_ok=True)
     tab.screenshot(path=str(ARTIFACTS / "page-phone.png"), full_page=True)
     assert tab.problems == []  # type: ignore[attr-defined]

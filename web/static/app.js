@@ -111,6 +111,9 @@
     const now = state();
     for (const name of FILTERS) form.elements[name].value = now.get(name) || "";
     $("#search-q").value = now.get("q") || "";
+    const order = $("#sort");
+    order.value = now.get("sort") || "-first_stated";
+    if (order.selectedIndex < 0) order.value = "";  // a header's order the list does not name
   }
 
   function hrefOf(id) {
@@ -406,9 +409,14 @@
         const col = th.dataset.sort;
         const now = state().get("sort") || "-first_stated";
         setState({ sort: now === `-${col}` ? col : `-${col}` }, false);
+        formFromState();
         drawTable();
       });
     }
+    $("#sort").addEventListener("change", (ev) => {  // the headers are hidden on a phone: this works everywhere
+      setState({ sort: ev.target.value === "-first_stated" ? "" : ev.target.value }, false);
+      drawTable();
+    });
     $("#search-form").addEventListener("submit", (ev) => {
       ev.preventDefault();
       const q = $("#search-q").value.trim();
