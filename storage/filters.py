@@ -30,5 +30,5 @@ class EstimateFilter:
     until: datetime | None = None
 
     def given(self) -> dict[str, object]:
-        """The fields that narrow, for a feed's title or a cache key."""
+        """The fields that narrow, for a feed's title and its page link."""
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}

@@ -20,18 +20,8 @@ import pytest
 
 from ports import listening_socket
 from storage import Archive, ItemIn
-from test_web_serve import CLI, serving, write_config
+from test_web_serve import CLI, filled_sqlite, serving, write_config  # noqa: F401 (fixture)
 from web.cache import ReadCache
-
-
-@pytest.fixture
-def filled_sqlite(sqlite_url: str) -> str:
-    from test_web_data import fill
-
-    archive = Archive(sqlite_url)
-    fill(archive)
-    archive.close()
-    return sqlite_url
 
 
 def _children(pid: int) -> list[int]:

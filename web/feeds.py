@@ -45,14 +45,19 @@ def _entries(archive: Archive, where: EstimateFilter, limit: int) -> list[dict]:
     return [e for e in rows if e["status"] != "rejected"][:limit]  # rejected: a person said it is no estimate
 
 
+def _given(where: EstimateFilter | None) -> dict[str, object]:
+    """The filters as a person typed them: dates as days."""
+    return {k: (v.date().isoformat() if isinstance(v, datetime) else v)
+            for k, v in (where.given() if where else {}).items()}
+
+
 def _title(where: EstimateFilter) -> str:
-    given = where.given()
-    about = ", ".join(f"{k} {v.date().isoformat() if isinstance(v, datetime) else v}" for k, v in given.items())
+    about = ", ".join(f"{k} {v}" for k, v in _given(where).items())
     return "casualty-watch: new estimates" + (f" ({about})" if about else "")
 
 
 def _page_link(request: Request, estimate_id: int | None = None, where: EstimateFilter | None = None) -> str:
-    params = {k: (v.date().isoformat() if isinstance(v, datetime) else v) for k, v in (where.given() if where else {}).items()}
+    params = _given(where)
     if estimate_id is not None:
         params["estimate"] = estimate_id
     base = str(request.base_url)

@@ -6,13 +6,15 @@ from typing import Annotated, Literal
 from fastapi import Query
 
 from storage import EstimateFilter
+from storage.filters import KINDS, OUTCOMES, STATUSES, VICTIM_GROUPS
 
 from .params import BadParameter, clean_text, parse_since, parse_until
 
-Outcome = Literal["killed", "injured", "missing", "casualties"]
-Kind = Literal["toll", "incident"]
-Status = Literal["new", "confirmed", "rejected"]
-Victims = Literal["civilian", "combatant", "unknown"]
+# The vocabularies are storage's (the CLI checks against the same tuples); Literal makes FastAPI refuse the rest.
+Outcome = Literal[OUTCOMES]  # type: ignore[valid-type]
+Kind = Literal[KINDS]  # type: ignore[valid-type]
+Status = Literal[STATUSES]  # type: ignore[valid-type]
+Victims = Literal[VICTIM_GROUPS]  # type: ignore[valid-type]
 
 
 def estimate_filter(

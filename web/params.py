@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -36,22 +37,20 @@ def clean_text(name: str, value: str | None) -> str | None:
 def parse_since(value: str | None, name: str = "since") -> datetime | None:
     """A date as an aware UTC datetime, by the command line's rule (netpolicy.values.parse_since: ISO-ish
     dates or 7d/24h, a date without a zone taken as UTC), so `?since=` and `--since` agree on what "1" is."""
-    value = clean_text(name, value)
-    if value is None:
-        return None
-    try:
-        return read_since(value)
-    except (ValueError, OverflowError) as exc:
-        raise BadParameter(name, str(exc)) from None
+    return _date(name, value, read_since)
 
 
 def parse_until(value: str | None, name: str = "until") -> datetime | None:
     """An upper bound that includes the period it names ("2017-12" ends with December), as `--until` reads it."""
+    return _date(name, value, read_until)
+
+
+def _date(name: str, value: str | None, read: Callable[[str], datetime]) -> datetime | None:
     value = clean_text(name, value)
     if value is None:
         return None
     try:
-        return read_until(value)
+        return read(value)
     except (ValueError, OverflowError) as exc:
         raise BadParameter(name, str(exc)) from None
 

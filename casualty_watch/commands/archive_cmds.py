@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Optional
@@ -36,15 +37,24 @@ SourceName = Annotated[Optional[str], typer.Option("--source", metavar="NAME", h
 Limit = Annotated[int, typer.Option("--limit", metavar="N", min=1, max=100000, help="At most N (1 to 100,000).")]
 
 
-def parse_since(value: str | None) -> datetime | None:
+def parse_since(value: str | None, flag: str = "--since") -> datetime | None:
     """A user's date as an aware UTC datetime, by the rule the API's ?since= follows too (netpolicy.values):
     ISO-ish dates only, so `--since 1` is an error rather than the 1st of this month."""
+    return _date(value, read_since, flag)
+
+
+def parse_until(value: str | None) -> datetime | None:
+    """The end of the day, month or year typed, so `--until 2017` includes December (as `?until=` does)."""
+    return _date(value, read_until, "--until")
+
+
+def _date(value: str | None, read: Callable[[str], datetime], flag: str) -> datetime | None:
     if value is None:
         return None
     try:
-        return read_since(value)
+        return read(value)
     except (ValueError, OverflowError) as exc:
-        raise typer.BadParameter(str(exc), param_hint="--since") from None
+        raise typer.BadParameter(str(exc), param_hint=flag) from None
 
 
 def known_source(ctx: typer.Context, name: str | None) -> str | None:
@@ -132,16 +142,6 @@ def _one_of(value: str | None, allowed: tuple[str, ...], flag: str) -> str | Non
     if value is not None and value not in allowed:
         raise typer.BadParameter(f"{value!r} is not one of {', '.join(allowed)}", param_hint=flag)
     return value
-
-
-def parse_until(value: str | None) -> datetime | None:
-    """The end of the day, month or year typed, so `--until 2017` includes December (as `?until=` does)."""
-    if value is None:
-        return None
-    try:
-        return read_until(value)
-    except (ValueError, OverflowError) as exc:
-        raise typer.BadParameter(str(exc), param_hint="--until") from None
 
 
 @estimates_app.callback()
