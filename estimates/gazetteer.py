@@ -70,6 +70,8 @@ _T = TypeVar("_T")
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 EXTRA_FILE = DATA_DIR / "places_extra.toml"
+SIDES_FILE = DATA_DIR / "city_sides.toml"  # "east Aleppo", "Alep-Est": a side of any city (side_of)
+SIDE_MARK = "#"  # a side's id: "<city id>#east"
 ADMIN1_FILE = DATA_DIR / "places_admin1.tsv"
 
 KINDS = ("country", "province", "city", "district")
@@ -317,6 +319,22 @@ def load_extra(path: Path = EXTRA_FILE) -> dict:
     """The curated file, parsed (tomllib: the standard library reads it)."""
     with path.open("rb") as fh:
         return tomllib.load(fh)
+
+
+_SLOT = "qqcityqq"  # {city} while a template is normalised as names are (a word no name holds)
+
+
+@cache
+def _side_templates() -> dict[str, list[re.Pattern[str]]]:
+    """Each side's templates as regexes over a normalised name, {city} the group "city"."""
+    with SIDES_FILE.open("rb") as fh:
+        sides = tomllib.load(fh)["sides"]
+    out: dict[str, list[re.Pattern[str]]] = {}
+    for side, templates in sides.items():
+        for template in templates:
+            before, _, after = normalize(template.replace("{city}", _SLOT)).partition(_SLOT)
+            out.setdefault(side, []).append(re.compile(re.escape(before) + r"(?P<city>\S.*?)" + re.escape(after) + r"\Z"))
+    return out
 
 
 def load_admin1(path: Path = ADMIN1_FILE) -> dict[tuple[str, str], str]:
@@ -633,7 +651,31 @@ class _Gazetteer:
     # queries ----------------------------------------------------------------------------------
 
     def get(self, entry_id: str) -> Entry | None:
-        return self.entries.get(self.aliases.get(entry_id, entry_id))
+        found = self.entries.get(self.aliases.get(entry_id, entry_id))
+        if found is None and SIDE_MARK in entry_id:
+            return self._side_entry(entry_id)
+        return found
+
+    def _side_entry(self, entry_id: str) -> Entry | None:
+        """A side of a city, made from its id ("geonames:170063#east"): any process can read the ids the
+        archive holds, and no table of every city's sides is kept."""
+        city_id, _, side = entry_id.partition(SIDE_MARK)
+        city = self.get(city_id)
+        if city is None or city.kind != "city" or side not in _side_templates():
+            return None
+        return Entry(f"{city.id}{SIDE_MARK}{side}", f"{side} {city.name}", "district", city.country, city.id, 0)
+
+    def side_of(self, name: str) -> Entry | None:
+        """The side of a city a name stands for ("eastern Aleppo", "Alep-Est", "الأحياء الشرقية لمدينة حلب":
+        data: city_sides.toml), when its city is one the gazetteer knows as a city."""
+        key = normalize(name)
+        for side, regexes in _side_templates().items():
+            for regex in regexes:
+                m = regex.match(key)
+                city = self._lookup(m.group("city")) if m else None
+                if city is not None and city.kind == "city":
+                    return self._side_entry(f"{city.id}{SIDE_MARK}{side}")
+        return None
 
     def ancestors(self, entry_id: str) -> list[Entry]:
         out: list[Entry] = []
@@ -668,7 +710,7 @@ class _Gazetteer:
             return self._looked_up[name]
         if len(self._looked_up) >= LOOKUP_CACHE:
             self._looked_up.clear()
-        found = self._looked_up[name] = self._lookup(name)
+        found = self._looked_up[name] = self._lookup(name) or self.side_of(name)
         return found
 
     def _lookup(self, name: str) -> Entry | None:
@@ -720,7 +762,7 @@ class _Gazetteer:
 
     def spellings(self, entry_id: str) -> tuple[str, ...]:
         entry = self.get(entry_id)
-        return tuple(self.forms[entry.id]) if entry else ()
+        return tuple(self.forms.get(entry.id, [entry.name])) if entry else ()
 
     def finder(self) -> "_Finder":
         if self._finder is None:
@@ -1069,6 +1111,11 @@ def nests(entry_id: str) -> tuple[str, ...]:
 def within(entry_id: str, ancestor_id: str) -> bool:
     """True when the entry is the ancestor or lies inside it (an unknown id: False)."""
     return _gazetteer().within(entry_id, ancestor_id)
+
+
+def side_of(name: str) -> Entry | None:
+    """The side of a city a name stands for ("east Aleppo" -> "geonames:170063#east", in Aleppo), or None."""
+    return _gazetteer().side_of(name)
 
 
 def spellings(entry_id: str) -> tuple[str, ...]:

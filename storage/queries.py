@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import Connection, Row, and_, func, or_
 from sqlmodel import Session, col, select
 
 from .base import ArchiveBase
 from .filters import EstimateFilter
-from .shapes import estimate_dict, iso, item_dict
+from .shapes import estimate_dict, iso, item_columns, item_dict
 from .tables import Capture, Correction, Estimate, Item, ItemVersion, Mention
 
 
@@ -27,7 +28,7 @@ class QueriesMixin(ArchiveBase):
         # copy, so walking ix_item_listing (migration 0008) newest first and skipping copies reads about
         # `limit` rows; SQLite, without statistics, would otherwise fetch every first copy by that index and
         # sort them all (~600 ms at 100,000 stories).
-        stmt = select(Item).where((col(Item.duplicate_of) + 0).is_(None))
+        stmt = select(*item_columns()).where((col(Item.duplicate_of) + 0).is_(None))
         if since is not None:
             stmt = stmt.where(_since(since))
         if source:
@@ -121,14 +122,16 @@ class QueriesMixin(ArchiveBase):
             if row is None:
                 return None
             out = estimates_with_counts(s, [row])[0]
-            stmt = (select(Mention, Item).join(Item, col(Item.id) == Mention.item_id)
+            # the stories' columns alone: a whole Item would load its text and hashes for every story
+            stmt = (select(Mention, Item.id, Item.url, Item.title, Item.source, Item.outlet, Item.published)
+                    .join(Item, col(Item.id) == Mention.item_id)
                     .where(Mention.estimate_id == estimate_id).order_by(col(Mention.stated), col(Mention.id)))
-            out["stories"] = [{"mention_id": m.id, "item_id": i.id, "url": i.url, "title": i.title,
-                               "source": i.source, "outlet": i.outlet, "published": iso(i.published),
+            out["stories"] = [{"mention_id": m.id, "item_id": item_id, "url": url, "title": title,
+                               "source": source, "outlet": outlet, "published": iso(published),
                                "stated": iso(m.stated), "seen": iso(m.seen), "quote": m.quote,
                                "claimant": m.claimant, "claimant_text": m.claimant_text, "low": m.low,
                                "high": m.high, "victims": m.victims, "kind": m.kind}
-                              for m, i in s.exec(stmt)]
+                              for m, item_id, url, title, source, outlet, published in s.exec(stmt)]
             out["corrections"] = [{"action": c.action, "other_id": c.other_id, "mention_id": c.mention_id,
                                    "why": c.why, "by": c.by, "at": iso(c.at)}
                                   for c in s.exec(select(Correction).where(Correction.estimate_id == estimate_id)
@@ -154,13 +157,14 @@ def _since(since: datetime):  # type: ignore[no-untyped-def]
     return or_(col(Item.published) >= since, (col(Item.published).is_(None)) & (col(Item.fetched) >= since))
 
 
-def items_with_copies(s: Session, rows: list[Item]) -> list[dict]:
-    """Item dicts with `also_at`: the URLs of the copies folded into each."""
+def items_with_copies(s: Session | Connection, rows: Sequence[Item | Row]) -> list[dict]:
+    """Item dicts with `also_at`: the URLs of the copies folded into each (rows are items or rows of
+    `item_columns()`; `s` a session or a bare connection)."""
     ids = [r.id for r in rows]
     copies: dict[int, list[str]] = defaultdict(list)
     if ids:
-        for dup_of, url in s.exec(select(Item.duplicate_of, Item.url).where(col(Item.duplicate_of).in_(ids))
-                                  .order_by(col(Item.id))):
+        for dup_of, url in s.execute(select(Item.duplicate_of, Item.url).where(col(Item.duplicate_of).in_(ids))
+                                     .order_by(col(Item.id))):
             copies[dup_of].append(url)
     return [item_dict(r, copies[r.id]) for r in rows]
 

@@ -26,21 +26,22 @@ from datetime import datetime
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import defer
 from sqlmodel import col, select
 from sqlmodel.sql.sqltypes import UTCDateTime
 
 from .base import ArchiveBase
 from .queries import items_with_copies
+from .shapes import item_columns
 from .tables import Item
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 RANK_WINDOW = 1000  # matching stories ranked per search, newest first; see the module docstring
 PG_RANK_WINDOW = 400  # on PostgreSQL at most these: reading a story's tsvector to rank it costs ~15 µs there
 
-# The newest matching first copies: the full-text index leads (CROSS JOIN), rowid order needs no sort.
+# The newest matching first copies: the full-text index leads (CROSS JOIN), rowid order needs no sort; each
+# match is probed in the first copies' ids (migration 0009), not in the table's pages of text.
 _SQLITE_WINDOW = (
-    "SELECT item_fts.rowid FROM item_fts CROSS JOIN item ON item.id = item_fts.rowid"
+    "SELECT item_fts.rowid FROM item_fts CROSS JOIN item INDEXED BY ix_item_first_copy ON item.id = item_fts.rowid"
     " WHERE item_fts MATCH :q AND item.duplicate_of IS NULL{filters}"
     " ORDER BY item_fts.rowid DESC LIMIT :window"
 )
@@ -121,10 +122,11 @@ class SearchMixin(ArchiveBase):
             hits = self._postgres(q, since, source, limit, offset) if _TOKEN.search(q) else []
         if not hits:
             return []
-        with self.reading() as s:
-            found = select(Item).options(defer(Item.text), defer(Item.minhash))  # type: ignore[arg-type]
-            rows = {r.id: r for r in s.exec(found.where(col(Item.id).in_([h[0] for h in hits])))}
-            dicts = {d["id"]: d for d in items_with_copies(s, list(rows.values()))}
+        # Core on a bare connection, not an ORM session: the page's rows are plain tuples (an ORM session and
+        # its compile step were a tenth of a search's CPU under bench/load.py)
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(*item_columns()).where(col(Item.id).in_([h[0] for h in hits]))).all()
+            dicts = {d["id"]: d for d in items_with_copies(conn, rows)}
         return [{**dicts[i], "snippet": snippet, "rank": rank} for i, snippet, rank in hits if i in dicts]
 
     def _sqlite(self, q: str, since: datetime | None, source: str | None, limit: int,

@@ -5,7 +5,13 @@ from netpolicy.values import iso
 
 from .tables import Estimate, Item
 
-__all__ = ["iso", "item_dict", "estimate_dict"]
+__all__ = ["iso", "item_columns", "item_dict", "estimate_dict"]
+
+
+def item_columns() -> tuple:
+    """The columns `item_dict` reads: a listing or a search selects these alone, not whole rows (a story's
+    text, hashes and versions cost a search page about 1 ms to load as ORM objects)."""
+    return (Item.id, Item.url, Item.title, Item.source, Item.published, Item.fetched, Item.language)
 
 
 def item_dict(row: Item, also_at: list[str]) -> dict:

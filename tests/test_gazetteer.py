@@ -407,3 +407,25 @@ def test_war_zone_towns_are_known_in_arabic_and_french(name, english):
     entry = gazetteer.lookup(name)
     assert entry is not None and entry.name == english
     assert [e.name for _, _, e in gazetteer.find(f"في {name} اليوم" if name[0] > "z" else f"à {name} jeudi")] == [english]
+
+
+@pytest.mark.parametrize("name", ["east Aleppo", "eastern Aleppo", "Aleppo's eastern districts", "the east of Aleppo",
+                                  "Alep-Est", "quartiers est d'Alep", "l'est d'Alep", "حلب الشرقية",
+                                  "الأحياء الشرقية لمدينة حلب", "الأحياء الشرقية لحلب", "الجانب الشرقي من حلب"])
+def test_a_side_of_any_city_is_one_entry_inside_it(name: str) -> None:
+    """city_sides.toml: "east Aleppo" in any language is one district of Aleppo, with no curated entry."""
+    aleppo = lookup("Aleppo")
+    side = lookup(name)
+    assert aleppo is not None and aleppo.kind == "city"
+    assert side is not None and side.id == f"{aleppo.id}#east" and side.kind == "district"
+    assert side.parent == aleppo.id and within(side.id, aleppo.id) and not within(aleppo.id, side.id)
+    assert get(side.id) == side and gazetteer.nests(side.id)[0] == aleppo.id  # any process reads the id back
+
+
+def test_sides_only_of_cities_and_curated_sides_first() -> None:
+    assert lookup("west Mosul").id == "cw:iq-mosul-west"  # places_extra.toml's own entry wins
+    assert lookup("west Aleppo").id.endswith("#west") and lookup("Alep-Ouest").id == lookup("west Aleppo").id
+    assert lookup("eastern Syria") is None  # a country has no side here
+    assert lookup("east of Aleppo") is None and lookup("جنوبي الموصل") is None  # "east of": outside the city
+    assert get("geonames:170063#upside") is None and get("iso:SY-HL#east") is None  # unknown side, a province
+    assert spellings(lookup("east Aleppo").id) == ("east Aleppo",)

@@ -17,7 +17,7 @@ Status = Literal[STATUSES]  # type: ignore[valid-type]
 Victims = Literal[VICTIM_GROUPS]  # type: ignore[valid-type]
 
 
-def estimate_filter(
+async def estimate_filter(
         place: Annotated[str | None, Query(max_length=200, description="place name contains this")] = None,
         outcome: Annotated[Outcome | None, Query()] = None,
         kind: Annotated[Kind | None, Query(description="a toll or one incident")] = None,

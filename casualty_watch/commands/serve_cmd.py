@@ -37,6 +37,7 @@ def serve(ctx: typer.Context,
     import uvicorn
 
     from web.app import create_app
+    from web.workers import listening_group
 
     st = state(ctx)
     config = st.config()
@@ -54,19 +55,19 @@ def serve(ctx: typer.Context,
         app = make_app()  # here first, so a missing or unreadable archive is one line before anything binds
     except ArchiveError as exc:
         raise CasualtyWatchError(str(exc)) from None
-    sock = listen(host, port)
+    socks = listening_group(functools.partial(listen, host), port, count)
     typer.echo(f"casualty-watch {__version__}: serving {app.state.archive.display_url} on "
-               f"http://{_hostport(host, sock.getsockname()[1])}/ with {count} worker{'s' if count > 1 else ''}",
+               f"http://{_hostport(host, socks[0].getsockname()[1])}/ with {count} worker{'s' if count > 1 else ''}",
                err=True)
     options = {"log_level": "warning", "access_log": False, "server_header": False}
     if count == 1:
         server = uvicorn.Server(uvicorn.Config(app, **options))
-        server.run(sockets=[sock])
+        server.run(sockets=socks)
         if not server.started:
             raise CasualtyWatchError("the HTTP server did not start (see the message above)")
         return
     app.state.archive.close()
-    run_workers(uvicorn.Config(make_app, factory=True, workers=count, **options), sock)
+    run_workers(uvicorn.Config(make_app, factory=True, workers=count, **options), socks)
 
 
 def cores() -> int:
@@ -77,19 +78,21 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def run_workers(config, sock: socket.socket) -> None:  # type: ignore[no-untyped-def]
-    """uvicorn's supervisor: `workers` spawned processes accept on the one socket bound here, each with its own
-    event loop and database connections; a worker that dies is replaced, SIGINT/SIGTERM stop them all."""
+def run_workers(config, socks: list[socket.socket]) -> None:  # type: ignore[no-untyped-def]
+    """uvicorn's supervisor: `workers` spawned processes, each accepting on its own socket of the group bound
+    here (web/workers.py), with its own event loop and database connections; a worker that dies is replaced,
+    SIGINT/SIGTERM stop them all."""
     from uvicorn.config import STARTUP_FAILURE
-    from uvicorn.supervisors import Multiprocess
 
-    supervisor = Multiprocess(config, sockets=[sock])
+    from web.workers import BalancedWorkers
+
+    supervisor = BalancedWorkers(config, socks)
     supervisor.run()
     if any(p.exitcode == STARTUP_FAILURE for p in supervisor.processes):
         raise CasualtyWatchError("a worker did not start (see the message above)")
 
 
-def listen(host: str, port: int) -> socket.socket:
+def listen(host: str, port: int, reuse_port: bool = False) -> socket.socket:
     """Bind before handing the socket to uvicorn: a taken port is then our one-line error, not uvicorn's log,
     and `--port 0` can print the port the system chose.
 
@@ -100,6 +103,8 @@ def listen(host: str, port: int) -> socket.socket:
     sock = socket.socket(socket.AF_INET6 if ":" in bare else socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if reuse_port:  # one of the workers' group (web/workers.py)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
         sock.bind((bare, port))
         sock.listen(2048)
     except OSError as exc:
