@@ -121,6 +121,8 @@ def _with_place_id(e: Estimate) -> Estimate:
     if e.place is None:
         return e
     entry = _entry_of(e.place) or (gazetteer.get(e.place_id) if e.place_id else None)  # or its landmark's anchor
+    if entry is None:  # a story's landmark a placeless figure took ("Idlib market"): _landmark_anchor never saw it
+        entry = _named_after(e.place, language(e.lang))
     if entry is None:
         return e
     area = gazetteer.area(entry.id)
@@ -780,6 +782,14 @@ def _not_in(found: list[places.Place], claimant: str | None, rt: RuleText,
     return kept
 
 
+def _named_after(place: str, lang: Language) -> gazetteer.Entry | None:
+    """The known place a landmark is named after, once its kind word goes (PATTERNS `landmark_kind`):
+    "the al-Shifa hospital" -> al-Shifa, "Idlib market" -> Idlib."""
+    written = norm_ar(place) if lang.arabic else place
+    bare = lang.pattern("landmark_kind").sub("", written).strip()
+    return _entry_of(bare) if bare and bare != written else None
+
+
 def _landmark_anchor(place: str | None, found: list[places.Place], rt: RuleText) -> str | None:
     """"the al-Shifa hospital", "the al-Nuri mosque in Mosul's Old City": a landmark the gazetteer does not
     know stands in the place its name holds once its kind word goes (PATTERNS `landmark_kind`: al-Shifa),
@@ -790,9 +800,7 @@ def _landmark_anchor(place: str | None, found: list[places.Place], rt: RuleText)
     owner = _POSSESSIVE.match(place)  # "Raqqa's al-Badu neighbourhood": a quarter the gazetteer lacks, in Raqqa
     if owner is not None and (city := gazetteer.lookup(owner.group("city"))) is not None:
         return city.id
-    written = norm_ar(place) if rt.arabic else place
-    bare = rt.lang.pattern("landmark_kind").sub("", written).strip()
-    entry = _entry_of(bare) if bare and bare != written else None
+    entry = _named_after(place, rt.lang)
     if entry is not None:
         return entry.id
     at = next((p for p in found if p.name == place), None)

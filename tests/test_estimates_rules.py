@@ -1336,3 +1336,17 @@ def test_a_count_of_sources_is_no_death_toll_whatever_qualifies_it():
     assert extract("The monitor counts only deaths confirmed by three or more sources.") == []
     assert extract("Only deaths reported by two sources are counted.") == []
     assert [(e.low, e.victims) for e in extract("300 or more civilians were killed in Mosul.")] == [(300, "civilians")]
+
+
+@pytest.mark.parametrize("place, lang", [("Idlib market", "en"), ("سوق إدلب", "ar"), ("marché d'Idleb", "fr")])
+def test_a_landmark_a_placeless_figure_took_from_its_story_lies_in_its_town(place, lang):
+    """"The White Helmets' toll stands at 23" takes the story's place, "Idlib market": the gazetteer lacks the
+    market, so the figure compares as Idlib's (a strike told "in Idlib" elsewhere is the same estimate)."""
+    from dataclasses import replace
+
+    from estimates import gazetteer
+
+    base = one("An air strike killed 23 people in Aleppo on Monday.")
+    got = reader._with_place_id(replace(base, place=place, place_id=None, lang=lang))
+    assert got.place == place and got.place_id == gazetteer.lookup("Idlib").id
+    assert reader._with_place_id(replace(base, place="Nowhere market", place_id=None)).place_id is None
