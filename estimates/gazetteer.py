@@ -333,7 +333,8 @@ def _side_templates() -> dict[str, list[re.Pattern[str]]]:
     for side, templates in sides.items():
         for template in templates:
             before, _, after = normalize(template.replace("{city}", _SLOT)).partition(_SLOT)
-            out.setdefault(side, []).append(re.compile(re.escape(before) + r"(?P<city>\S.*?)" + re.escape(after) + r"\Z"))
+            regex = re.escape(before) + r"(?P<city>\S.*?)" + re.escape(after) + r"\Z"
+            out.setdefault(side, []).append(re.compile(regex))
     return out
 
 

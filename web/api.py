@@ -37,12 +37,12 @@ ArchiveDep = Annotated[Archive, Depends(archive_of)]
 
 @router.get("/items", summary="Stories, newest first by publication date; full-text and best first when q is given")
 async def items(archive: ArchiveDep,
-          q: Annotated[str | None, Query(max_length=MAX_QUERY, description="words that must all appear")] = None,
-          since: Annotated[str | None, Query(description="only stories published since this date")] = None,
-          source: Annotated[str | None, Query(max_length=200, description="only this source")] = None,
-          limit: Annotated[int, Query(ge=1, le=500)] = 50,
-          cursor: Annotated[str | None, Query(max_length=200, description="`next` of the previous page")] = None,
-          ) -> Answer:
+                q: Annotated[str | None, Query(max_length=MAX_QUERY, description="words that must all appear")] = None,
+                since: Annotated[str | None, Query(description="only stories published since this date")] = None,
+                source: Annotated[str | None, Query(max_length=200, description="only this source")] = None,
+                limit: Annotated[int, Query(ge=1, le=500)] = 50,
+                cursor: Annotated[str | None, Query(max_length=200, description="`next` of the previous page")] = None,
+                ) -> Answer:
     q, source = clean_text("q", q), clean_text("source", source)
     when = parse_since(since)
     if q is None:
@@ -72,7 +72,7 @@ async def item(archive: ArchiveDep, item_id: ItemId) -> Answer:
 
 @router.get("/estimates", summary="Distinct estimates, latest first stated first, with how many stories carry each")
 async def estimates(archive: ArchiveDep, where: Annotated[EstimateFilter, Depends(estimate_filter)],
-              limit: Annotated[int, Query(ge=1, le=10000)] = 1000) -> Answer:
+                    limit: Annotated[int, Query(ge=1, le=10000)] = 1000) -> Answer:
     return Answer({"estimates": archive.estimates(where=where, limit=limit)})
 
 
