@@ -7,7 +7,8 @@ Fills an archive with bench/search.py's synthetic stories (or reuses `--keep FIL
 `--database URL`), adds estimates stated by a few stories each (straight into the tables, as the bulk loader does:
 bench data, not crawled), starts `casualty-watch serve --workers W` as a subprocess for each W, and drives it from
 this process (httpx's async client, or `--client raw`, a bare asyncio one: see drive): C clients, each with its
-own keep-alive connection, sending requests back to back for `--seconds`, after a warm-up of as long. Each request is drawn from the mix a reader of the page makes:
+own keep-alive connection, sending requests back to back for `--seconds`, after a warm-up of as long. Each
+request is drawn from the mix a reader of the page makes:
 
     40%  GET /api/items?q=WORD[ WORD]   words drawn from the archive: half the domain terms and rare names the
                                         stories carry, half English/vocabulary words by their frequency in the text
@@ -18,7 +19,8 @@ own keep-alive connection, sending requests back to back for `--seconds`, after 
 Prints requests/s, p50, p95 and p99 latency and errors for each (workers, clients), and the distinct share of URLs
 asked (how much of the run a cache could answer). PATHS URLs are drawn, more than a run asks, and
 `--unique-searches` makes every search its own URL (the worst case: no search answered from the cache).
-Target (issue 12): 20 clients p95 < 50 ms; 100 clients no errors and p95 < 500 ms. The load generator runs on the same machine and shares its cores with the server.
+Target (issue 12): 20 clients p95 < 50 ms; 100 clients no errors and p95 < 500 ms. The load generator runs on
+the same machine and shares its cores with the server.
 """
 from __future__ import annotations
 
