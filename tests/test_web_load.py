@@ -12,6 +12,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -57,6 +58,17 @@ def _workers_of(serve_pid: int) -> list[int]:
     return [w for w in _children(serve_pid) if "spawn_main" in Path(f"/proc/{w}/cmdline").read_text()]
 
 
+@contextmanager
+def _two_workers(tmp_path: Path, database: str) -> Iterator[tuple[int, list[int]]]:
+    """`serve --workers 2` on the archive: its port and its two worker processes' pids."""
+    config = write_config(tmp_path, database, token=False)
+    procs: list[subprocess.Popen] = []
+    with serving(config, tmp_path, workers=2, proc_out=procs) as base:
+        workers = _workers_of(procs[0].pid)
+        assert len(workers) == 2, workers
+        yield int(base.rsplit(":", 1)[1]), workers
+
+
 def _answer_each(server_port: int, workers: list[int], count: int) -> list[int]:
     """Open `count` connections at once, ask each for /healthz, and say which worker holds each one's server
     end (0: none found)."""
@@ -80,12 +92,7 @@ def _answer_each(server_port: int, workers: list[int], count: int) -> list[int]:
 def test_serve_with_two_workers_answers_from_both(tmp_path, filled_sqlite) -> None:  # type: ignore[no-untyped-def]
     """Two worker processes accept on the port: connections are answered by both (found by which
     process holds the server's end of each connection)."""
-    config = write_config(tmp_path, filled_sqlite, token=False)
-    procs: list[subprocess.Popen] = []
-    with serving(config, tmp_path, workers=2, proc_out=procs) as base:
-        server_port = int(base.rsplit(":", 1)[1])
-        workers = _workers_of(procs[0].pid)
-        assert len(workers) == 2, workers
+    with _two_workers(tmp_path, filled_sqlite) as (server_port, workers):
         answered_by: set[int] = set()
         deadline = time.monotonic() + 30
         while len(answered_by) < 2 and time.monotonic() < deadline:
@@ -97,12 +104,7 @@ def test_a_burst_of_connections_is_shared_between_the_workers(tmp_path, filled_s
     """40 keep-alive connections opened at once: with one shared socket the first worker to wake accepted
     nearly all of them (asyncio accepts the whole queue per wake-up); each worker's own SO_REUSEPORT socket
     lets the kernel spread them. Binomial(40, 1/2) gives fewer than 10 to one side about once in 5,000 runs."""
-    config = write_config(tmp_path, filled_sqlite, token=False)
-    procs: list[subprocess.Popen] = []
-    with serving(config, tmp_path, workers=2, proc_out=procs) as base:
-        server_port = int(base.rsplit(":", 1)[1])
-        workers = _workers_of(procs[0].pid)
-        assert len(workers) == 2, workers
+    with _two_workers(tmp_path, filled_sqlite) as (server_port, workers):
         held_by = _answer_each(server_port, workers, 40)
         share = {w: held_by.count(w) for w in workers}
         assert sum(share.values()) == 40 and min(share.values()) >= 10, share

@@ -16,7 +16,7 @@ import socket
 import sys
 from collections.abc import Callable, Sequence
 
-from uvicorn.config import Config
+from uvicorn.config import STARTUP_FAILURE, Config
 from uvicorn.supervisors.multiprocess import Multiprocess, Process
 
 log = logging.getLogger("uvicorn.error")
@@ -71,8 +71,6 @@ class BalancedWorkers(Multiprocess):
             self.processes[slot] = new
 
     def keep_subprocess_alive(self) -> None:
-        from uvicorn.config import STARTUP_FAILURE
-
         if self.should_exit.is_set():
             return
         for slot, process in enumerate(self.processes):
