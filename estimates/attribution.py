@@ -62,9 +62,11 @@ _AR_THAT_BEFORE = re.compile(r"(?<!\w)(?:ب)?[ا](?:نه|نها|نهم)\s*$")
 # a reporting verb, and the pronoun it may govern: "أفاد به المتحدث" (data: VERB_PRONOUNS)
 _AR_PRONOUN = alternation(ar.VERB_PRONOUNS, arabic=True)
 _AR_VERBS = re.compile(rf"{AR_LEFT}(?:[وف])?{alternation(ar.REPORT_VERBS, arabic=True)}(?!\w)(?:\s+{_AR_PRONOUN}(?!\w))?")
-_AR_ACCORDING = re.compile(rf"{AR_LEFT}(?:[وف])?{alternation(ar.ACCORDING, arabic=True)}\s*(?:ـ\s*)?"
+# (a whole word, or one ending in the ل that joins the next: "وفقا للأمم"; "وفقدان" is no "وفق")
+_AR_ACCORDING = re.compile(rf"{AR_LEFT}(?:[وف])?{alternation(ar.ACCORDING, arabic=True)}(?:(?<=ل)|(?!\w))\s*(?:ـ\s*)?"
                            rf"(?:{alternation(ar.REPORT_VERBS, arabic=True)}(?:ه|\s+{_AR_PRONOUN})?\s+)?")  # "وفق ما أفاد به"
-_AR_TOKEN = re.compile(r"\s*([^\s،,.؛:؟!()\"«»]+)")
+_AR_TOKEN = re.compile(r"\s*(«[^«»\d]{1,40}»|[^\s،,.؛:؟!()\"«»]+)")  # a quoted name is one: "منظمة «إيروورز»"
+_AR_PREP_PRONOUN = re.compile(rf"\s*{alternation(ar.PREP_PRONOUNS, arabic=True)}(?!\w)")
 _AR_STOPS = word_set(ar.CLAIMANT_STOPS, arabic=True)
 
 
@@ -80,7 +82,35 @@ def find(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
              for a in rule(rt, outcome_spans)]
     if not rt.arabic:
         found = _outside_quotes(rt.text, found)
-    return sorted(found, key=lambda a: a.pos)
+    return _relayed(rt, sorted(found, key=lambda a: a.pos))
+
+
+def _outlet(claimant: str, lang: Language) -> bool:
+    """"the rebel-run al-Masirah TV", "the state news agency SANA", "Reuters": a medium carrying claims."""
+    body = claimants.resolve(claimant, lang.code)
+    return (body is not None and body.kind == "news agency") or lang.pattern("outlet").search(claimant) is not None
+
+
+RELAY_REACH = 90  # characters between the outlet's attribution and the ", citing" that follows it
+
+
+def _relayed(rt: RuleText, found: list[Attribution]) -> list[Attribution]:
+    """"..., the rebel-run al-Masirah TV reported, citing the health office in Hajjah": the outlet relays;
+    the claim is the cited body's. An outlet's attribution just before a ", citing X" is dropped (a body
+    citing evidence keeps its claim: "the U.N. human rights office said, citing testimony")."""
+    relay = rt.lang.pattern("relay_lead")
+    dropped: set[int] = set()
+    for b in found:
+        lead = relay.search(rt.text, max(0, b.pos - 3)) if b.claimant else None
+        if lead is None or lead.end() != b.pos:
+            continue
+        # the outlet's verb before the relay ("X reported, citing Y"), or after it ("L'agence Sana, citant une
+        # source militaire, a fait état de")
+        for a in found:
+            if a is not b and a.claimant and abs(b.pos - a.pos) <= RELAY_REACH and \
+                    not _DIGIT.search(rt.text, min(a.pos, b.pos), max(a.pos, b.pos)) and _outlet(a.claimant, rt.lang):
+                dropped.add(id(a))
+    return [a for a in found if id(a) not in dropped] if dropped else found
 
 
 _QUOTED = re.compile(r"[\"“](?P<q>[^\"“”]{8,}?)[,.]?[\"”]")
@@ -167,6 +197,9 @@ def trailing_source(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
     label = _c(lang, "source_label").search(text)  # "... 1,041 injured (Source: Iraqi Red Crescent)."
     if label is not None:
         return [Attribution(label.start(), (label.group("np") or label.group("np2")).strip())]
+    row = _row_source(rt, text, outcome_spans)
+    if row is not None:
+        return [row]
     m = _TRAILING_SOURCE.search(text)
     if m is None or m.group("np").split()[0].lower() in lang.set_of("NON_CLAIMANTS") or \
             m.group("np").lower() in lang.set_of("OUTLETS"):
@@ -174,6 +207,30 @@ def trailing_source(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
     if any(len(p.name) >= len(m.group("np")) - 2 for p in places.find(RuleText.of(m.group("np"), lang), None)):
         return []  # "... - Mosul" is a dateline, not a source
     return [Attribution(m.start(), m.group("np"))]
+
+
+ROW_SOURCE_WORDS = 7
+
+
+def _row_source(rt: RuleText, text: str, outcome_spans: Spans) -> Attribution | None:
+    """"- Donetsk region: 3 killed, 9 wounded (governor Vadym Filashkin)": a row's closing brackets name its
+    source. Not a note ("(est.)"), an outlet ("(AP)"), a place ("(Nineveh)") or an acronym glossing the words
+    before it ("... Red Cross (ICRC)"). Not a speaker either: a subject and its verb before the figure win."""
+    lang = rt.lang
+    m = lang.pattern("row_source").search(text)
+    if m is None or _overlaps(m.start("np"), m.end("np"), outcome_spans):
+        return None
+    np = m.group("np").strip()
+    words = np.split()
+    if len(words) > ROW_SOURCE_WORDS or np.lower() in lang.set_of("BRACKET_NOTES") or \
+            np.lower() in lang.set_of("OUTLETS") or words[0].lower() in lang.set_of("NON_CLAIMANTS"):
+        return None
+    if len(words) == 1 and np.isupper() and text[:m.start()].rstrip()[-1:].isalpha():
+        return None  # "the International Committee of the Red Cross (ICRC)": the name's acronym
+    if any(len(p.name) >= len(np) - 2 for p in places.find(RuleText.of(np, lang), None)):
+        return None
+    claimant = _clean(np, lang)
+    return Attribution(m.start(), claimant, speech=False) if claimant else None
 
 
 def choose(attributions: list[Attribution], fig_start: int, fig_end: int) -> str | None:
@@ -195,7 +252,13 @@ def chosen(attributions: list[Attribution], fig_start: int, fig_end: int) -> Att
     if before and after and after[0].claimant and before[-1].claimant is None and not before[-1].pronoun:
         return after[0]  # "كما قتل 650 ...، بحسب المرصد": a verb naming nobody before, a name after
     if before and not (after and after[0].speech and after[0].claimant and not before[-1].speech):
-        return before[-1]
+        a = before[-1]
+        if a.claimant is None and not a.speech and not a.pronoun:
+            # "The Israeli military said ... that an initial review found that no more than 10": the review
+            # names nobody; it is the speaker's
+            speakers = [b for b in before[:-1] if b.claimant and b.speech]
+            return speakers[-1] if speakers else a
+        return a
     return after[0] if after else None
 
 
@@ -242,9 +305,17 @@ def _clean(np: str, lang: Language) -> str | None:
     words = np.split()
     # "WHO" in capitals is the World Health Organization, not a pronoun
     non = words and words[0].lower() in lang.set_of("NON_CLAIMANTS") and not (len(words[0]) > 2 and words[0].isupper())
-    if not words or (len(words) > MAX_WORDS and not _known_body(np, lang)) or non or _DIGIT.search(np):
+    if not words or (len(words) > MAX_WORDS and not _long_name(np, words, lang)) or non or _DIGIT.search(np):
         return None
     return np
+
+
+PROPER_MAX_WORDS = 14  # "the General Authority for the Search and Identification of Missing Persons"
+
+
+def _long_name(np: str, words: list[str], lang: Language) -> bool:
+    """A phrase over MAX_WORDS is still a name when the registry knows it, or when it is one proper name."""
+    return _known_body(np, lang) or (len(words) <= PROPER_MAX_WORDS and _c(lang, "proper").fullmatch(np) is not None)
 
 
 def _known_body(np: str, lang: Language) -> bool:
@@ -332,21 +403,33 @@ def verb_then_speaker(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
             rest = m.group("np")[time.end():] if time else ""
             if rest and not _p(lang, "not_speaker").match(rest) and _clean(rest, lang):
                 # "a déclaré jeudi Ahmed Qaïd, porte-parole du ministère de la Santé": the body
-                out.append(Attribution(m.start(), _role_body(text, m.end("np"), lang) or _clean(rest, lang)))
+                out.append(Attribution(m.start(), _role_body(text, m.end("np"), lang) or
+                                       _with_name(text, m.end("np"), _clean(rest, lang), lang)))
             elif lead_comma:
                 # "..., UNRWA, said in its latest situation report": the speaker is the subject before "said"
                 out.extend(_comma_subject(text, m.start(), outcome_spans, lang))
             continue
         np = data_by.search(m.group("np"))
         claimant = _clean(np.group("np") if np else m.group("np"), lang)
+        at = text.find(claimant, m.start("np")) if claimant and lead_comma else -1
+        if at >= 0 and _overlaps(at, at + len(claimant), outcome_spans):  # type: ignore[arg-type]
+            claimant = None  # ", a fait état de trois policiers tués": the verb's object, no speaker
         if claimant is None and lead_comma:
             # "A morgue official, who asked not to be named, said the department had registered 2,658":
             # what follows "said" is what was said; the speaker is the subject before the comma
             out.extend(_comma_subject(text, m.start(), outcome_spans, lang))
             continue
         body = _role_body(text, m.end("np"), lang) if claimant else None
-        out.append(Attribution(m.start(), body or claimant))
+        out.append(Attribution(m.start(), body or _with_name(text, m.end("np"), claimant, lang)))
     return out
+
+
+def _with_name(text: str, np_end: int, claimant: str | None, lang: Language) -> str | None:
+    """"..., said the region's governor, Vadym Filashkin.": the role and the name set off after it."""
+    name = _c(lang, "name_after").match(text, np_end) if claimant else None
+    if name is None or len(claimant.split()) + len(name.group("name").split()) > MAX_WORDS:  # type: ignore[union-attr]
+        return claimant
+    return f"{claimant}, {name.group('name')}"
 
 
 def _role_body(text: str, np_end: int, lang: Language) -> str | None:
@@ -354,6 +437,26 @@ def _role_body(text: str, np_end: int, lang: Language) -> str | None:
     team": the body the speaker speaks for."""
     role = _p(lang, "role_of_body").match(text, np_end)
     return _clean(role.group("body"), lang) if role else None
+
+
+def closing_verb(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
+    """"..., the region's governor, Vyacheslav Gladkov, said.", "..., a local tribal leader, Sheikh Nazhan
+    al-Luhaibi, told Rudaw on Friday": the verb closes the clause; its subject is set off before the comma
+    (and whoever was told is only the outlet)."""
+    out: list[Attribution] = []
+    for m in _p(rt.lang, "closing_verb").finditer(rt.text):
+        out.extend(_comma_subject(rt.text, m.start(), outcome_spans, rt.lang))
+    return out
+
+
+def quoted_as_saying(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
+    """"the state news agency SANA quoted a police source as saying": the source quoted made the claim."""
+    out = []
+    for m in _p(rt.lang, "quoted_as").finditer(rt.text):
+        claimant = _clean(m.group("np"), rt.lang)
+        if claimant and not _overlaps(m.start("np"), m.end("np"), outcome_spans):
+            out.append(Attribution(m.start("np"), claimant))
+    return out
 
 
 def figure_by(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
@@ -391,9 +494,19 @@ body_record = _record_rule("np_data", "body_record", '"the Associated Press tall
 participle_by = _record_rule("participle_by", "participle_by", '"recensées par Airwars": the author after it.')
 
 
-# The subject set off by a comma before ", said": "..., the UN agency for Palestinian refugees, UNRWA, said".
-_COMMA_SUBJECT = re.compile(r"(?:^|[,;:\"“”]\s*)(?P<np>[^\s,;:\"“”.\d][^,;:\"“”.\d]{0,70}?)\s*$")
 COMMA_REACH = 80  # characters looked back from the comma for the subject
+_COMMA_SUBJECTS: dict[str, re.Pattern[str]] = {}
+
+
+def _comma_subject_re(lang: Language) -> re.Pattern[str]:
+    """The subject set off by a comma before ", said": "..., the UN agency for Palestinian refugees, UNRWA, said";
+    a title's dot is no stop in it ("..., Dr. Omer al-Khidir, said")."""
+    hit = _COMMA_SUBJECTS.get(lang.code)
+    if hit is None:
+        title = lang.expand("<@title_dot>")
+        hit = _COMMA_SUBJECTS[lang.code] = re.compile(
+            rf"(?:^|[,;:\"“”]\s*)(?P<np>(?:{title}|[^\s,;:\"“”.\d])(?:{title}|[^,;:\"“”.\d]){{0,70}}?)\s*$", re.IGNORECASE)
+    return hit
 
 
 def _comma_subject(text: str, comma: int, outcome_spans: list[tuple[int, int]], lang: Language) -> list[Attribution]:
@@ -401,14 +514,14 @@ def _comma_subject(text: str, comma: int, outcome_spans: list[tuple[int, int]], 
     for skip in (_p(lang, "age"), _p(lang, "relative")):  # "Umm Ahmed, 52, said"; "The blogger, who ..., said"
         m = skip.search(text, max(0, end - COMMA_REACH), end)
         end = m.start() if m else end
-    sub = _COMMA_SUBJECT.search(text, max(0, end - COMMA_REACH), end)
+    sub = _comma_subject_re(lang).search(text, max(0, end - COMMA_REACH), end)
     if sub is None or _overlaps(sub.start("np"), sub.end("np"), outcome_spans):
         return []
     claimant = _clean(sub.group("np"), lang)
     if claimant is None or claimant.lower() in lang.set_of("PRONOUNS"):
         return []
     if _p(lang, "a_description").match(sub.group("np")):  # "Human Rights Watch, a New York-based group, said"
-        named = _COMMA_SUBJECT.search(text, max(0, sub.start() - COMMA_REACH), sub.start())
+        named = _comma_subject_re(lang).search(text, max(0, sub.start() - COMMA_REACH), sub.start())
         name = _clean(named.group("np"), lang) if named else None
         if name and _c(lang, "proper").fullmatch(name) and not _overlaps(named.start("np"), named.end("np"), outcome_spans):
             return [Attribution(comma, name)]
@@ -422,7 +535,9 @@ def _appositive(text: str, np_start: int, claimant: str, outcome_spans: list[tup
                 lang: Language) -> str:
     """"the UN agency for Palestinian refugees, UNRWA, said": a proper-name subject set off by a comma
     after a "the ..." phrase is that phrase's name; the claimant is both."""
-    if not all(w[:1].isupper() for w in claimant.split()):
+    particles = lang.set_of("NAME_PARTICLES")
+    named = [w[:1].isupper() or w.split("-")[0].lower() in particles for w in claimant.split()]
+    if not named[-1] or sum(named) * 2 < len(named):  # a name, perhaps after its title ("le général Nabil Abdallah")
         return claimant
     m = _c(lang, "appositive").search(text, max(0, np_start - APPOSITIVE_REACH), np_start)
     if m is None or _overlaps(m.start("np"), m.end("np"), outcome_spans):
@@ -469,6 +584,8 @@ _AR_RECORD_OF = re.compile(rf"\s*{alternation(ar.RECORD_NOUNS + ['تحقيق', '
 _AR_ADJECTIVE = re.compile(r"\s+" + alternation(ar.RECORD_ADJECTIVES, arabic=True) + r"(?!\w)")
 _AR_ADJECTIVES = re.compile(rf"(?:{_AR_ADJECTIVE.pattern})+")
 _AR_FROM = re.compile(r"\s*عن\s")
+_AR_RECORD_BY = re.compile(rf"\s*{alternation(ar.RECORD_NOUNS + ['تحقيق', 'دراسة', 'مسح'], arabic=True)}"
+                           rf"(?:\s+(?:[^\s،,.]+)){{0,2}}?{_AR_MADE_BY.pattern}")
 _AR_RELAY = word_set(ar.RELAY_VERBS, arabic=True)
 _AR_GENERIC = re.compile(rf"(?:ال)?{alternation(ar.GENERIC_SOURCES, arabic=True)}(?!\w)")
 _AR_SOURCE_LINKS = word_set(ar.SOURCE_LINKS, arabic=True)
@@ -506,12 +623,20 @@ def _ar_after(rt: RuleText, outcome_spans: Spans, regex: re.Pattern[str]) -> Ite
             pos = record.end() if record else pos
             made = _AR_MADE_BY.match(rt.text, pos) if record else None
             pos = made.end() if made else pos  # "حسب إحصاء أجرته وكالة رويترز": the count's author
+        if regex is _AR_VERBS:  # "أفاد تقرير مشترك أصدرته بعثة الأمم المتحدة": the record's author
+            made = _AR_RECORD_BY.match(rt.text, pos)
+            np = _ar_np(rt, made.end(), outcome_spans) if made else None
+            if np:
+                yield Attribution(m.end(), np, True, False)
+                continue
         of = _AR_RECORD_OF.match(rt.text, pos) if regex is _AR_VERBS else None
         if of is not None:  # "كشف تحقيق لوكالة أسوشيتد برس": the record's author made the claim
             np = _ar_np(rt, of.end(), outcome_spans)
             np = ("ا" + np) if np and rt.text[of.end()] == "ل" else np  # للأمم -> الأمم
             yield Attribution(m.end(), np, True, False)
             continue
+        aside = _AR_PREP_PRONOUN.match(rt.text, pos) if regex is _AR_VERBS else None
+        pos = aside.end() if aside else pos  # "وثقت فيه مقتل": no subject here
         described = False
         if of is None and record is not None and _AR_ADJECTIVE.match(rt.text, record.end()):
             pos, record, described = record.start(), None, True  # "بحسب تقديرات عسكرية أمريكية"
@@ -520,6 +645,11 @@ def _ar_after(rt: RuleText, outcome_spans: Spans, regex: re.Pattern[str]) -> Ite
         role = ARABIC.pattern("role_of_body").match(rt.text, span[1]) if span else None
         if role is not None:  # "قال أحمد الجبوري، المتحدث باسم دائرة صحة نينوى، إن": the body he speaks for
             np = _ar_np(rt, role.end(), outcome_spans) or np
+        elif span is not None and np:  # "قال حاكم منطقة ميكولايف، فيتالي كيم، إن": the role and the name
+            name = ARABIC.pattern("name_after").match(rt.text, span[1])
+            if name is not None and not any(w in _AR_STOPS or _AR_VERBS.fullmatch(w) or _AR_GENERIC.fullmatch(w)
+                                            for w in name.group("name").split()):
+                np = rt.span(span[0], name.end("name"))
         if np and record is not None:
             np = _strip_l(np)
         elif np and m.group().endswith("ل") and np.startswith("ل"):
@@ -530,8 +660,10 @@ def _ar_after(rt: RuleText, outcome_spans: Spans, regex: re.Pattern[str]) -> Ite
             frm = _AR_FROM.match(rt.text, span[1]) if span else None
             source = _ar_np(rt, frm.end(), outcome_spans) if frm else None
             np = source or np
+        medium = ARABIC.pattern("verb_aside").match(rt.text, m.end()) if np is None and regex is _AR_VERBS else None
         pronoun = np is None and regex is _AR_VERBS and (
-            _AR_THAT.match(rt.text, m.end()) is not None or  # "وأضاف أن ..."
+            aside is not None or  # "وثقت فيه"
+            _AR_THAT.match(rt.text, medium.end() if medium else m.end()) is not None or  # "وأضاف (في بيان) أن ..."
             _AR_THAT_BEFORE.search(rt.text, max(0, m.start() - 8), m.start()) is not None)  # "إنها وثقت"
         yield Attribution(m.end(), np, True, pronoun)
 
@@ -572,7 +704,7 @@ def _relay(verb: str) -> bool:
 
 
 # The registries find() runs, in order (all contribute; the order settles ties at one position).
-LATIN_RULES: tuple[Rule, ...] = (subject_verb, described_subject, verb_then_speaker, figure_by,
-                                 owner_possessive, released_by, body_record, participle_by)
+LATIN_RULES: tuple[Rule, ...] = (subject_verb, described_subject, verb_then_speaker, closing_verb, quoted_as_saying,
+                                 figure_by, owner_possessive, released_by, body_record, participle_by)
 ARABIC_RULES: tuple[Rule, ...] = (verb_subject, according_to, subject_before_verb, record_made_by)
 SHARED_RULES: tuple[Rule, ...] = (headline_speaker, trailing_source)  # both scripts

@@ -396,7 +396,7 @@ PATTERNS.update({
     "verbs": r"<REPORT_VERBS>|(?:<REVISION_VERBS>)(?=\s+(?:its|their|his|her|the)\s+(?:\w+\s+)?(?i:<DATA_NOUNS>)\b)",
     # subject + reporting verb: "Amnesty International says", "..., residents said", "X told Y that Z believes"
     "subject": r"(?:^|(?<=[,;:\"“”])\s*(?:<CLAUSE_OPENERS>\s+)?|\b<CLAUSE_OPENERS>\s+)"
-               r"(?P<np>[^\s,;:\"“”](?:[^,;:\"“”.]|\.(?=\s*\w)){0,130}?)"
+               r"(?P<np>[^\s,;:\"“”](?:[^,;:\"“”.]|\.(?=\s*[\w-])){0,130}?)"
                r"(?:\s+(?:has|have|had|also|previously|earlier|now|later|would|will|recently|separately|itself|"
                r"only|last\s+\w+|on\s+\w+day|this\s+\w+|had\s+previously|so\s+far|thus\s+far|already|since)|"
                r"\s*,\s*(?:for\s+(?:its|their|his|her)\s+(?:own\s+)?part|however|meanwhile|in\s+turn|too|though)\s*,)*"
@@ -412,13 +412,14 @@ PATTERNS.update({
                   r"\bcited(?!\s+by)|\bquoting|(?:^|(?<=[,;(]))\s*per(?=\s+(?!cent\b|capita\b|annum\b|day\b|week\b|"
                   r"month\b|year\b|hour\b|person\b|head\b|kilo|square\b|\d)))\s+"
                   # a dotted acronym's dots are no stop ("the U.N. human rights office", "the U.N.")
-                  r"(?P<np>(?:[^,.;:()]|(?<=\b[A-Z])\.(?=[A-Z]\.|\s+[a-z])){2,90}(?:(?<=\b[A-Z])\.)?)",
+                  # and neither is a title's ("said Brig. Gen. Haider al-Obeidi")
+                  r"(?P<np>(?:<@title_dot>|[^,.;:()]|(?<=\b[A-Z])\.(?=[A-Z]\.|\s+[a-z])){2,90}(?:(?<=\b[A-Z])\.)?)",
     # what follows "said" is no speaker when it opens with a preposition or a time word
     "not_speaker": r"(?:in|on|at|during|after|before|since|over|within|throughout|through|via|with|without|from|"
                    r"for|to|into|while|when|as|that|last|this|next|yesterday|today|tonight|earlier|later|late|early|"
                    r"again|also|<WEEKDAYS>|<MONTHS>)\b",
     # case-sensitive: an appositive before a named subject: "..., the UN agency for Palestinian refugees, UNRWA, said"
-    "appositive": r"(?:^|[,;]\s*)(?P<np>[Tt]he\s[^,;:\"“”().\d]{2,70}?),\s*$",
+    "appositive": r"(?:^|[,;]\s*)(?P<np>(?:[Tt]he|[Aa]n?)\s[^,;:\"“”().\d]{2,70}?),\s*$",
     "time_lead": r"(?:(?:on\s+|last\s+|this\s+)?<WEEKDAYS>|yesterday|today|earlier|"
                  r"(?:last|this|earlier\s+this)\s+(?:week|month|year|morning|evening|night))\s+",
     "age": r",\s*(?:aged\s+)?\d{1,3}\s*$",  # "Umm Ahmed, 52, said"
@@ -462,6 +463,8 @@ PATTERNS.update({
     "lives": r"\s+(?:the\s+)?(?:lives|(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?[\d,.]+(?:\s+\w+){0,2}\s+lives\b)",
     "claim_verb": r"claim",
     # case-sensitive: "... 1,041 injured (Source: Iraqi Red Crescent)."
+    # a row's bracketed source, closing it: "- Donetsk region: 3 killed, 9 wounded (governor Vadym Filashkin)"
+    "row_source": r"\(\s*(?P<np>[^()\[\]\d:;]{3,70}?)\s*\)\s*[.;]?\s*$",
     "source_label": r"[(\[]\s*Sources?\s*:\s*(?P<np>[^()\[\];]{2,60}?)\s*[)\]]|"
                     r"(?:^|[.;|]\s*)Sources?\s*:\s*(?P<np2>[^()\[\];.]{2,60}?)\s*$",
     # "the agency believes", "the group says": a body named earlier
@@ -473,6 +476,17 @@ PATTERNS.update({
                r"committee|commission|team|unit|researchers|investigators|report|study|survey|"
                r"investigation|inquiry|review|monitors|analysts|experts|authors)",
 })
+# "the organisation said" may refer to a body the sentence names before it, not as a speaker ("MSF teams ...
+# treated 116 patients, the organisation said"): the kinds of body (data/claimants.toml) each noun can stand for,
+# after one of DEFINITE_DETERMINERS ("a watchdog said" names a new, unnamed source)
+DEFINITE_DETERMINERS = ["the", "this", "that"]
+ANAPHOR_KINDS = {
+    "organisation": ["ngo", "medical", "monitor"], "organization": ["ngo", "medical", "monitor"],
+    "group": ["ngo", "monitor"], "charity": ["ngo", "medical"], "watchdog": ["monitor", "ngo"],
+    "monitor": ["monitor"], "observatory": ["monitor"], "network": ["monitor", "ngo"],
+    "agency": ["un", "news agency"], "mission": ["un"], "ministry": ["government"], "department": ["government"],
+    "office": ["un", "government"], "coalition": ["military"], "alliance": ["military"],
+}
 DATA_NOUNS_NOT_TOLL = [w for w in DATA_NOUNS if w != "toll"]
 
 
@@ -555,6 +569,46 @@ PATTERNS.update({
 YEAR_BEFORE_OUTCOME = ["in", "since", "of", "by", "until", "till", "from", "during", "before", "after", "early", "late", "mid", "mid-", "the", "through", "throughout", "between", "summer", "spring", "winter", "autumn", "fall"]
 PATTERNS.update({"year_before_outcome": r"\b<YEAR_BEFORE_OUTCOME>\s*$"})
 
+# titles before a name, whose '.' is no stop inside a speaker's name: "Brig. Gen. Haider al-Obeidi", "Dr. Omer"
+TITLES = ("mr mrs ms dr gen lt col sgt capt maj brig cpl pvt rep sen gov prof adm cmdr insp supt rev st "
+          "lt.-gen maj.-gen brig.-gen lt.-col").split()
+PATTERNS.update({"title_dot": r"\b(?:<TITLES>)\.(?=\s)|\b[A-Z]\.(?=\s+[A-Z])"})  # and an initial ("Salah A. Tamimi")
+
+# names that hold an outcome word and report no outcome (case as written): "the General Authority for the
+# Search and Identification of Missing Persons said", "the Dead Sea"
+NAMES_WITH_OUTCOMES = ["Missing Persons", "Missing People", "Missing Migrants", "Dead Sea", "Wounded Warrior",
+                       "Wounded Warriors", "Killing Fields"]
+
+# what a row's closing brackets hold that names no source: "(est.)", "(provisional)", "(AP)"
+BRACKET_NOTES = ["est", "est.", "estimated", "approx", "approx.", "approximately", "provisional", "updated",
+                 "unconfirmed", "confirmed", "verified", "cumulative", "total", "revised", "preliminary", "partial",
+                 "incomplete", "see below", "see above", "figures rounded", "rounded", "reported", "disputed",
+                 "to date", "so far"]
+
+# lower-case particles inside a person's name: "Omer al-Khidir", "Ursula von der Leyen"
+NAME_PARTICLES = ["al", "el", "ad", "as", "ash", "at", "az", "bin", "ibn", "bint", "abu", "de", "du", "da", "van",
+                  "von", "der", "den", "la", "le"]
+
+# a person's name set off after a role: "..., said the region's governor, Vadym Filashkin." (case-sensitive)
+PATTERNS.update({"name_after": r"\s*,\s*(?P<name>(?:<@title_dot>\s*)*(?:(?:<NAME_PARTICLES>)-)?[A-Z][\w'’-]+"
+                               r"(?:\s+(?:(?:<NAME_PARTICLES>)[-\s])?[A-Z][\w'’-]+){0,3})\s*(?=[,.;]|$)"})
+
+# the claimant's verb at the clause's end, its subject before the comma: "..., the region's governor, Vyacheslav
+# Gladkov, said.", "..., an MP for the province, Salah al-Tamimi, told Shafaq News" (who was told is no claimant)
+CLOSING_VERBS = ["said", "says", "say", "added", "reported", "noted", "wrote", "stated", "confirmed", "announced",
+                 "told", "tells"]
+PATTERNS.update({
+    "closing_verb": r"[,;]['\"”’]?\s*(?:<CLOSING_VERBS>)(?=\s*(?:[.;!?]|$))|"
+                    r"[,;]['\"”’]?\s*(?:told|tells)\s+(?=(?-i:[A-Z])|reporters\b|journalists\b|the\s+(?-i:[A-Z]))",
+    # the outlet relays, the body it cites made the claim: "..., al-Masirah TV reported, citing the health office"
+    "relay_lead": r",\s*(?=(?:citing|quoting)\b)",
+    # what names an outlet: "the rebel-run al-Masirah TV", "the state news agency", "the daily Al-Sabah"
+    "outlet": r"\b(?:tv|television|channel|news\s+agency|agency|newspaper|daily|radio|broadcaster|outlet|website|"
+              r"news\s+site|<OUTLETS>)\b",
+    # "the state news agency SANA quoted a police source as saying": the source
+    "quoted_as": r"\b(?:quoted|cited)\s+(?P<np>[^,.;:()\"“”]{2,60}?)\s+as\s+(?:saying|telling|stating)\b",
+})
+
 # sentence splitting (sentences.py): a '.' after these ends no sentence ("Dr.", "U.N.", "Jan.")
 ABBREVIATIONS = ("mr mrs ms dr gen lt col st no nos sgt capt maj brig cpl pvt rep sen gov prof jan feb mar apr jun jul "
                  "aug sep sept oct nov dec vs etc approx e.g i.e inc co corp jr sr u.s u.n u.k p.m a.m fig vol").split()
@@ -562,10 +616,11 @@ ABBREVIATIONS = ("mr mrs ms dr gen lt col st no nos sgt capt maj brig cpl pvt re
 # a speaker introduced by their post at a body speaks for the body: "..., said Rabee Hassan, a spokesman for the
 # Mosul civil defence" (the claimant is the civil defence)
 PATTERNS.update({
-    "role_of_body": r"\s*,\s*(?:(?:an?|the)\s+(?:senior\s+|local\s+|chief\s+|deputy\s+)?(?:spokes(?:man|woman|person)|"
+    # "..., said X, commander of the federal police's 5th Division": the body is the federal police
+    "role_of_body": r"\s*,\s*(?:(?:(?:an?|the)\s+)?(?:senior\s+|local\s+|chief\s+|deputy\s+)?(?:spokes(?:man|woman|person)|"
                     r"official|officer|director|head|chief|commander|representative|researcher)\s+(?:for|of|at|with)\s+|"
                     r"who\s+(?:heads|leads|runs|directs|chairs)\s+)"  # "..., said X, who heads the civil defence"
-                    r"(?P<body>(?:the\s+)?[^,.;:()\"”]{2,60})",
+                    r"(?P<body>(?:the\s+)?[^,.;:()\"”]{2,60}?)(?=['’]s\s+\S*\d|[,.;:()\"”]|$)",
 })
 
 # --- kind and period (estimates/kinds.py): a toll over a campaign or period, or one incident -------------

@@ -645,7 +645,9 @@ PATTERNS.update({
                r"auparavant|récemment|ensuite|finalement|lui-même|elle-même|eux-mêmes|<WEEKDAYS>|"
                r"de\s+(?:son|leur)\s+côté|pour\s+(?:sa|leur)\s+part)|"  # "ont de leur côté recensé"
                r"\s*,\s*(?:pour\s+sa\s+part|pour\s+leur\s+part|de\s+son\s+côté|de\s+leur\s+côté|quant\s+à\s+(?:lui|elle|eux)|"
-               r"toutefois|cependant|en\s+revanche|par\s+ailleurs|lui\s+aussi|elle\s+aussi|elle|lui|eux|elles)\s*,)*"
+               r"toutefois|cependant|en\s+revanche|par\s+ailleurs|lui\s+aussi|elle\s+aussi|elle|lui|eux|elles)\s*,|"
+               # "Le maire de Sinjar, Nayef Sido, a de son côté fait état de": the name set off before its auxiliary
+               r"\s*,(?=\s+(?:a|ont|avait|avaient|aurait|auraient)\s))*"
                r"\s+(?P<verb>(?-i:<@verbs>))(?!\w)",
     # case-sensitive: "Airwars, une ONG basée à Londres, a recensé ..."
     "described": r"(?:^|(?<=[,;:\"“”«»])\s*|(?<!\w)<CLAUSE_OPENERS>\s+)"
@@ -675,7 +677,7 @@ PATTERNS.update({
     "age": r",\s*(?:âgée?\s+de\s+)?\d{1,3}(?:\s+ans)?\s*$",  # "Oum Ahmed, 52 ans, raconte"
     # "un responsable, s'exprimant sous couvert d'anonymat, a déclaré", "le blogueur, qui documente ..., a dit"
     "relative_lead": r"(?:qui|lequel|laquelle|lesquels|s['’]exprimant|parlant|interrogée?s?|jointe?s?|contactée?s?|"
-                     r"citée?s?|écrivant|requérant)\s",
+                     r"citée?s?|citant|écrivant|requérant)\s",
     "relative": r",\s*<@relative_lead>[^,;:\"“”«»]{1,70}$",
     "no_subject": r"(?:a|ont|avait|avaient|est|sont)$|(?:<@verbs>)\b",  # "L'OSDH, qui ..., a recensé"
     "a_description": r"\s*une?\s",
@@ -686,7 +688,7 @@ PATTERNS.update({
     "proper": r"(?:[Ll]['’]|[Ll]es?\s+|[Ll]a\s+)?[A-ZÀ-Ý][\w.&'’-]*(?:\s+(?:(?:de|des|du|d['’]|pour|et|la|le|les|"
               r"l['’]|aux|en|sans)\s*)*[A-ZÀ-Ý][\w.&'’-]*)*",
     # case-sensitive: "l'agence de l'ONU pour les réfugiés palestiniens, l'UNRWA, a indiqué"
-    "appositive": r"(?:^|[,;]\s*)(?P<np>(?:[Ll]['’]|[Ll]es?\s|[Ll]a\s)[^,;:\"“”«»().\d]{2,70}?),\s*$",
+    "appositive": r"(?:^|[,;]\s*)(?P<np>(?:[Ll]['’]|[Ll]es?\s|[Ll]a\s|[Uu]ne?\s)[^,;:\"“”«»().\d]{2,70}?),\s*$",
     # case-sensitive: "selon un décompte AFP", "le bilan ONU": a data noun and a bare capitalised author
     "np_data": r"(?:^|(?<=\s))(?:[Ll]e|[Ll]a|[Uu]ne?|[Ll]es|[Ss]on|[Ll]eur)\s+(?:(?:nouveau|dernier|récent|premier)\s+)?"
                r"(?i:<NP_DATA_NOUNS>)\s+(?P<np>[A-ZÀ-Ý][\w.&-]*(?:\s+[A-ZÀ-Ý][\w.&-]*){0,3})(?=[\s,.;:]|$)",
@@ -720,10 +722,14 @@ PATTERNS.update({
     "participle": r"\s+par\b",    # "les morts recensés par l'AP": a participle, its agent after "par"
     "passive": r"(?:^|\s)(?:être|été|est|sont|était|étaient)(?:\s+\w+ment)?\s*$",  # "ont été recensés"
     # case-sensitive: "... 1 041 blessés (Source : Croissant-Rouge irakien)."
+    # "- Donetsk : 3 morts, 9 blessés (gouverneur Vadym Filachkine)"
+    "row_source": r"\(\s*(?P<np>[^()\[\]\d:;]{3,70}?)\s*\)\s*[.;]?\s*$",
     "source_label": r"[(\[]\s*[Ss]ources?\s*:\s*(?P<np>[^()\[\];]{2,60}?)\s*[)\]]|"
                     r"(?:^|[.;|]\s*)[Ss]ources?\s*:\s*(?P<np2>[^()\[\];.]{2,60}?)\s*$",
     # "l'ONG estime", "cette source a ajouté", "cette dernière affirme": a body named earlier
-    "anaphor": r"(?:<ANAPHOR_DETERMINERS>)\s*(?:même\s+)?(?:<ANAPHOR_NOUNS>)(?:\s+(?:onusienne|internationale|"
+    # "selon son dernier rapport", "ce nouveau bilan": the adjective before the noun too
+    "anaphor": r"(?:<ANAPHOR_DETERMINERS>)\s*(?:même\s+|(?:dernier|dernière|nouveau|nouvelle|récent|récente|premier|"
+               r"première|précédent|précédente)\s+)?(?:<ANAPHOR_NOUNS>)(?:\s+(?:onusienne|internationale|"
                r"humanitaire|de\s+défense\s+des\s+droits\s+de\s+l['’]homme|basée\s+à\s+[^\W\d]+|britannique|"
                r"américaine|londonienne|new-yorkaise))?|celui-ci|celle-ci|ceux-ci|celles-ci",
 })
@@ -899,6 +905,8 @@ OUTLET_RECIPIENTS = _apos(["à l'AFP", "à l'Agence France-Presse", "à Reuters"
 # Between an inverted reporting verb and its subject: a time, a medium, a manner ("..., a indiqué mardi à l'AFP
 # sous couvert d'anonymat un responsable"). Skip them to reach the subject.
 SPEAKER_SKIP = _apos(["hier", "aujourd'hui", "ce matin", "ce soir", "dans la soirée", "dans la matinée",
+                      "sur Telegram", "sur X", "sur Twitter", "sur Facebook", "sur les réseaux sociaux",
+                      "sur sa chaîne Telegram", "sur son compte Telegram", "sur son compte X",
                       "dans un communiqué", "dans un rapport", "dans un nouveau rapport", "dans un tweet",
                       "dans une déclaration", "lors d'une conférence de presse", "en conférence de presse",
                       "sous couvert d'anonymat", "sous le couvert de l'anonymat", "sous couvert de l'anonymat",
@@ -990,6 +998,8 @@ PATTERNS.update({"seat_of": r"\s+(?:de\s+la\s+province\s+|du\s+gouvernorat\s+)?(
 # Constructions English has and French does not (language.py: a missing pattern is never a silent gap).
 NOT_USED = [
     "possessive",         # "Reuters' review", "the ministry's count": French says "le décompte de Reuters" (data_by)
+    "quoted_as",          # "SANA quoted a police source as saying": French says "citant une source policière" (after_verb)
+    "closing_verb",       # "..., the governor, Vyacheslav Gladkov, said.": French inverts ("a déclaré le gouverneur")
     "claim_verb", "lives",  # "the shelling claimed 19 lives" is no attribution; French "a coûté la vie à" is an outcome
     "modifier_only",      # "a UN-backed survey": French puts the participle after ("une enquête soutenue par l'ONU")
     "place_named_local",  # "Zanjili district": French names the kind first ("le quartier de Zanjili": place_local_of)
@@ -1054,3 +1064,21 @@ PATTERNS.update({"source_seat": r"(?<!\w)(?:hôpital|hôpitaux|clinique|morgue|c
                                 r"(?:de|d['’]|à)\s*(?:la\s+ville\s+de\s+)?$"})
 # whose bodies a count of bodies is ("remains_of"): "300 corps de jihadistes"
 PATTERNS.update({"remains_of": r"\s+(?:corps|cadavres|dépouilles|restes)\s+(?:de\s+|d['’]\s*)(?:l['’]\s*|la\s+|les\s+|des\s+)?(?P<noun><VICTIM_NOUNS>)(?!\w)"})
+
+# what a row's closing brackets hold that names no source: "(estimation)", "(provisoire)"
+BRACKET_NOTES = ["estimation", "est.", "environ", "provisoire", "bilan provisoire", "actualisé", "non confirmé",
+                 "confirmé", "vérifié", "cumulé", "total", "révisé", "préliminaire", "partiel", "arrondi",
+                 "voir ci-dessous", "à ce jour", "jusqu'ici"]
+
+# an outlet relaying a body's claim: "..., a rapporté la chaîne Al-Massirah, citant le ministère de la Santé"
+PATTERNS.update({
+    "relay_lead": r",\s*(?=citant(?!\w))",
+    "outlet": r"(?<!\w)(?:chaîne|télévision|agence|journal|quotidien|hebdomadaire|radio|site|média|<OUTLETS>)(?!\w)",
+    # a title's dot is no stop inside a name: "M. Fedorov", "le Dr. Ahmed"
+    "title_dot": r"(?<!\w)(?:M|MM|Dr|Pr|Me|Mgr|Gén|Col|Lt|Cdt|Capt|Lieut)\.(?=\s)|\b[A-Z]\.(?=\s+[A-Z])",
+})
+
+# a person's name set off after a role: "a annoncé sur Telegram le gouverneur régional, Ivan Fedorov."
+NAME_PARTICLES = ["al", "el", "ad", "as", "ach", "ben", "bin", "ibn", "abou", "abu", "de", "du", "da", "van", "von"]
+PATTERNS.update({"name_after": r"\s*,\s*(?P<name>(?:<@title_dot>\s*)*(?:(?:<NAME_PARTICLES>)-)?[A-ZÀ-Ý][\w'’-]+"
+                               r"(?:\s+(?:(?:<NAME_PARTICLES>)[-\s])?[A-ZÀ-Ý][\w'’-]+){0,3})\s*(?=[,.;]|$)"})

@@ -48,6 +48,14 @@ def _blockers(lang: Language) -> re.Pattern[str]:
     return re.compile(rf"\b{words}\b", re.IGNORECASE)
 
 
+@cache
+def _names(lang: Language) -> re.Pattern[str]:
+    """NAMES_WITH_OUTCOMES with the capitals they are written with (patterns.alternation folds case)."""
+    words = sorted(lang.words("NAMES_WITH_OUTCOMES"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b") \
+        if words else re.compile(r"(?!)")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     start: int
@@ -62,9 +70,15 @@ def _mention(m: re.Match[str], table: list[tuple[str, str]]) -> Mention:
 
 
 def find(text: str, lang: Language) -> list[Mention]:
-    """All outcome mentions of a sentence, left to right."""
+    """All outcome mentions of a sentence, left to right; none inside a name ("the Commission on Missing
+    Persons": data NAMES_WITH_OUTCOMES, matched with its capitals)."""
     table = outcome_table(lang)[1]
-    return [_mention(m, table) for m in _matches(text, lang)]
+    found = [_mention(m, table) for m in _matches(text, lang)]
+    if found and not lang.arabic:
+        names = [(m.start(), m.end()) for m in _names(lang).finditer(text)]
+        if names:
+            found = [f for f in found if not any(s <= f.start < e for s, e in names)]
+    return found
 
 
 def mention_at(text: str, pos: int, lang: Language) -> Mention | None:

@@ -81,7 +81,7 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
     filed = dateline_of(rt)
     by_rule = bool(found)
     if gazetteer_last and by_rule:
-        return _demote_dateline(found, filed)
+        return _demote_dateline(found, filed, rt.text)
     dated: list[Place] = []
     for start, end, entry in gazetteer.find(rt.text):  # every other town (and, failing the rules, province)
         rank = KIND_RANK[entry.kind]
@@ -97,7 +97,7 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
     if dated and not any(p.start >= filed for p in found):  # "KHERSON (Ukraine) - Deux habitants ont été tués"
         for p in dated:
             _add(found, p)
-    return _demote_dateline(found, filed)
+    return _demote_dateline(found, filed, rt.text)
 
 
 NOT_AFTER_REACH = 20  # characters before a gazetteer name looked at for "led by" and its kin
@@ -125,10 +125,20 @@ def in_dateline(rt: RuleText, filed: int) -> str | None:
     return _place(rt, *min(towns), proclitic_left_out=True).name if towns else None
 
 
-def _demote_dateline(found: list[Place], filed: int) -> list[Place]:
-    """A place in an opening dateline ranks as a province (any town the text names wins over it); nameless
-    matches ("the hospital") are dropped."""
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
+def _demote_dateline(found: list[Place], filed: int, text: str) -> list[Place]:
+    """A place in an opening dateline ranks as a province (any town the text names wins over it), and below
+    any place at all the sentence names after it ("ADEN, Yemen (AFP) - ... killed 65 civilians in Yemen");
+    nameless matches ("the hospital") are dropped."""
+    if any(p.start >= filed and p.name and not _POSSESSIVE_AFTER.match(text, p.end) for p in found):
+        # (a possessive names an owner, not where: "in Iraq's battle"); in their own order: "RAQQA, Syria" is Raqqa
+        return [p if p.start >= filed else replace(p, rank=p.rank + FILED_ONLY_RANK) for p in found if p.name]
     return [p if p.start >= filed else replace(p, rank=min(p.rank, DATELINE_RANK)) for p in found if p.name]
+
+
+FILED_ONLY_RANK = -10  # added to a dateline place's rank when the sentence names another: last of all
 
 
 _POSSESSIVE_END = re.compile(r"[’']s\s+$")

@@ -26,7 +26,7 @@ from .language import ARABIC, ENGLISH, LATIN, Language, language
 from .linking import Link
 from .model import Estimate
 from .patterns import Folded, Stems
-from .text import RuleText, detect_lang, has_arabic, norm_ar
+from .text import RuleText, dateline_end, detect_lang, has_arabic, norm_ar
 
 # The patterns each stage asks its language for (language.py) are named in the data modules' PATTERNS.
 
@@ -1006,6 +1006,18 @@ def _victim_class(word: str, lang: Language) -> str:
     return "civilians" if word == "civilian" else heads.victims_table(lang).get(word, "people")
 
 
+def _body_named_in(rt: RuleText, pos: int, anaphor: str, lang: str) -> str | None:
+    """"Médecins Sans Frontières (MSF) teams ... treated 116 wounded patients ..., the organisation said": a
+    definite anaphor whose body the sentence itself names before it, though not as a speaker (never the
+    dateline's outlet), when the noun can stand for that kind of body (data: ANAPHOR_KINDS)."""
+    words = anaphor.lower().split()
+    kinds = getattr(rt.lang.lex, "ANAPHOR_KINDS", {}).get(words[-1]) if len(words) > 1 else None
+    if not kinds or words[0] not in rt.lang.set_of("DEFINITE_DETERMINERS"):
+        return None
+    body = claimants.resolve(rt.span(dateline_end(rt.text), pos), lang)
+    return body.name(lang) if body is not None and body.kind in kinds else None
+
+
 def _estimate(rt: RuleText, r: _Read, attributions: list[attribution.Attribution],
               sentence_places: list[places.Place], lang: str,
               previous: Callable[[], str | None] = lambda: None,
@@ -1016,7 +1028,8 @@ def _estimate(rt: RuleText, r: _Read, attributions: list[attribution.Attribution
     if a is not None and a.pronoun:  # "قالت البعثة في تقرير إنها وثقت ...": the speaker before, else before that
         claimant = attribution.named_before(attributions, a.pos) or previous()
     elif a is not None and attribution.anaphoric(claimant):
-        claimant = attribution.named_before(attributions, a.pos) or previous() or claimant
+        claimant = attribution.named_before(attributions, a.pos) or _body_named_in(rt, a.pos, claimant, lang) \
+            or previous() or claimant
     victims = _victims(rt.text, r, rt.lang)
     if victims == "people" and claimant and rt.lang.pattern("own_members").match(rt.text, f.end):
         victims = _side_of(claimant) or victims  # "قالت وزارة شؤون البيشمركة إن 64 من مقاتليها قتلوا"

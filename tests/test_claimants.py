@@ -84,7 +84,7 @@ def test_side_is_given_exactly_for_armed_parties() -> None:
     ("is", "en", "Islamic State (IS)"), ("gaza-health-ministry", "en", "Gaza health ministry"),
     ("ukraine-government", "en", "Ukrainian government"), ("russia-defence-ministry", "en", "Russian defence ministry"),
     ("snhr", "en", "Syrian Network for Human Rights (SNHR)"), ("civil-defence", "en", "Civil Defence"),
-    ("icrc", "en", "ICRC"), ("msf", "en", "MSF"),
+    ("icrc", "en", "ICRC"), ("msf", "en", "Médecins Sans Frontières (MSF)"),
     ("ap", "ar", "وكالة أسوشيتد برس"), ("unami", "ar", "بعثة الأمم المتحدة لمساعدة العراق (يونامي)"),
     ("sohr", "ar", "المرصد السوري لحقوق الإنسان"), ("amnesty", "ar", "منظمة العفو الدولية"),
     ("hrw", "ar", "هيومن رايتس ووتش"), ("coalition", "ar", "التحالف الدولي بقيادة الولايات المتحدة"),

@@ -34,6 +34,10 @@ CLAIMANTS = [
      "1,066 and 1,579 likely civilian deaths in Mosul to coalition actions.", "Airwars"),
     ("LATIN_RULES", "verb_then_speaker", "fr", "Le bilan est de 17, selon un responsable de l'hôpital.",
      "responsable de l'hôpital"),
+    ("LATIN_RULES", "closing_verb", "en", "Shelling on the market killed nine people, the district's mayor, Oleh "
+     "Marchenko, said.", "the district's mayor, Oleh Marchenko"),
+    ("LATIN_RULES", "quoted_as_saying", "en", "A car bomb near the mosque killed 12 worshippers, the Iraqi News Agency "
+     "quoted a civil defence officer as saying.", "civil defence officer"),
     ("LATIN_RULES", "figure_by", "en", "A household survey by researchers from two universities estimated that "
      "between 6,500 and 8,000 residents of Mosul died violently during the battle. Their findings suggest that "
      "the true toll may be as much as five times the figure of 1,260 released by the Nineveh health directorate.",

@@ -22,7 +22,9 @@ BASELINE = {"1/stream1": (5, 0, 0), "1/stream2": (5, 0, 0), "1/stream3": (4, 0, 
             "5/stream1": (8, 2, 0), "5/stream2": (9, 6, 0), "5/stream3": (14, 1, 0), "5/stream4": (10, 3, 0),
             "5/stream5": (3, 2, 0),
             "6/stream1": (6, 4, 0), "6/stream2": (8, 2, 0), "6/stream3": (12, 2, 0), "6/stream4": (8, 5, 0),
-            "6/stream5": (2, 2, 0)}  # round 6 (2026-12-03): first scored 0, 8, 0 in stream 5 before city sides
+            "6/stream5": (2, 2, 0),  # round 6 (2026-12-03): first scored 0, 8, 0 in stream 5 before city sides
+            "7/stream1": (13, 0, 0), "7/stream2": (9, 8, 0), "7/stream3": (14, 2, 0), "7/stream4": (14, 0, 1),
+            "7/stream5": (4, 0, 0)}  # round 7 (2026-12-04), as first scored
 ALL = [(r, p) for r in sy.ROUNDS for p in sy.streams(r)]
 
 
@@ -37,7 +39,8 @@ def test_stream_alerts_no_worse_than_baseline(round_: str, path: Path, tmp_path:
 
 @pytest.mark.parametrize(("round_", "streams", "stories", "must"), [("1", 6, 70, 24), ("2", 5, 60, 40),
                                                                     ("3", 5, 58, 46), ("4", 5, 61, 50),
-                                                                    ("5", 5, 60, 51), ("6", 5, 63, 46)])
+                                                                    ("5", 5, 60, 51), ("6", 5, 63, 46),
+                                                                    ("7", 5, 64, 68)])
 def test_the_sets_are_whole(round_: str, streams: int, stories: int, must: int) -> None:
     loaded = [sy.load(p) for p in sy.streams(round_)]
     assert len(loaded) == streams
