@@ -222,7 +222,23 @@ def choose(places: list[Place], pos: int, text: str | None = None) -> str | None
                 if 0 <= opened - p.end <= BRACKET_GAP:
                     return p.name
     best = max(places, key=lambda p: (p.rank, -abs(p.start - pos)))
-    return best.name
+    return _first_of_pair(best, places, text).name
+
+
+_COORDINATED = re.compile(r"\s*(?:,|and|or|et|ou|&)\s*|\s+و\s*|\s+و(?=\S)", re.IGNORECASE)
+
+
+def _first_of_pair(best: Place, places: list[Place], text: str | None) -> Place:
+    """"air strikes in Saada and Hodeidah governorates that killed at least 287": one figure for places
+    named together is given at the first of them (the figure is theirs; the first names the pair)."""
+    if text is None:
+        return best
+    while True:
+        before = next((p for p in places if p.rank == best.rank and p.end <= best.start and
+                       _COORDINATED.fullmatch(text, p.end, best.start)), None)
+        if before is None:
+            return best
+        best = before
 
 
 def most_mentioned(all_places: list[Place]) -> str | None:
