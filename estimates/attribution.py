@@ -191,7 +191,8 @@ _TRAILING_SOURCE = re.compile(r"\s[-–—]\s+(?P<np>(?:[A-Za-z][\w.&'-]*\s+){0,
 def trailing_source(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
     """"At least 7 killed in double bombing in Tal Afar - police", "(Source: Iraqi Red Crescent)"."""
     if rt.arabic:
-        return []
+        row = _row_source(rt, rt.text.rstrip(" ."), outcome_spans)
+        return [row] if row is not None else []
     lang = rt.lang
     text = rt.text.rstrip(" .")
     label = _c(lang, "source_label").search(text)  # "... 1,041 injured (Source: Iraqi Red Crescent)."
@@ -218,9 +219,12 @@ def _row_source(rt: RuleText, text: str, outcome_spans: Spans) -> Attribution | 
     before it ("... Red Cross (ICRC)"). Not a speaker either: a subject and its verb before the figure win."""
     lang = rt.lang
     m = lang.pattern("row_source").search(text)
-    if m is None or _overlaps(m.start("np"), m.end("np"), outcome_spans):
+    group = "np" if m is not None and m.group("np") else "np2"  # np2: a dash's (Arabic rows)
+    if m is None or not m.groupdict().get(group) or _overlaps(m.start(group), m.end(group), outcome_spans):
         return None
-    np = m.group("np").strip()
+    if rt.arabic and not lang.pattern("list_marker").match(text.lstrip()) and text.lstrip()[:1] not in _LIST_MARKS:
+        return None  # in Arabic prose a closing bracket glosses ("(واع)"); only a list's row names its source
+    np = m.group(group).strip()
     words = np.split()
     if len(words) > ROW_SOURCE_WORDS or np.lower() in lang.set_of("BRACKET_NOTES") or \
             np.lower() in lang.set_of("OUTLETS") or words[0].lower() in lang.set_of("NON_CLAIMANTS"):
@@ -229,7 +233,7 @@ def _row_source(rt: RuleText, text: str, outcome_spans: Spans) -> Attribution | 
         return None  # "the International Committee of the Red Cross (ICRC)": the name's acronym
     if any(len(p.name) >= len(np) - 2 for p in places.find(RuleText.of(np, lang), None)):
         return None
-    claimant = _clean(np, lang)
+    claimant = rt.span(m.start(group), m.end(group)).strip() if rt.arabic else _clean(np, lang)
     return Attribution(m.start(), claimant, speech=False) if claimant else None
 
 
@@ -584,6 +588,7 @@ _AR_RECORD_OF = re.compile(rf"\s*{alternation(ar.RECORD_NOUNS + ['تحقيق', '
 _AR_ADJECTIVE = re.compile(r"\s+" + alternation(ar.RECORD_ADJECTIVES, arabic=True) + r"(?!\w)")
 _AR_ADJECTIVES = re.compile(rf"(?:{_AR_ADJECTIVE.pattern})+")
 _AR_FROM = re.compile(r"\s*عن\s")
+_AR_GLOSS = re.compile(r"\s*\([^()\d]{1,20}\)")  # an outlet's acronym after its name
 _AR_RECORD_BY = re.compile(rf"\s*{alternation(ar.RECORD_NOUNS + ['تحقيق', 'دراسة', 'مسح'], arabic=True)}"
                            rf"(?:\s+(?:[^\s،,.]+)){{0,2}}?{_AR_MADE_BY.pattern}")
 _AR_RELAY = word_set(ar.RELAY_VERBS, arabic=True)
@@ -657,15 +662,35 @@ def _ar_after(rt: RuleText, outcome_spans: Spans, regex: re.Pattern[str]) -> Ite
             np = "ال" + (np if np.startswith("لجن") else np[1:])
         if np and regex is _AR_VERBS and _relay(m.group()):
             span = _ar_np_span(rt, m.end(), outcome_spans)
-            frm = _AR_FROM.match(rt.text, span[1]) if span else None
+            gloss = _AR_GLOSS.match(rt.text, span[1]) if span else None  # "وكالة الأنباء العراقية (واع) عن"
+            frm = _AR_FROM.match(rt.text, gloss.end() if gloss else span[1]) if span else None
             source = _ar_np(rt, frm.end(), outcome_spans) if frm else None
             np = source or np
         medium = ARABIC.pattern("verb_aside").match(rt.text, m.end()) if np is None and regex is _AR_VERBS else None
+        if np is None and regex is _AR_VERBS:
+            np = _ar_subject_before(rt, m.start(), outcome_spans)  # "إن الاستخبارات الكردية تقدر أن"
         pronoun = np is None and regex is _AR_VERBS and (
             aside is not None or  # "وثقت فيه"
+            _AR_RELATIVE.search(rt.text, max(0, m.start() - 10), m.start()) is not None or  # "، الذي أشار"
             _AR_THAT.match(rt.text, medium.end() if medium else m.end()) is not None or  # "وأضاف (في بيان) أن ..."
             _AR_THAT_BEFORE.search(rt.text, max(0, m.start() - 8), m.start()) is not None)  # "إنها وثقت"
         yield Attribution(m.end(), np, True, pronoun)
+
+
+_AR_RELATIVE = re.compile(rf"(?<!\w)و?{alternation(ar.RELATIVE_PRONOUNS, arabic=True)}\s+$")
+_AR_SUBJECT_BEFORE = re.compile(r"(?:(?<!\w)(?:ب)?ان|^)\s+(?P<np>[^\s\d،,.؛:«»()]+(?:\s+[^\s\d،,.؛:«»()]+){0,4}?)\s+$")
+AR_SUBJECT_REACH = 60  # characters looked back from a verb for "إن X" before it
+
+
+def _ar_subject_before(rt: RuleText, verb_start: int, outcome_spans: Spans) -> str | None:
+    """"... إن الاستخبارات الكردية تقدر أن": a subject after "إن/أن" and before its (imperfect) verb."""
+    m = _AR_SUBJECT_BEFORE.search(rt.text, max(0, verb_start - AR_SUBJECT_REACH), verb_start)
+    if m is None or _overlaps(m.start("np"), m.end("np"), outcome_spans):
+        return None
+    words = m.group("np").split()
+    if any(w in _AR_STOPS or _AR_VERBS.fullmatch(w) for w in words):
+        return None
+    return rt.span(m.start("np"), m.end("np"))
 
 
 def subject_before_verb(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:

@@ -705,3 +705,6 @@ PATTERNS.update({"site_before": r"\b(?:<SITE_NOUNS>)\b[^.;:]{0,25}$"})
 PATTERNS.update({"place_owner": r"['’]s\s+(?:prime\s+minister|(?:vice\s+)?president|government|army|military|"
                                 r"(?:defen[cs]e|health|interior|foreign)\s+minist(?:ry|er)|(?:security|armed)\s+forces|"
                                 r"parliament|ambassador|envoy|officials|authorities|embassy|mission\s+to)\b"})
+
+# a list row's label that names no place ("- Total: 34", "- المجموع: 34"): reader._row_label
+NON_PLACE_LABELS = ["total", "totals", "civilians", "children", "women", "men", "source", "sources", "note", "notes", "period", "date", "toll", "update", "overall", "all", "others", "other", "unknown", "unverified"]

@@ -1082,3 +1082,6 @@ PATTERNS.update({
 NAME_PARTICLES = ["al", "el", "ad", "as", "ach", "ben", "bin", "ibn", "abou", "abu", "de", "du", "da", "van", "von"]
 PATTERNS.update({"name_after": r"\s*,\s*(?P<name>(?:<@title_dot>\s*)*(?:(?:<NAME_PARTICLES>)-)?[A-ZÀ-Ý][\w'’-]+"
                                r"(?:\s+(?:(?:<NAME_PARTICLES>)[-\s])?[A-ZÀ-Ý][\w'’-]+){0,3})\s*(?=[,.;]|$)"})
+
+# a list row's label that names no place ("- Total: 34", "- المجموع: 34"): reader._row_label
+NON_PLACE_LABELS = ["total", "totaux", "civils", "enfants", "femmes", "hommes", "source", "sources", "note", "période", "date", "bilan", "ensemble", "autres", "inconnu"]

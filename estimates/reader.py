@@ -466,7 +466,7 @@ def _read_sentence(raw: str, lang: str, latin: Language, watched: Folded | None,
     spans = [(m.start, m.end) for m in mentions]
     attributions = attribution.find(rt, spans)
     sentence_places = _not_the_countrys(_not_the_seat(_not_a_bearing(
-        _not_a_direction_after(places.find(rt, watched), rt), rt, site), rt), rt)
+        _not_a_direction_after(places.find(rt, watched), rt), rt, site), rt), rt) or _row_label(rt)
     if not attributions and _opens_quote(rt.text):
         # "'More than a thousand people have died here. I dug the graves,' said a gravedigger": the quote
         # goes on into the next sentence, which names the speaker
@@ -475,6 +475,28 @@ def _read_sentence(raw: str, lang: str, latin: Language, watched: Folded | None,
         attributions = [attribution.Attribution(0, None, True, pronoun=True)]
     found = [_estimate(rt, r, attributions, sentence_places, lang, previous, site) for r in reads]
     return _elliptic(rt, reads, found)
+
+
+_ROW_LABEL = re.compile(r"\s*[-•*–—·▪]\s*(?P<label>[^\d:|\n،,()]{2,40}?)\s*:\s*\S")
+ROW_LABEL_WORDS = 3
+ROW_LABEL_RANK = 2  # a list row's unknown label names a town or an area: anything more specific in the row wins
+
+
+def _row_label(rt: RuleText) -> list[places.Place]:
+    """"- الضالع: 5 قتلى — السلطة المحلية": a list row whose label the gazetteer does not know still names the
+    row's place (not a total, a group or a date: data NON_PLACE_LABELS, MONTHS, WEEKDAYS)."""
+    m = _ROW_LABEL.match(rt.text)
+    if m is None:
+        return []
+    label = m.group("label").strip()
+    lang = rt.lang
+    if len(label.split()) > ROW_LABEL_WORDS or outcomes.find(label, lang) or (not rt.arabic and not label[:1].isupper()):
+        return []
+    folded = norm_ar(label) if rt.arabic else label.lower()
+    if any(folded in lang.set_of(name) for name in ("NON_PLACE_LABELS", "MONTHS", "WEEKDAYS")):
+        return []
+    start = m.start("label")
+    return [places.Place(start, start + len(label), ROW_LABEL_RANK, rt.span(start, start + len(label)))]
 
 
 _QUOTES = re.compile(r"['‘’\"“”«»]")
