@@ -259,14 +259,8 @@ def test_claimant(text, claimant):
      'لجنة التحقيق الدولية'),
     ('ar', 'قال محافظ حماة إن القصف مستمر. وأضاف عبر حسابه على تيليغرام أن 9 أشخاص قتلوا.',
      'محافظ حماة'),
-])
-def test_claimant_of_wire_copy(lang: str, text: str, claimant: str) -> None:
-    assert extract(text, lang=lang)[-1].claimant_text == claimant
-
-
-# Arabic copy's attributions (round 7's misses, in sentences of our own): a row's source in brackets or after
-# a dash, an outlet's acronym before its source, a subject between إن and its verb, plural verbs, a relative's antecedent.
-@pytest.mark.parametrize("lang, text, claimant", [
+    # Arabic (round 7's misses): a row's source in brackets or after a dash, an outlet's acronym before its
+    # source, a subject between إن and its verb, plural verbs, a relative pronoun's antecedent
     ('ar', 'حصيلة القصف يوم الأحد:\n- دوما: 6 قتلى (الدفاع المدني السوري)\n- حرستا: 4 قتلى — مصدر طبي',
      'مصدر طبي'),
     ('ar', '- الرستن: 8 قتلى (المرصد السوري)',
@@ -280,7 +274,7 @@ def test_claimant_of_wire_copy(lang: str, text: str, claimant: str) -> None:
     ('ar', 'بلغت حصيلة الغارة 14 قتيلا، وفق ما أعلن المحافظ سامي الحلبي، الذي أشار إلى إصابة 20 آخرين.',
      'المحافظ سامي الحلبي'),
 ])
-def test_claimant_of_arabic_copy(lang: str, text: str, claimant: str) -> None:
+def test_claimant_of_wire_copy(lang: str, text: str, claimant: str) -> None:
     assert extract(text, lang=lang)[-1].claimant_text == claimant
 
 
