@@ -458,7 +458,8 @@ PATTERNS.update({
     "according": r"\s*according\s+to\b",
     "noun_use": r"\s+of\b",      # "received reports of 12 people wounded": the verb's spelling used as a noun
     "participle": r"\s+by\b",    # "Figures compiled by the Iraqi Red Crescent show"
-    "passive": r"(?:^|\s)(?:be|been|being|was|were|is|are)(?:\s+\w+ly)?\s*$",  # "could not be independently verified"
+    # "could not be independently verified", "Three residents were still listed as missing"
+    "passive": r"(?:^|\s)(?:be|been|being|was|were|is|are)(?:\s+(?:\w+ly|still|also|now|not|yet|later|officially))?\s*$",
     # "the shelling claimed 19 lives" is no attribution (but "claims 16,467 militants have been killed" is)
     "lives": r"\s+(?:the\s+)?(?:lives|(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?[\d,.]+(?:\s+\w+){0,2}\s+lives\b)",
     "claim_verb": r"claim",
@@ -577,7 +578,8 @@ PATTERNS.update({"title_dot": r"\b(?:<TITLES>)\.(?=\s)|\b[A-Z]\.(?=\s+[A-Z])"}) 
 # names that hold an outcome word and report no outcome (case as written): "the General Authority for the
 # Search and Identification of Missing Persons said", "the Dead Sea"
 NAMES_WITH_OUTCOMES = ["Missing Persons", "Missing People", "Missing Migrants", "Dead Sea", "Wounded Warrior",
-                       "Wounded Warriors", "Killing Fields"]
+                       "Wounded Warriors", "Killing Fields", "Raqqa Is Being Slaughtered Silently",
+                       "Raqqa is Being Slaughtered Silently", "Raqqa is being Slaughtered Silently"]
 
 # what a row's closing brackets hold that names no source: "(est.)", "(provisional)", "(AP)"
 BRACKET_NOTES = ["est", "est.", "estimated", "approx", "approx.", "approximately", "provisional", "updated",

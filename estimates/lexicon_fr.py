@@ -647,7 +647,8 @@ PATTERNS.update({
                r"\s*,\s*(?:pour\s+sa\s+part|pour\s+leur\s+part|de\s+son\s+côté|de\s+leur\s+côté|quant\s+à\s+(?:lui|elle|eux)|"
                r"toutefois|cependant|en\s+revanche|par\s+ailleurs|lui\s+aussi|elle\s+aussi|elle|lui|eux|elles)\s*,|"
                # "Le maire de Sinjar, Nayef Sido, a de son côté fait état de": the name set off before its auxiliary
-               r"\s*,(?=\s+(?:a|ont|avait|avaient|aurait|auraient)\s))*"
+               r"\s*,(?=\s+(?:a|ont|avait|avaient|aurait|auraient)\s)|"
+               r"\s+ne(?=\s)|\s+n['’](?=\w))*"  # "La coalition, elle, ne reconnaît que 23 morts"
                r"\s+(?P<verb>(?-i:<@verbs>))(?!\w)",
     # case-sensitive: "Airwars, une ONG basée à Londres, a recensé ..."
     "described": r"(?:^|(?<=[,;:\"“”«»])\s*|(?<!\w)<CLAUSE_OPENERS>\s+)"
@@ -677,7 +678,7 @@ PATTERNS.update({
     "age": r",\s*(?:âgée?\s+de\s+)?\d{1,3}(?:\s+ans)?\s*$",  # "Oum Ahmed, 52 ans, raconte"
     # "un responsable, s'exprimant sous couvert d'anonymat, a déclaré", "le blogueur, qui documente ..., a dit"
     "relative_lead": r"(?:qui|lequel|laquelle|lesquels|s['’]exprimant|parlant|interrogée?s?|jointe?s?|contactée?s?|"
-                     r"citée?s?|citant|écrivant|requérant)\s",
+                     r"citée?s?|citant|écrivant|requérant|l['’]une?\s+des|un\s+des|une\s+des)\s",
     "relative": r",\s*<@relative_lead>[^,;:\"“”«»]{1,70}$",
     "no_subject": r"(?:a|ont|avait|avaient|est|sont)$|(?:<@verbs>)\b",  # "L'OSDH, qui ..., a recensé"
     "a_description": r"\s*une?\s",
@@ -1012,7 +1013,9 @@ NON_CLAIMANTS = NON_CLAIMANTS | frozenset(_apos(["de son côté", "de leur côt�
                                                  "lui aussi", "eux aussi", "à son tour"]))
 
 # a count's author after its participle: "Bilan des frappes recensées par Airwars", "des chiffres compilés par l'AFP"
-REPORT_VERBS = REPORT_VERBS + ["vérifié", "vérifie", "vérifient", "recensent"]
+REPORT_VERBS = REPORT_VERBS + ["vérifié", "vérifie", "vérifient", "recensent",
+                               # "Des responsables locaux évoquent jusqu'à 110 morts"
+                               "évoque", "évoquent", "évoqué", "avancent", "chiffrent", "comptabilisent"]
 PATTERNS.update({
     "participle_by": r"(?<!\w)(?:recensée?s?|compilée?s?|documentée?s?|établie?s?|publiée?s?|fournie?s?|"
                      r"communiquée?s?|avancée?s?|dénombrée?s?|comptabilisée?s?)\s+par\s+(?P<np>[^,.;:()]{2,60})",

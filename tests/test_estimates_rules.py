@@ -259,6 +259,14 @@ def test_claimant(text, claimant):
      'لجنة التحقيق الدولية'),
     ('ar', 'قال محافظ حماة إن القصف مستمر. وأضاف عبر حسابه على تيليغرام أن 9 أشخاص قتلوا.',
      'محافظ حماة'),
+    # a passive is no subject; a group's name holds an outcome word; French negation and descriptions; "évoquent"
+    ('en', 'Four men were still listed as missing on Sunday, according to the civil defence.', 'the civil defence'),
+    ('en', 'Activists from the Raqqa Is Being Slaughtered Silently group said 12 people died.',
+     'Activists from the Raqqa Is Being Slaughtered Silently group'),
+    ('fr', "L'armée, elle, ne reconnaît que 9 morts dans le quartier.", "L'armée"),
+    ('fr', "Un infirmier de l'hôpital al-Razi, l'un des rares encore ouverts, a affirmé que 14 blessés y sont morts.",
+     "infirmier de l'hôpital al-Razi"),
+    ('fr', "Des habitants évoquent jusqu'à 60 morts.", 'habitants'),
     # Arabic (round 7's misses): a row's source in brackets or after a dash, an outlet's acronym before its
     # source, a subject between إن and its verb, plural verbs, a relative pronoun's antecedent
     ('ar', 'حصيلة القصف يوم الأحد:\n- دوما: 6 قتلى (الدفاع المدني السوري)\n- حرستا: 4 قتلى — مصدر طبي',
