@@ -710,3 +710,7 @@ PATTERNS.update({"place_owner": r"['’]s\s+(?:prime\s+minister|(?:vice\s+)?pres
 
 # a list row's label that names no place ("- Total: 34", "- المجموع: 34"): reader._row_label
 NON_PLACE_LABELS = ["total", "totals", "civilians", "children", "women", "men", "source", "sources", "note", "notes", "period", "date", "toll", "update", "overall", "all", "others", "other", "unknown", "unverified"]
+
+# where one clause ends and the next begins, for places ("Baghdad ... 55 casualties, followed by Nineveh where 8
+# were killed": 8 is Nineveh's): reader._in_own_clause
+PATTERNS.update({"clause_break": r";|,?\s+(?:followed\s+by|while|whereas|compared\s+with|compared\s+to)\b|,\s+but\b"})

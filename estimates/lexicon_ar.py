@@ -454,3 +454,7 @@ PATTERNS.update({
 
 # a list row's label that names no place ("- Total: 34", "- المجموع: 34"): reader._row_label
 NON_PLACE_LABELS = ["المجموع", "الإجمالي", "إجمالي", "المصدر", "المصادر", "المدنيون", "الأطفال", "النساء", "الحصيلة", "ملاحظة", "الفترة", "التاريخ", "أخرى", "غير معروف"]
+
+# where one clause ends and the next begins, for places ("Baghdad ... 55 casualties, followed by Nineveh where 8
+# were killed": 8 is Nineveh's): reader._in_own_clause
+PATTERNS.update({"clause_break": r"؛|[،,]?\s*(?:تليها|تلتها|يليها|تلاها|فيما|بينما|في\s+حين|مقابل)(?!\w)"})

@@ -1088,3 +1088,7 @@ PATTERNS.update({"name_after": r"\s*,\s*(?P<name>(?:<@title_dot>\s*)*(?:(?:<NAME
 
 # a list row's label that names no place ("- Total: 34", "- المجموع: 34"): reader._row_label
 NON_PLACE_LABELS = ["total", "totaux", "civils", "enfants", "femmes", "hommes", "source", "sources", "note", "période", "date", "bilan", "ensemble", "autres", "inconnu"]
+
+# where one clause ends and the next begins, for places ("Baghdad ... 55 casualties, followed by Nineveh where 8
+# were killed": 8 is Nineveh's): reader._in_own_clause
+PATTERNS.update({"clause_break": r";|,?\s+(?:suivie?s?\s+(?:de|par)|tandis\s+que|alors\s+que)(?!\w)|,\s+mais(?!\w)"})

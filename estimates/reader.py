@@ -971,6 +971,21 @@ def _named_here(claimant: str, text: str) -> bool:
     return bool(first) and first in text
 
 
+def _in_own_clause(found: list[places.Place], r: _Read, rt: RuleText) -> list[places.Place]:
+    """"Baghdad was worst hit with 55 casualties, followed by Nineveh where 8 were killed": a place named in
+    one clause does not leak into the next (PATTERNS `clause_break`: "followed by", "while", "tandis que",
+    "فيما", a semicolon). The figure takes its own clause's places when it names any."""
+    if len(found) < 2:
+        return found
+    breaks = [m.start() for m in rt.lang.pattern("clause_break").finditer(rt.text)]
+    if not breaks:
+        return found
+    start = max((b for b in breaks if b <= r.fig.start), default=0)
+    end = min((b for b in breaks if b > r.fig.start), default=len(rt.text))
+    own = [p for p in found if start <= p.start < end]
+    return own or found
+
+
 def _before_later_clause(found: list[places.Place], r: _Read, rt: RuleText) -> list[places.Place]:
     """"11,000 civilians were killed in the battle to retake Mosul, according to a count that adds bodies
     recovered from the Old City": a place in the attribution after the figure's clause (PATTERNS
@@ -1057,8 +1072,8 @@ def _estimate(rt: RuleText, r: _Read, attributions: list[attribution.Attribution
         victims = _side_of(claimant) or victims  # "قالت وزارة شؤون البيشمركة إن 64 من مقاتليها قتلوا"
     as_written = _one_line(claimant)
     canonical, body = claimants.named(as_written, lang)
-    place = places.choose(_scoped(_in_battle_frame(_before_later_clause(_not_in(sentence_places, claimant, rt, site),
-                                                                        r, rt), r, rt), rt), f.start, rt.text)
+    place = places.choose(_scoped(_in_battle_frame(_before_later_clause(
+        _in_own_clause(_not_in(sentence_places, claimant, rt, site), r, rt), r, rt), r, rt), rt), f.start, rt.text)
     return Estimate(
         low=f.low, high=f.high, qualifier=f.qualifier, outcome=r.link.outcome,
         victims=victims,

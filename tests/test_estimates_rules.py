@@ -1435,3 +1435,15 @@ def test_a_landmark_a_placeless_figure_took_from_its_story_lies_in_its_town(plac
     got = reader._with_place_id(replace(base, place=place, place_id=None, lang=lang))
     assert got.place == place and got.place_id == gazetteer.lookup("Idlib").id
     assert reader._with_place_id(replace(base, place="Nowhere market", place_id=None)).place_id is None
+
+
+@pytest.mark.parametrize("text, lang, places", [
+    ("Baghdad was worst hit with 55 casualties, followed by Nineveh where 8 were killed.", "en", ["Baghdad", "Nineveh"]),
+    ("Kirkuk was the worst hit, with 12 dead, while in Salahuddin 4 people were killed.", "en", ["Kirkuk", "Salahuddin"]),
+    ("Bagdad a été la plus touchée avec 31 morts, suivie de Ninive où 18 personnes ont été tuées.", "fr",
+     ["Bagdad", "Ninive"]),
+    ("À Bagdad, 20 personnes ont été tuées, tandis que 9 ont péri à Kirkouk.", "fr", ["Bagdad", "Kirkouk"]),
+    ("كانت بغداد الأكثر تضرراً بـ40 قتيلا، تليها نينوى بـ12 قتيلا.", "ar", ["بغداد", "نينوى"]),
+])
+def test_a_place_named_in_one_clause_does_not_leak_into_the_next(text: str, lang: str, places: list[str]) -> None:
+    assert [e.place for e in extract(text, lang=lang)] == places
