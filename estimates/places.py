@@ -73,7 +73,8 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
             continue
         matches = regex.finditer(rt.text, low) if isinstance(regex, Folded) else regex.finditer(rt.text)
         for m in matches:
-            if not rt.lang.pattern("place_owner").match(rt.text, m.end()):
+            if not rt.lang.pattern("place_owner").match(rt.text, m.end()) and \
+                    not rt.lang.pattern("place_not_after").search(rt.text, max(0, m.start() - NOT_AFTER_REACH), m.start()):
                 _add(found, _place(rt, m.start(), m.end(), rank))
     if watched is not None:
         for m in watched.finditer(rt.text, low):

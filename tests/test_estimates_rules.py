@@ -1447,3 +1447,13 @@ def test_a_landmark_a_placeless_figure_took_from_its_story_lies_in_its_town(plac
 ])
 def test_a_place_named_in_one_clause_does_not_leak_into_the_next(text: str, lang: str, places: list[str]) -> None:
     assert [e.place for e in extract(text, lang=lang)] == places
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قال مسؤول إن قصفا على حي الحاج يوسف أسفر عن مقتل 7 مدنيين.", "حي الحاج يوسف"),  # a two-word name (NAME_LEADS)
+    ("قتل 5 أشخاص في قصف على سوق مركزي في مدينة خيرسون.", "خيرسون"),  # "سوق مركزي" names no place
+    ("أعلنت وزارة الصحة في حكومة صنعاء مقتل 6 أشخاص في غارة على ميناء الحديدة.", "الحديدة"),  # a government's seat
+    ("قال قائممقام قضاء سنجار إن 3 مدنيين قتلوا.", "سنجار"),  # "إن" ends the name
+])
+def test_arabic_local_names(text: str, place: str) -> None:
+    assert extract(text)[-1].place == place
