@@ -520,13 +520,19 @@ PLACE_PROVINCES = ["Nineveh", "Ninewa", "Ninawa", "Nineveh province", "Nineveh g
 PLACE_COUNTRIES = ["Iraq", "Syria", "Yemen", "Libya", "Afghanistan", "Ukraine", "Somalia", "Lebanon", "Israel"]
 DIRECTIONS = ["west", "western", "east", "eastern", "north", "northern", "south", "southern", "old"]
 LOCAL_NOUNS = ["district", "neighbourhood", "neighborhood", "quarter", "market", "camp", "village", "suburb", "area",
-               "square", "hospital", "town", "checkpoint", "prison", "bridge", "airport", "mosque", "school"]
+               "square", "hospital", "town", "checkpoint", "prison", "bridge", "airport", "mosque", "school",
+               "port", "park", "garden", "cemetery", "roundabout",
+               "districts", "neighbourhoods", "neighborhoods", "quarters", "villages", "camps", "markets", "suburbs"]
+# a kind written once after two names: "the rebel-held Sakhour and Tariq al-Bab districts" (the first is a place too)
+LOCAL_PLURALS = ["districts", "neighbourhoods", "neighborhoods", "quarters", "villages", "camps", "suburbs", "areas"]
 PATTERNS.update({
     # rank 4, case-sensitive: "the Old City (of Mosul)", "Zanjili district", "the district of al-Tayaran"
     "place_old_city": r"\b(?:the\s+)?Old\s+City(?:\s+of\s+[A-Z][\w-]+)?",
     "place_named_local": r"\b(?:the\s+)?(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+(?:al-|Al-)?[A-Z][\w'-]*){0,2}"
                          r"\s+<LOCAL_NOUNS>\b",
     "place_local_of": r"\b<LOCAL_NOUNS>\s+of\s+(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?",
+    "place_named_pair": r"\b(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+(?:al-|Al-)?[A-Z][\w'-]*){0,2}(?=\s+and\s+"
+                        r"(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+(?:al-|Al-)?[A-Z][\w'-]*){0,2}\s+<LOCAL_PLURALS>\b)",
     "place_jadida": r"\bMosul\s+al-Jadida\b|\bBab\s+al-[A-Z]\w+",
     # folded (matched on lower-cased text)
     "place_neighbourhood": r"\b<PLACE_NEIGHBOURHOODS>\b",
@@ -543,7 +549,7 @@ PATTERNS.update({
 # (rank, pattern, how it is matched): "cased" as written, "folded" on lower-cased text
 # (rank, pattern, how it is matched[, a word list the pattern cannot match without])
 PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_named_local", "cased", "LOCAL_NOUNS"),
-               (4, "place_local_of", "cased", "LOCAL_NOUNS"),
+               (4, "place_local_of", "cased", "LOCAL_NOUNS"), (4, "place_named_pair", "cased", "LOCAL_PLURALS"),
                (4, "place_jadida", "cased"), (4, "place_neighbourhood", "folded"), (3, "place_part_of_city", "folded"),
                (2, "place_city", "folded"), (1, "place_province", "folded"), (0, "place_country", "folded")]
 PATTERNS.update({

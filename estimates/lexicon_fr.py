@@ -762,7 +762,9 @@ DIRECTIONS = ["ouest", "est", "nord", "sud", "nord-ouest", "nord-est", "sud-oues
 # Nouns of a named local place, before its name in French ("le quartier de Zanjili", "le village de Kocho").
 LOCAL_NOUNS = ["quartier", "marché", "camp", "village", "faubourg", "banlieue", "secteur", "place", "hôpital",
                "localité", "district", "mosquée", "école", "prison", "pont", "aéroport", "barrage", "rue", "avenue",
-               "université", "sanctuaire", "bourgade", "hameau", "commune", "cité", "zone"]
+               "université", "sanctuaire", "bourgade", "hameau", "commune", "cité", "zone", "port", "parc", "jardin",
+               "cimetière", "rond-point",
+               "quartiers", "villages", "camps", "marchés", "localités", "secteurs", "faubourgs"]
 # Kinds of a town or a province written before its name ("la ville de Kramatorsk", "la région de Donetsk"):
 # the name is a town (rank 2) or a province (rank 1), whether the gazetteer knows it or not.
 CITY_KINDS = ["ville", "localité"]
@@ -781,6 +783,7 @@ PATTERNS.update({
     "place_part_of_city": r"(?<!\w)(?<!à\s)(?:l['’](?:ouest|est|centre)|le\s+(?:nord|sud|centre|nord-ouest|nord-est|"
                           r"sud-ouest|sud-est)|(?:la\s+)?partie\s+(?:<DIRECTIONS>|orientale|occidentale)|"
                           r"(?:le\s+)?secteur\s+(?:<DIRECTIONS>)|(?:la\s+)?rive\s+(?:droite|gauche|ouest|est)|"
+                          r"(?:les\s+)?quartiers\s+(?:<DIRECTIONS>|orientaux|occidentaux)|"  # "les quartiers est d'Alep"
                           r"(?:la\s+)?vieille\s+ville)\s+(?:de\s+|d['’]|du\s+)<PLACE_CITIES>(?!\w)|"
                           r"(?<!\w)<PLACE_CITIES>-(?:ouest|est|nord|sud)(?!\w)|(?<!\w)vieille\s+ville(?!\w)",
     "place_city": r"(?<!\w)<PLACE_CITIES>(?!\w)",
@@ -1004,6 +1007,7 @@ NOT_USED = [
     "claim_verb", "lives",  # "the shelling claimed 19 lives" is no attribution; French "a coûté la vie à" is an outcome
     "modifier_only",      # "a UN-backed survey": French puts the participle after ("une enquête soutenue par l'ONU")
     "place_named_local",  # "Zanjili district": French names the kind first ("le quartier de Zanjili": place_local_of)
+    "place_named_pair",   # "the Sakhour and Tariq al-Bab districts": "les quartiers de Sakhour et de Tariq al-Bab" (local_of)
     "place_owner",        # "Iraq's prime minister": French says "le Premier ministre irakien", no place named
 ]
 

@@ -490,7 +490,8 @@ def _row_label(rt: RuleText) -> list[places.Place]:
         return []
     label = m.group("label").strip()
     lang = rt.lang
-    if len(label.split()) > ROW_LABEL_WORDS or outcomes.find(label, lang) or (not rt.arabic and not label[:1].isupper()):
+    named = label[:1].isupper() or label.lower().startswith(("al-", "el-"))  # "- al-Noor : 5 morts"
+    if len(label.split()) > ROW_LABEL_WORDS or outcomes.find(label, lang) or (not rt.arabic and not named):
         return []
     folded = norm_ar(label) if rt.arabic else label.lower()
     if any(folded in lang.set_of(name) for name in ("NON_PLACE_LABELS", "MONTHS", "WEEKDAYS")):

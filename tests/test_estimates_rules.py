@@ -1457,3 +1457,16 @@ def test_a_place_named_in_one_clause_does_not_leak_into_the_next(text: str, lang
 ])
 def test_arabic_local_names(text: str, place: str) -> None:
     assert extract(text)[-1].place == place
+
+
+@pytest.mark.parametrize("text, lang, place", [
+    ("Opposition activists said 22 civilians were killed in strikes on the rebel-held Sakhour and Tariq al-Bab "
+     "districts.", "en", "Sakhour"),  # one kind after two names: the first
+    ("It recovered 154 bodies from the mass grave in the al-Firdaws park.", "en", "al-Firdaws park"),
+    ("L'OMS a fait état de 846 morts dans les quartiers est d'Alep.", "fr", "quartiers est d'Alep"),
+    ("La Défense civile a fait état de 27 civils tués dans des raids sur les quartiers rebelles de Boustane al-Qasr "
+     "et de Kallassé.", "fr", "Boustane al-Qasr"),
+    ("- al-Noor : 5 morts — conseil local", "fr", "al-Noor"),
+])
+def test_local_places_named_by_plural_kinds_parks_and_sides(text: str, lang: str, place: str) -> None:
+    assert extract(text, lang=lang)[-1].place == place
