@@ -775,7 +775,9 @@ PATTERNS.update({
     "place_old_city": r"(?<!\w)Vieille[-\s][Vv]ille(?:\s+de\s+[A-ZÀ-Ý][\w-]+)?",
     # rank 4, case-sensitive: "le quartier de Zanjili", "le quartier commerçant de Karrada", "le village de Kocho"
     # ("le camp de réfugiés de Nousseirat", "le camp de déplacés de Zamzam": a complement before the name)
-    "place_local_of": r"(?<!\w)<LOCAL_NOUNS>(?:\s+[a-zéèêàç]+|\s+(?:de|des)\s+[a-zéèêàç]+)?\s+(?:de\s+|d['’]|du\s+)"
+    # (not "les quartiers est d'Alep": a side of the city, place_part_of_city)
+    "place_local_of": r"(?<!\w)<LOCAL_NOUNS>(?!\s+(?:<DIRECTIONS>|orientaux|occidentaux)(?!\w))"
+                      r"(?:\s+[a-zéèêàç]+|\s+(?:de|des)\s+[a-zéèêàç]+)?\s+(?:de\s+|d['’]|du\s+)"
                       r"(?:(?:al|el|Al|El)-)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:al-|Al-|el-)?[A-ZÀ-Ý][\w'’-]*)?",
     "place_jadida": r"\bMossoul\s+al-[DJ]j?adida\b|\bBab\s+al-[A-Z]\w+",
     # folded (matched on lower-cased text)
@@ -797,7 +799,8 @@ PATTERNS.update({
     # "le marché de Bab Sinjar" -> "Bab Sinjar" (places.py keeps a rank-4 name only when it is capitalised, and
     # French writes the kind word first and in lower case)
     "place_the": r"^(?:la|le|les)\s+|^l['’]",
-    "place_kind_of": r"^(?:(?:le|la|les)\s+|l['’])?(?:<LOCAL_NOUNS>|<CITY_KINDS>|<PROVINCE_KINDS>)(?:\s+[a-zéèêàç]+|\s+(?:de|des)\s+[a-zéèêàç]+)?"
+    "place_kind_of": r"^(?:(?:le|la|les)\s+|l['’])?(?:<LOCAL_NOUNS>|<CITY_KINDS>|<PROVINCE_KINDS>)"
+                     r"(?!\s+(?:<DIRECTIONS>|orientaux|occidentaux)(?!\w))(?:\s+[a-zéèêàç]+|\s+(?:de|des)\s+[a-zéèêàç]+)?"
                      r"\s+(?:de\s+|d['’]|du\s+)",
     # case-sensitive: a capitalised function word opening a rank-4 match is no part of the name
     "place_leading_word": r"^(?:(?:la|le|les)\s+|l['’])?(?:Le|La|Les|Un|Une|Ce|Cette|Dans|En|Au|Sur)\s+",

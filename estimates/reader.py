@@ -288,12 +288,28 @@ def _unique(found: list[Estimate], headline: str | None = None) -> list[Estimate
     # "Zebari: 40,000 killed" over a body saying "more than 40,000 civilians": the same figure told less
     # precisely in the same story is a restatement, not a second estimate
     specific = {_unknown_key(e) for e in best.values() if victims_group(e.victims) != "unknown"}
-    kept = [e for e in best.values() if victims_group(e.victims) != "unknown" or _unknown_key(e) not in specific]
+    kept = [e for e in best.values() if victims_group(e.victims) != "unknown" or
+            (_unknown_key(e) not in specific and not _told_more_narrowly(e, best.values()))]
     # "مقتل ثلاثة جنود بهجوم لداعش جنوب الموصل" over a body placing the attack more exactly: a bare headline
     # figure the body states with a source is the same estimate, whatever place each names
     attributed = {_placeless_key(e) for e in kept if e.claimant is not None}
     return [e for e in kept if not (headline and e.quote == headline and e.claimant is None
                                     and _placeless_key(e) in attributed)]
+
+
+def _told_more_narrowly(e: Estimate, others: Iterable[Estimate]) -> bool:
+    """"Alep : 11 morts" over a body's "11 civils tués ... dans les quartiers ouest d'Alep": the same figure for
+    a group and a place inside the bare one's is the same claim, told more precisely."""
+    where = _entry_of(e.place) if e.place else None
+    if where is None:
+        return False
+    for o in others:
+        if o is e or victims_group(o.victims) == "unknown" or (o.low, o.high, o.outcome) != (e.low, e.high, e.outcome):
+            continue
+        inner = _entry_of(o.place) if o.place else None
+        if inner is not None and gazetteer.within(inner.id, where.id):
+            return True
+    return False
 
 
 def _refers_back(read: list[Estimate], sentence: str, before: list[Estimate], latin: Language,

@@ -1470,3 +1470,8 @@ def test_arabic_local_names(text: str, place: str) -> None:
 ])
 def test_local_places_named_by_plural_kinds_parks_and_sides(text: str, lang: str, place: str) -> None:
     assert extract(text, lang=lang)[-1].place == place
+
+
+def test_a_bare_headline_figure_is_the_bodys_narrower_one() -> None:
+    text = "Aleppo: 11 killed in rebel shelling\n\nRebel shelling killed 11 civilians in west Aleppo on Thursday, monitors said."
+    assert [(e.low, e.victims, e.place) for e in extract(text)] == [(11, "civilians", "west Aleppo")]
