@@ -72,6 +72,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 EXTRA_FILE = DATA_DIR / "places_extra.toml"
 SIDES_FILE = DATA_DIR / "city_sides.toml"  # "east Aleppo", "Alep-Est": a side of any city (side_of)
 SIDE_MARK = "#"  # a side's id: "<city id>#east"
+QUARTER_MARK = "~"  # a quarter the gazetteer lacks, by its name's key (estimates/name_keys.py): "<city id>~mSlb"
 ADMIN1_FILE = DATA_DIR / "places_admin1.tsv"
 
 KINDS = ("country", "province", "city", "district")
@@ -655,7 +656,18 @@ class _Gazetteer:
         found = self.entries.get(self.aliases.get(entry_id, entry_id))
         if found is None and SIDE_MARK in entry_id:
             return self._side_entry(entry_id)
+        if found is None and QUARTER_MARK in entry_id:
+            return self._quarter_entry(entry_id)
         return found
+
+    def _quarter_entry(self, entry_id: str) -> Entry | None:
+        """A quarter of a city the data lacks, made from its id ("geonames:172955~mSlb": reader._quarter_of):
+        a district lying in the city, so a watch of the city holds it and the city's figures nest it."""
+        city_id, _, name_key = entry_id.partition(QUARTER_MARK)
+        city = self.get(city_id)
+        if city is None or city.kind != "city" or not name_key.isalpha():
+            return None
+        return Entry(f"{city.id}{QUARTER_MARK}{name_key}", name_key, "district", city.country, city.id, 0)
 
     def _side_entry(self, entry_id: str) -> Entry | None:
         """A side of a city, made from its id ("geonames:170063#east"): any process can read the ids the

@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from . import attribution, claimants, figures, gazetteer, heads, kinds, linking, outcomes, places, sentences, tables
+from . import attribution, claimants, figures, gazetteer, heads, kinds, linking, name_keys, outcomes, places, \
+    sentences, tables
 from .figures import Figure
 from .heads import Head
 from .identity import identity_key, victims_group
@@ -86,7 +87,8 @@ def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -
         narrow = _narrowed(town, found)
         found = [e if e.place or not town else replace(e, place=narrow if e.kind == "incident" else
                                                          _war_country(e, town) or town) for e in found]
-    return _incident_places(_with_place_id(e) for e in _unique(found, headline))
+    town = _Once(lambda: _article_place(text, watched, latin))  # type: ignore[misc]
+    return _incident_places(_with_place_id(e, town) for e in _unique(found, headline))
 
 
 def _war_country(e: Estimate, town: str) -> str | None:
@@ -115,18 +117,57 @@ class _Once:
         return self._value
 
 
-def _with_place_id(e: Estimate) -> Estimate:
+def _with_place_id(e: Estimate, town: Callable[[], str | None] = lambda: None) -> Estimate:
     """The place's gazetteer entry, when the gazetteer knows the name as written or as "City's Quarter"
-    ("Mosul's al-Jadida district": al-Jadida, which lies in Mosul)."""
+    ("Mosul's al-Jadida district": al-Jadida, which lies in Mosul); a local name it does not know is a quarter
+    of the city it lies in (its landmark's anchor, else the story's town), keyed across scripts."""
     if e.place is None:
         return e
-    entry = _entry_of(e.place) or (gazetteer.get(e.place_id) if e.place_id else None)  # or its landmark's anchor
+    entry = _entry_of(e.place)
+    anchor = gazetteer.get(e.place_id) if entry is None and e.place_id else None  # its landmark's anchor
+    if entry is None and (anchor is None or anchor.kind in ("city", "district")) and \
+            not _a_landmark(e.place, language(e.lang)) and not name_keys.a_settlement(e.place, e.quote):
+        entry = _quarter_of(e.place, e.place_id, town)  # a quarter (of the city), not a hospital or a mosque in one
+    entry = entry or anchor
     if entry is None:  # a story's landmark a placeless figure took ("Idlib market"): _landmark_anchor never saw it
         entry = _named_after(e.place, language(e.lang))
     if entry is None:
         return e
     area = gazetteer.area(entry.id)
     return replace(e, place_id=entry.id, area_id=area, area_within=gazetteer.nests(area))
+
+
+def _quarter_of(place: str, anchor_id: str | None, town: Callable[[], str | None]) -> gazetteer.Entry | None:
+    """"حي المشلب", "al-Mashlab", "le quartier d'al-Mashlab": a local name the gazetteer lacks is one quarter of
+    its city however it is written (name_keys.key), so that a story's Arabic and English mentions compare."""
+    owner = _POSSESSIVE.match(place)  # "Raqqa's al-Hurriya neighbourhood": al-Hurriya, a quarter of Raqqa
+    name_key = name_keys.key(owner.group("part") if owner else place)
+    if name_key is None:
+        return None
+    city = _city_of(anchor_id) if anchor_id else None
+    if city is None:
+        story = town()
+        found = _entry_of(story) if story else None
+        city = _city_of(found.id) if found is not None else None
+    if city is None or name_key == name_keys.key(city.name):
+        return None
+    return gazetteer.get(f"{city.id}{gazetteer.QUARTER_MARK}{name_key}")
+
+
+def _a_landmark(place: str, lang: Language) -> bool:
+    """"al-Shifa hospital", "the al-Nuri mosque", "مستشفى الشفاء": a building in a place (PATTERNS
+    `landmark_kind`), which stands in its anchor's place, never a quarter of its own."""
+    written = norm_ar(place) if lang.arabic or has_arabic(place) else place
+    regex = (ARABIC if has_arabic(place) else lang).pattern("landmark_kind")
+    return regex.search(written) is not None
+
+
+def _city_of(entry_id: str) -> gazetteer.Entry | None:
+    """The city an entry is or lies in (a district's city; None for a province or a country)."""
+    entry = gazetteer.get(entry_id)
+    if entry is None:
+        return None
+    return next((a for a in (entry, *gazetteer.ancestors(entry.id)) if a.kind == "city"), None)
 
 
 def _entry_of(place: str) -> gazetteer.Entry | None:
