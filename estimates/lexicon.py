@@ -671,7 +671,7 @@ PATTERNS.update({"battle_of": r"\b(?:battle|fight|fighting|offensive|campaign|wa
 PATTERNS.update({"refers_back": r"\b(?:that|this|the\s+same)\s+(?:[\w-]+\s+){0,2}?(?:strike|air\s*strike|attack|raid|"
                                 r"bombing|blast|explosion|incident|massacre|assault|shelling)\b|"
                                 r"\b(?:these|those)\s+(?:[\w-]+\s+){0,2}?(?:strikes|air\s*strikes|attacks|raids|bombings)\b|"
-                                r"^\W*(?:another|a\s+further)\b|\b\d[\d,]*\s+other\b|"
+                                r"^\W*(?:another|a\s+further)\b|\b(?:\d[\d,]*|<NUMBER_GATE_WORDS>)\s+others?\b|"
                                 r"\b(?:its|their|that|the\s+same)\s+(?:figure|count|tally|toll|estimate)\b|"
                                 r"\bthere\b(?!\s+(?:were|was|are|is|have|has|had|will|would|may|might|could|remain|seem))|"
                                 r"\b(?:from|at|under|in|beneath)\s+the\s+(?:site|scene|rubble|ruins|debris|wreckage|grave|"
@@ -720,3 +720,7 @@ NON_PLACE_LABELS = ["total", "totals", "civilians", "children", "women", "men", 
 # where one clause ends and the next begins, for places ("Baghdad ... 55 casualties, followed by Nineveh where 8
 # were killed": 8 is Nineveh's): reader._in_own_clause
 PATTERNS.update({"clause_break": r";|,?\s+(?:followed\s+by|while|whereas|compared\s+with|compared\s+to)\b|,\s+but\b"})
+
+# a placeless toll over the story's province, not its town ("killed across the province since January"):
+# reader._the_province
+PATTERNS.update({"the_province": r"\b(?:across|throughout|in|of)\s+the\s+(?:whole\s+|entire\s+)?(?:province|governorate)\b(?!\s+of\b)"})

@@ -476,3 +476,7 @@ NON_PLACE_LABELS = ["المجموع", "الإجمالي", "إجمالي", "ال�
 # where one clause ends and the next begins, for places ("Baghdad ... 55 casualties, followed by Nineveh where 8
 # were killed": 8 is Nineveh's): reader._in_own_clause
 PATTERNS.update({"clause_break": r"؛|[،,]?\s*(?:تليها|تلتها|يليها|تلاها|فيما|بينما|في\s+حين|مقابل)(?!\w)"})
+
+# a placeless toll over the story's province, not its town ("killed across the province since January"):
+# reader._the_province
+PATTERNS.update({"the_province": r"(?<!\w)(?:(?:في|ب)\s*|(?:انحاء|عموم)\s+)المحافظه(?!\w)"})

@@ -1099,3 +1099,7 @@ NON_PLACE_LABELS = ["total", "totaux", "civils", "enfants", "femmes", "hommes", 
 # where one clause ends and the next begins, for places ("Baghdad ... 55 casualties, followed by Nineveh where 8
 # were killed": 8 is Nineveh's): reader._in_own_clause
 PATTERNS.update({"clause_break": r";|,?\s+(?:suivie?s?\s+(?:de|par)|tandis\s+que|alors\s+que)(?!\w)|,\s+mais(?!\w)"})
+
+# a placeless toll over the story's province, not its town ("killed across the province since January"):
+# reader._the_province
+PATTERNS.update({"the_province": r"(?<!\w)(?:dans|à\s+travers)\s+(?:toute\s+)?la\s+province(?!\w)(?!\s+(?:(?:de|du)(?!\w)|d['’]))|(?<!\w)dans\s+tout\s+le\s+gouvernorat(?!\w)"})

@@ -86,7 +86,8 @@ def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -
         town = _article_place(text, watched, latin)
         narrow = _narrowed(town, found)
         found = [e if e.place or not town else replace(e, place=narrow if e.kind == "incident" else
-                                                         _war_country(e, town) or town) for e in found]
+                                                         _war_country(e, town) or _the_province(e, town) or town)
+                 for e in found]
     town = _Once(lambda: _article_place(text, watched, latin))  # type: ignore[misc]
     return _incident_places(_with_place_id(e, town) for e in _unique(found, headline))
 
@@ -100,6 +101,18 @@ def _war_country(e: Estimate, town: str) -> str | None:
     entry = _entry_of(town)
     country = next((a for a in gazetteer.ancestors(entry.id) if a.kind == "country"), None) if entry else None
     return country.name if country is not None else None
+
+
+def _the_province(e: Estimate, town: str) -> str | None:
+    """"3,400 civilians had been killed across the province since January", in a story about Fallujah: the
+    province the story's town lies in (PATTERNS `the_province`), not the town."""
+    lang = language(e.lang)
+    quote = e.quote.replace(e.claimant_text, " ") if e.claimant_text else e.quote  # "مكتب حقوق الإنسان في المحافظة"
+    if not lang.pattern("the_province").search(norm_ar(quote) if lang.arabic else quote):
+        return None
+    entry = _entry_of(town)
+    province = next((a for a in gazetteer.ancestors(entry.id) if a.kind == "province"), None) if entry else None
+    return province.name if province is not None else None
 
 
 class _Once:
@@ -123,11 +136,11 @@ def _with_place_id(e: Estimate, town: Callable[[], str | None] = lambda: None) -
     of the city it lies in (its landmark's anchor, else the story's town), keyed across scripts."""
     if e.place is None:
         return e
-    entry = _entry_of(e.place)
+    entry = _not_abroad(_entry_of(e.place), e.place, town)
     anchor = gazetteer.get(e.place_id) if entry is None and e.place_id else None  # its landmark's anchor
     if entry is None and (anchor is None or anchor.kind in ("city", "district")) and \
             not _a_landmark(e.place, language(e.lang)) and not name_keys.a_settlement(e.place, e.quote):
-        entry = _quarter_of(e.place, e.place_id, town)  # a quarter (of the city), not a hospital or a mosque in one
+        entry = _quarter_of(e.place, e.place_id, town, e.quote)  # a quarter (of its city), not a hospital in one
     entry = entry or anchor
     if entry is None:  # a story's landmark a placeless figure took ("Idlib market"): _landmark_anchor never saw it
         entry = _named_after(e.place, language(e.lang))
@@ -137,14 +150,44 @@ def _with_place_id(e: Estimate, town: Callable[[], str | None] = lambda: None) -
     return replace(e, place_id=entry.id, area_id=area, area_within=gazetteer.nests(area))
 
 
-def _quarter_of(place: str, anchor_id: str | None, town: Callable[[], str | None]) -> gazetteer.Entry | None:
+_LOCAL_KIND = re.compile(r"\s(?:district|neighbou?rhood|quarter)$|^(?:quartier|حي|محلة)\s", re.IGNORECASE)
+
+
+def _not_abroad(entry: gazetteer.Entry | None, place: str, town: Callable[[], str | None]) -> gazetteer.Entry | None:
+    """"the al-Shuhada district of southern Fallujah": a quarter whose bare name is a town in another country
+    (Ash Shuhada, Egypt) is the story's quarter, not that town."""
+    if entry is None or entry.kind != "city" or not _LOCAL_KIND.search(place):
+        return entry
+    story = town()
+    home = _entry_of(story) if story else None
+    return None if home is not None and home.country != entry.country else entry
+
+
+QUARTER_CITY_REACH = 40  # characters after a quarter's name looked at for its city ("... of Deir Ezzor city")
+
+
+def _city_after(place: str, quote: str) -> gazetteer.Entry | None:
+    """"the al-Hamidiyah neighbourhood of Deir Ezzor city": the city named right after a quarter is its own."""
+    at = quote.find(place)
+    if at < 0:
+        return None
+    after = quote[at + len(place):at + len(place) + QUARTER_CITY_REACH]
+    for _, _, entry in gazetteer.find(after):
+        city = _city_of(entry.id)
+        if city is not None:
+            return city
+    return None
+
+
+def _quarter_of(place: str, anchor_id: str | None, town: Callable[[], str | None],
+                quote: str = "") -> gazetteer.Entry | None:
     """"حي المشلب", "al-Mashlab", "le quartier d'al-Mashlab": a local name the gazetteer lacks is one quarter of
     its city however it is written (name_keys.key), so that a story's Arabic and English mentions compare."""
     owner = _POSSESSIVE.match(place)  # "Raqqa's al-Hurriya neighbourhood": al-Hurriya, a quarter of Raqqa
     name_key = name_keys.key(owner.group("part") if owner else place)
     if name_key is None:
         return None
-    city = _city_of(anchor_id) if anchor_id else None
+    city = _city_of(anchor_id) if anchor_id else _city_after(place, quote)
     if city is None:
         story = town()
         found = _entry_of(story) if story else None

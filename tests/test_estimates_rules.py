@@ -2,7 +2,7 @@
 place, identity. Each asserts on extract() so the rule is tested in place."""
 import pytest
 
-from estimates import Estimate, extract, identity_key, reader, victims_group
+from estimates import Estimate, extract, gazetteer, identity_key, reader, victims_group
 
 
 def one(text: str, **kw) -> Estimate:
@@ -1475,3 +1475,26 @@ def test_local_places_named_by_plural_kinds_parks_and_sides(text: str, lang: str
 def test_a_bare_headline_figure_is_the_bodys_narrower_one() -> None:
     text = "Aleppo: 11 killed in rebel shelling\n\nRebel shelling killed 11 civilians in west Aleppo on Thursday, monitors said."
     assert [(e.low, e.victims, e.place) for e in extract(text)] == [(11, "civilians", "west Aleppo")]
+
+
+def test_a_quarter_whose_bare_name_is_a_town_abroad_is_the_storys_quarter() -> None:
+    (e,) = extract("Snipers opened fire on families leaving the al-Shuhada district of southern Fallujah, killing 18 civilians.")
+    assert e.place_id.startswith(gazetteer.lookup("Fallujah").id)  # not Ash Shuhada, Egypt
+
+
+def test_seven_others_are_in_the_place_of_the_figure_before() -> None:
+    text = ("Snipers fired on families leaving the al-Shuhada district of Fallujah, killing 18 civilians, an officer "
+            "said.\n\nSeven others were wounded on the southern edge of the city, the officer said.")
+    assert [e.place for e in extract(text)] == ["al-Shuhada district", "al-Shuhada district"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Fallujah's hospital recorded 1,276 civilian deaths.\n\nThe health directorate said 3,400 civilians had been "
+     "killed across the province since January.", "en"),
+    ("Fallujah : l'hôpital a recensé 1 276 morts civils.\n\nLa direction de la santé a fait état de 3 400 civils tués "
+     "dans toute la province depuis janvier.", "fr"),
+    ("قال مستشفى الفلوجة إن 1276 مدنيا قتلوا.\n\nوقالت دائرة الصحة إن 3400 مدني قتلوا في عموم المحافظة منذ كانون الثاني.",
+     "ar"),
+])
+def test_a_toll_across_the_province_is_the_storys_province(text: str, lang: str) -> None:
+    assert [e.place for e in extract(text, lang=lang)][-1] == "Anbar"

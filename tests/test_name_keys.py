@@ -50,3 +50,10 @@ def test_a_landmark_stays_in_its_anchors_place() -> None:
 
 def test_a_quarter_id_of_no_city_is_no_entry() -> None:
     assert gazetteer.get("iso:IQ~mSlb") is None and gazetteer.get("geonames:172955~m-1") is None
+
+
+def test_a_quarter_takes_the_city_named_right_after_it_not_the_storys() -> None:
+    text = ("Raqqa - Air strikes killed 17 civilians in the al-Badu quarter of Raqqa city.\n\n"
+            "Activists said 14 civilians were killed in raids on the al-Hamidiyah neighbourhood of Deir Ezzor city.")
+    (e,) = [e for e in extract(text) if e.low == 14]
+    assert gazetteer.within(e.place_id, gazetteer.lookup("Deir ez-Zor").id)
