@@ -473,9 +473,12 @@ def figure_by(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
     return out
 
 
-def _record_rule(name: str, rule_name: str, doc: str) -> Rule:
-    """A rule naming the body whose record states the figure (pattern `name` of the language's PATTERNS)."""
+def _record_rule(name: str, rule_name: str, doc: str, needs: tuple[str, ...] = ()) -> Rule:
+    """A rule naming the body whose record states the figure (pattern `name` of the language's PATTERNS);
+    `needs`: characters one of which its construction cannot do without (a sentence with none skips it)."""
     def rule(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
+        if needs and not any(c in rt.text for c in needs):
+            return []
         out = []
         for m in _c(rt.lang, name).finditer(rt.text):
             if name == "np_data" and _overlaps(m.start("np"), m.end("np"), outcome_spans):
@@ -492,7 +495,7 @@ def _record_rule(name: str, rule_name: str, doc: str) -> Rule:
 
 
 owner_possessive = _record_rule("possessive", "owner_possessive",
-                                '"Airwars\' tally", "the coalition\'s estimate": the record\'s owner.')
+                                '"Airwars\' tally", "the coalition\'s estimate": the record\'s owner.', ("'", "’"))
 released_by = _record_rule("data_by", "released_by", '"figures released by the Health Ministry": the author.')
 body_record = _record_rule("np_data", "body_record", '"the Associated Press tally of", "a UN estimate of".')
 participle_by = _record_rule("participle_by", "participle_by", '"recensées par Airwars": the author after it.')
