@@ -724,3 +724,5 @@ PATTERNS.update({"clause_break": r";|,?\s+(?:followed\s+by|while|whereas|compare
 # a placeless toll over the story's province, not its town ("killed across the province since January"):
 # reader._the_province
 PATTERNS.update({"the_province": r"\b(?:across|throughout|in|of)\s+the\s+(?:whole\s+|entire\s+)?(?:province|governorate)\b(?!\s+of\b)"})
+# ... and over its country ("across the country", "à l'échelle du pays", "في عموم البلاد")
+PATTERNS.update({"the_country": r"\b(?:nationwide|across\s+the\s+(?:whole\s+|entire\s+)?country|throughout\s+the\s+country|in\s+the\s+country\s+as\s+a\s+whole)\b"})

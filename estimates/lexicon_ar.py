@@ -432,7 +432,9 @@ PATTERNS.update({"battle_of": r"(?<!\w)(?:معركه|معارك|عمليه|عم�
 # a figure pointing back at an event or count just told: it is in that one's place ("_refers_back")
 PATTERNS.update({"refers_back": r"(?:الغاره|الهجوم|الضربه|التفجير|القصف|الانفجار)\s+(?:ذاتها|ذاته|نفسها|نفسه)(?!\w)|"
                                 r"(?<!\w)(?:اخرين|اخريات|اخرون)(?!\w)|"
-                                r"(?<!\w)من\s+(?:موقع|مكان)\s+(?:الغاره|الهجوم|الضربه|التفجير|القصف|الانفجار)(?!\w)"})
+                                r"(?<!\w)من\s+(?:موقع|مكان)\s+(?:الغاره|الهجوم|الضربه|التفجير|القصف|الانفجار)(?!\w)|"
+                                # "إن المقبرة تضم أكثر من 200 جثة": the grave named before
+                                r"(?<!\w)(?:في|من)?\s*(?:المقبره|الحفره|الموقع)(?:\s+الجماعيه)?(?:\s+(?:تضم|تحوي|تحتوي|يضم|يحوي))?(?!\w)"})
 PATTERNS.update({"event_back": r"(?:الغاره|الهجوم|الضربه|التفجير|القصف|الانفجار|الحادث|الحادثه)\s+(?:ذاتها|ذاته|نفسها|نفسه)(?!\w)|"
                                r"(?<!\w)من\s+(?:موقع|مكان)\s+(?:الغاره|الهجوم|الضربه|التفجير|القصف|الانفجار|الحادث)(?!\w)"})
 # a direction right after a place, placing it ("بادوش شمال غربي الموصل"): reader._not_a_direction_after
@@ -481,3 +483,5 @@ PATTERNS.update({"clause_break": r"؛|[،,]?\s*(?:تليها|تلتها|يليه
 # a placeless toll over the story's province, not its town ("killed across the province since January"):
 # reader._the_province
 PATTERNS.update({"the_province": r"(?<!\w)(?:(?:في|ب)\s*|(?:انحاء|عموم)\s+)المحافظه(?!\w)"})
+# ... and over its country ("across the country", "à l'échelle du pays", "في عموم البلاد")
+PATTERNS.update({"the_country": r"(?<!\w)(?:في\s+)?(?:عموم|انحاء|كل\s+انحاء|مختلف\s+انحاء)\s+البلاد(?!\w)"})

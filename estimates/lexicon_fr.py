@@ -1103,3 +1103,5 @@ PATTERNS.update({"clause_break": r";|,?\s+(?:suivie?s?\s+(?:de|par)|tandis\s+que
 # a placeless toll over the story's province, not its town ("killed across the province since January"):
 # reader._the_province
 PATTERNS.update({"the_province": r"(?<!\w)(?:dans|à\s+travers)\s+(?:toute\s+)?la\s+province(?!\w)(?!\s+(?:(?:de|du)(?!\w)|d['’]))|(?<!\w)dans\s+tout\s+le\s+gouvernorat(?!\w)"})
+# ... and over its country ("across the country", "à l'échelle du pays", "في عموم البلاد")
+PATTERNS.update({"the_country": r"(?<!\w)(?:à\s+l['’]échelle\s+(?:du\s+pays|nationale)|dans\s+(?:tout|l['’]ensemble\s+du)\s+(?:le\s+)?pays)(?!\w)"})

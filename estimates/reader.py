@@ -105,14 +105,18 @@ def _war_country(e: Estimate, town: str) -> str | None:
 
 def _the_province(e: Estimate, town: str) -> str | None:
     """"3,400 civilians had been killed across the province since January", in a story about Fallujah: the
-    province the story's town lies in (PATTERNS `the_province`), not the town."""
+    province the story's town lies in (PATTERNS `the_province`), not the town; "À l'échelle du pays, ... 726
+    civils tués" (`the_country`), its country."""
     lang = language(e.lang)
     quote = e.quote.replace(e.claimant_text, " ") if e.claimant_text else e.quote  # "مكتب حقوق الإنسان في المحافظة"
-    if not lang.pattern("the_province").search(norm_ar(quote) if lang.arabic else quote):
+    quote = norm_ar(quote) if lang.arabic else quote
+    kind = "province" if lang.pattern("the_province").search(quote) else \
+        "country" if lang.pattern("the_country").search(quote) else None
+    if kind is None:
         return None
     entry = _entry_of(town)
-    province = next((a for a in gazetteer.ancestors(entry.id) if a.kind == "province"), None) if entry else None
-    return province.name if province is not None else None
+    scope = next((a for a in gazetteer.ancestors(entry.id) if a.kind == kind), None) if entry else None
+    return scope.name if scope is not None else None
 
 
 class _Once:
@@ -922,7 +926,9 @@ def _landmark_anchor(place: str | None, found: list[places.Place], rt: RuleText)
         return None
     owner = _POSSESSIVE.match(place)  # "Raqqa's al-Badu neighbourhood": a quarter the gazetteer lacks, in Raqqa
     if owner is not None and (city := gazetteer.lookup(owner.group("city"))) is not None:
-        return city.id
+        if city.kind not in ("country", "province"):
+            return city.id
+        place = owner.group("part")  # "Sudan's El Fasher hospital": the hospital's town says more than its country
     entry = _named_after(place, rt.lang)
     if entry is not None:
         return entry.id

@@ -1498,3 +1498,25 @@ def test_seven_others_are_in_the_place_of_the_figure_before() -> None:
 ])
 def test_a_toll_across_the_province_is_the_storys_province(text: str, lang: str) -> None:
     assert [e.place for e in extract(text, lang=lang)][-1] == "Anbar"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Mariupol: the mayor said 2,500 civilians had died.\n\nAcross the country, the UN has verified 726 civilian "
+     "deaths since February 24.", "en"),
+    ("Marioupol : le maire fait état de 2 500 morts civils.\n\nÀ l'échelle du pays, le Haut-Commissariat a recensé "
+     "au moins 726 civils tués depuis le 24 février.", "fr"),
+    ("قال رئيس بلدية ماريوبول إن 2500 مدني قتلوا.\n\nوفي عموم البلاد وثقت الأمم المتحدة مقتل 726 مدنيا.", "ar"),
+])
+def test_a_toll_across_the_country_is_the_storys_country(text: str, lang: str) -> None:
+    assert [e.place for e in extract(text, lang=lang)][-1] == "Ukraine"
+
+
+def test_a_landmark_owned_by_a_country_lies_in_its_town() -> None:
+    (e,) = extract("At least 23 people were killed in a drone strike on Sudan's El Fasher hospital, activists said.")
+    assert e.place_id == gazetteer.lookup("El Fasher").id
+
+
+def test_the_grave_said_to_hold_more_is_the_grave_named_before() -> None:
+    text = ("أعلن فريق الاستجابة الأولية انتشال 136 جثة من المقبرة الجماعية في حديقة حي الفردوس.\n\n"
+            "في المقابل، قال المرصد السوري إن المقبرة تضم أكثر من 200 جثة.")
+    assert [e.place for e in extract(text)] == ["حديقة حي الفردوس", "حديقة حي الفردوس"]
