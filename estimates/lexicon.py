@@ -374,7 +374,7 @@ PATTERNS.update({
 # (attribution.py says which); (?i:...) and (?-i:...) switch case inside one.
 # verbs that state a count when its noun follows: "revised its toll", "put the toll higher, at 35"
 REVISION_VERBS = ["raised", "revised", "updated", "lowered", "increased", "cut", "reduced", "put", "puts", "placed",
-                  "places"]
+                  "places", "gave", "gives", "offered", "offers", "provided"]  # "gave a separate count of 17"
 CLAUSE_OPENERS = ["that", "and", "but", "while", "as", "where", "though", "although", "whereas"]
 SAID_VERBS = ["said", "told", "added", "noted", "stated", "explained", "insisted", "stressed", "warned"]
 PRONOUNS = ["he", "she", "they", "it"]
@@ -393,7 +393,7 @@ HEADLINE_EVENTS = ["exhumation", "exhumations", "offensive", "battle", "siege", 
                    "anniversary", "offensive update"]
 PATTERNS.update({
     # a reporting verb; revising one's own count attributes it too ("The coalition raised its tally ... to 1,114")
-    "verbs": r"<REPORT_VERBS>|(?:<REVISION_VERBS>)(?=\s+(?:its|their|his|her|the)\s+(?:\w+\s+)?(?i:<DATA_NOUNS>)\b)",
+    "verbs": r"<REPORT_VERBS>|(?:<REVISION_VERBS>)(?=\s+(?:its|their|his|her|the|an?)\s+(?:\w+\s+)?(?i:<DATA_NOUNS>)\b)",
     # subject + reporting verb: "Amnesty International says", "..., residents said", "X told Y that Z believes"
     "subject": r"(?:^|(?<=[,;:\"“”])\s*(?:<CLAUSE_OPENERS>\s+)?|\b<CLAUSE_OPENERS>\s+)"
                r"(?P<np>[^\s,;:\"“”](?:[^,;:\"“”.]|\.(?=\s*[\w-])){0,130}?)"

@@ -39,6 +39,7 @@ def _data() -> tuple[dict[str, str], re.Pattern[str], dict[str, str], tuple[str,
     kinds = {w.lower() for lang in LATIN for w in lang.words("LOCAL_NOUNS")}
     kinds |= {norm_ar(w) for w in (*ARABIC.words("LOCAL_KINDS"), *ARABIC.words("PLACE_KINDS"))}
     kinds |= {"de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "al", "el"}  # "Al Hawk": an article word
+    kinds |= {norm_ar(w) if has_arabic(w) else w for w in raw["kinds"]["words"]}
     settlements = frozenset(norm_ar(w) if has_arabic(w) else w for w in raw["settlements"]["words"])
     return (dict(raw["arabic"]), groups, latin, tuple(raw["articles"]["arabic"]),
             tuple(raw["articles"]["latin"]), frozenset(kinds), settlements)
@@ -53,7 +54,7 @@ def key(name: str | None) -> str | None:
     if has_arabic(name):
         if any(w.lstrip("وفب") in settlements or w in settlements for w in norm_ar(name).split()):
             return None  # "بلدة عين عيسى": a town of its own
-        words = [w for w in norm_ar(name).split() if w not in kinds]
+        words = [w for w in norm_ar(name).split() if w not in kinds and _without(w, ar_articles) not in kinds]
         if not any(w.startswith("ال") for w in words) and len(words) > 1:
             return None  # "حديقة منزل مهجور" (an abandoned house's garden): words, not a name
         words = [_without(w.lstrip("وفب") if w[1:].startswith("ال") else w, ar_articles) for w in words]

@@ -146,6 +146,8 @@ def _with_place_id(e: Estimate, town: Callable[[], str | None] = lambda: None) -
             not _a_landmark(e.place, language(e.lang)) and not name_keys.a_settlement(e.place, e.quote):
         entry = _quarter_of(e.place, e.place_id, town, e.quote)  # a quarter (of its city), not a hospital in one
     entry = entry or anchor
+    if entry is None and _a_landmark(e.place, language(e.lang)) and name_keys.key(e.place) is not None:
+        entry = _city_after(e.place, e.quote) or _city_of_story(town)  # "the attack on al-Nahda hospital": its city
     if entry is None:  # a story's landmark a placeless figure took ("Idlib market"): _landmark_anchor never saw it
         entry = _named_after(e.place, language(e.lang))
     if entry is None:
@@ -191,11 +193,7 @@ def _quarter_of(place: str, anchor_id: str | None, town: Callable[[], str | None
     name_key = name_keys.key(owner.group("part") if owner else place)
     if name_key is None:
         return None
-    city = _city_of(anchor_id) if anchor_id else _city_after(place, quote)
-    if city is None:
-        story = town()
-        found = _entry_of(story) if story else None
-        city = _city_of(found.id) if found is not None else None
+    city = (_city_of(anchor_id) if anchor_id else _city_after(place, quote)) or _city_of_story(town)
     if city is None or name_key == name_keys.key(city.name):
         return None
     return gazetteer.get(f"{city.id}{gazetteer.QUARTER_MARK}{name_key}")
@@ -207,6 +205,12 @@ def _a_landmark(place: str, lang: Language) -> bool:
     written = norm_ar(place) if lang.arabic or has_arabic(place) else place
     regex = (ARABIC if has_arabic(place) else lang).pattern("landmark_kind")
     return regex.search(written) is not None
+
+
+def _city_of_story(town: Callable[[], str | None]) -> gazetteer.Entry | None:
+    story = town()
+    found = _entry_of(story) if story else None
+    return _city_of(found.id) if found is not None else None
 
 
 def _city_of(entry_id: str) -> gazetteer.Entry | None:

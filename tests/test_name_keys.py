@@ -57,3 +57,15 @@ def test_a_quarter_takes_the_city_named_right_after_it_not_the_storys() -> None:
             "Activists said 14 civilians were killed in raids on the al-Hamidiyah neighbourhood of Deir Ezzor city.")
     (e,) = [e for e in extract(text) if e.low == 14]
     assert gazetteer.within(e.place_id, gazetteer.lookup("Deir ez-Zor").id)
+
+
+def test_a_buildings_kind_word_is_no_part_of_its_name() -> None:
+    assert key("مستشفى النهضة") == key("al-Nahda hospital") is not None
+    assert key("سوق المخيم") is None  # "the camp's market": a kind word, no name
+
+
+def test_a_landmark_the_gazetteer_lacks_lies_in_the_storys_city() -> None:
+    text = ("A drone strike hit a hospital in El Fasher on Tuesday, killing 23 civilians.\n\n"
+            "The Sudan Doctors Network gave a separate count of 17 people killed in the attack on al-Nahda hospital.")
+    e = next(e for e in extract(text) if e.low == 17)
+    assert e.place_id == gazetteer.lookup("El Fasher").id and e.claimant == "Sudan Doctors Network"

@@ -20,10 +20,10 @@ BASELINE = {"1/stream1": (5, 0, 0), "1/stream2": (5, 0, 0), "1/stream3": (4, 0, 
             "4/stream1": (6, 1, 0), "4/stream2": (13, 2, 0), "4/stream3": (12, 0, 0), "4/stream4": (9, 0, 0),
             "4/stream5": (7, 0, 0),
             "5/stream1": (8, 2, 0), "5/stream2": (9, 6, 0), "5/stream3": (14, 1, 0), "5/stream4": (10, 3, 0),
-            "5/stream5": (3, 2, 0),
+            "5/stream5": (4, 1, 0),
             "6/stream1": (7, 4, 0), "6/stream2": (9, 1, 0), "6/stream3": (12, 1, 0), "6/stream4": (11, 2, 0),
             "6/stream5": (4, 1, 0),  # round 6 (2026-12-03): first scored 0, 8, 0 in stream 5 before city sides
-            "7/stream1": (13, 0, 0), "7/stream2": (16, 2, 0), "7/stream3": (14, 0, 0), "7/stream4": (14, 0, 0),
+            "7/stream1": (13, 0, 0), "7/stream2": (16, 2, 0), "7/stream3": (14, 0, 0), "7/stream4": (16, 0, 0),
             "7/stream5": (6, 0, 0)}  # round 7 (2026-12-04): first scored 9, 8, 0 in stream 2 before quarters' keys
 ALL = [(r, p) for r in sy.ROUNDS for p in sy.streams(r)]
 
