@@ -89,7 +89,39 @@ def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -
                                                          _war_country(e, town) or _the_province(e, town) or town)
                  for e in found]
     town = _Once(lambda: _article_place(text, watched, latin))  # type: ignore[misc]
+    found = _rows_victims(text, found, latin)
     return _incident_places(_with_place_id(e, town) for e in _unique(found, headline))
+
+
+_TITLE = re.compile(r"[^\n]*:[ \t]*\n")
+TITLE_LINES = 12  # list rows looked back over for their title
+
+
+def _rows_victims(text: str, found: list[Estimate], latin: Language) -> list[Estimate]:
+    """"حصيلة الضحايا المدنيين في عدد من المحافظات:" then "- تعز: 9 قتلى و22 جريحا": a list's rows count whom its
+    title names, when a row names no one itself."""
+    if ":\n" not in text.replace(": \n", ":\n"):
+        return found
+    lines = text.split("\n")
+    out = []
+    for e in found:
+        if e.victims != "people" or not e.quote or e.quote.lstrip()[:1] not in "-•*–—·▪":
+            out.append(e)
+            continue
+        row = next((i for i, line in enumerate(lines) if line.strip() == e.quote.strip()), None)
+        title = next((lines[j] for j in range(row - 1, max(-1, row - TITLE_LINES), -1)
+                      if lines[j].rstrip().endswith(":")), None) if row is not None else None
+        group = _named_group(title, latin) if title else None
+        out.append(replace(e, victims=group) if group else e)
+    return out
+
+
+def _named_group(title: str, latin: Language) -> str | None:
+    """The victims a list's title names ("Civilian casualties by province:", "حصيلة الضحايا المدنيين:")."""
+    lang = ARABIC if has_arabic(title) else latin
+    words = re.findall(r"[^\W\d_]+", norm_ar(title) if lang.arabic else title)
+    groups = [g for w in words if (g := _victim_class(w, lang)) != "people"]
+    return groups[0] if len(set(groups)) == 1 else None
 
 
 def _war_country(e: Estimate, town: str) -> str | None:

@@ -1520,3 +1520,16 @@ def test_the_grave_said_to_hold_more_is_the_grave_named_before() -> None:
     text = ("أعلن فريق الاستجابة الأولية انتشال 136 جثة من المقبرة الجماعية في حديقة حي الفردوس.\n\n"
             "في المقابل، قال المرصد السوري إن المقبرة تضم أكثر من 200 جثة.")
     assert [e.place for e in extract(text)] == ["حديقة حي الفردوس", "حديقة حي الفردوس"]
+
+
+@pytest.mark.parametrize("text", [
+    "حصيلة الضحايا المدنيين في المحافظات خلال الأسبوع الماضي:\n- تعز: 9 قتلى و22 جريحا (مكتب الصحة)\n- الضالع: 5 قتلى — السلطة المحلية",
+    "Civilian casualties reported on Monday:\n- Hamdaniya: 14 killed, 20 wounded (local council)\n- Bartella: 3 killed (police)",
+])
+def test_a_lists_rows_count_whom_its_title_names(text: str) -> None:
+    assert {e.victims for e in extract(text)} == {"civilians"}
+
+
+def test_a_row_that_names_its_victims_keeps_them() -> None:
+    text = "Casualties reported on Monday:\n- Hamdaniya: 14 killed (local council)\n- Badush: 8 soldiers killed (army)"
+    assert [e.victims for e in extract(text)] == ["people", "security forces"]
