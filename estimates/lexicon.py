@@ -726,3 +726,8 @@ PATTERNS.update({"clause_break": r";|,?\s+(?:followed\s+by|while|whereas|compare
 PATTERNS.update({"the_province": r"\b(?:across|throughout|in|of)\s+the\s+(?:whole\s+|entire\s+)?(?:province|governorate)\b(?!\s+of\b)"})
 # ... and over its country ("across the country", "à l'échelle du pays", "في عموم البلاد")
 PATTERNS.update({"the_country": r"\b(?:nationwide|across\s+the\s+(?:whole\s+|entire\s+)?country|throughout\s+the\s+country|in\s+the\s+country\s+as\s+a\s+whole)\b"})
+
+# a figure sharing the verb of the one before ("Twelve died in Maarat al-Numan and five in Saraqeb"): what joins
+# them, and the place that follows it (reader._gapped)
+PATTERNS.update({"gap_and": r"[^.;:\d]{0,100}?(?:,\s*|\s)and\s+$",
+                 "gap_where": r"\s+(?:in|at|near|on)\s+(?:[\w'-]+\s+){0,7}?(?:al-|el-)?(?!(?:<MONTHS>|<WEEKDAYS>)\b)(?-i:[A-Z])\w"})

@@ -485,3 +485,8 @@ PATTERNS.update({"clause_break": r"؛|[،,]?\s*(?:تليها|تلتها|يليه
 PATTERNS.update({"the_province": r"(?<!\w)(?:(?:في|ب)\s*|(?:انحاء|عموم)\s+)المحافظه(?!\w)"})
 # ... and over its country ("across the country", "à l'échelle du pays", "في عموم البلاد")
 PATTERNS.update({"the_country": r"(?<!\w)(?:في\s+)?(?:عموم|انحاء|كل\s+انحاء|مختلف\s+انحاء)\s+البلاد(?!\w)"})
+
+# a figure sharing the verb of the one before ("Twelve died in Maarat al-Numan and five in Saraqeb"): what joins
+# them, and the place that follows it (reader._gapped)
+PATTERNS.update({"gap_and": r"[^.؛:\d]{0,100}?\sو\s*$",
+                 "gap_where": r"\s+(?:في|ب|داخل|قرب)\s*(?!(?:ال)?(?:يوم|صباح|مساء|ليل|ليله|شهر|عام|اسبوع|خلال)(?!\w))[^\s\d،,.]{2,}"})

@@ -1105,3 +1105,8 @@ PATTERNS.update({"clause_break": r";|,?\s+(?:suivie?s?\s+(?:de|par)|tandis\s+que
 PATTERNS.update({"the_province": r"(?<!\w)(?:dans|à\s+travers)\s+(?:toute\s+)?la\s+province(?!\w)(?!\s+(?:(?:de|du)(?!\w)|d['’]))|(?<!\w)dans\s+tout\s+le\s+gouvernorat(?!\w)"})
 # ... and over its country ("across the country", "à l'échelle du pays", "في عموم البلاد")
 PATTERNS.update({"the_country": r"(?<!\w)(?:à\s+l['’]échelle\s+(?:du\s+pays|nationale)|dans\s+(?:tout|l['’]ensemble\s+du)\s+(?:le\s+)?pays)(?!\w)"})
+
+# a figure sharing the verb of the one before ("Twelve died in Maarat al-Numan and five in Saraqeb"): what joins
+# them, and the place that follows it (reader._gapped)
+PATTERNS.update({"gap_and": r"[^.;:\d]{0,100}?(?:,\s*|\s)et\s+$",
+                 "gap_where": r"\s+(?:à|au|aux|dans|près\s+de|sur)\s+(?:[\w'’-]+\s+){0,5}?(?:al-|el-)?(?!(?:<MONTHS>|<WEEKDAYS>)(?!\w))(?-i:[A-ZÀ-Ý])\w"})

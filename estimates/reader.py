@@ -694,7 +694,8 @@ def _head_of(text: str, fig: Figure, lang: Language) -> heads.Head:
 def _link_all(rt: RuleText, figs: list[Figure], mentions: list[outcomes.Mention]) -> Iterator[_Read]:
     text, lang = rt.text, rt.lang
     hs = [_head_of(text, f, lang) for f in figs]
-    kept = [i for i, (f, h) in enumerate(zip(figs, hs)) if _countable(text, f, h, lang)]
+    kept = [i for i, (f, h) in enumerate(zip(figs, hs))
+            if _countable(text, f, h, lang) or (i and not h.blocked and _gapped(text, hs[i - 1], f, h, lang))]
     figs, hs = [figs[i] for i in kept], [hs[i] for i in kept]
     links: list[Link | str | None] = []
     for i, (f, h) in enumerate(zip(figs, hs)):
@@ -759,10 +760,20 @@ def _inherit(text: str, figs: list[Figure], hs: list[Head], links: list, lang: L
                     lang.pattern("of_whom").match(text, figs[i].end) and \
                     _after_comma(text, hs[i - 1].end, figs[i].start):
                 links[i] = Link(before.outcome, "inherit", None)  # "1,031 people killed, 227 of them civilians"
+            elif before and _gapped(text, hs[i - 1], figs[i], hs[i], lang):
+                links[i] = Link(before.outcome, "inherit", None)  # "Twelve died in Maarat al-Numan and five in Saraqeb"
             elif before and (lang.pattern("others").fullmatch(text, figs[i].end, hs[i].end) or  # "... and 9 others ..."
                              lang.pattern("revised").search(text, max(hs[i - 1].end, figs[i].start - REVISED_REACH),
                                                             figs[i].start)):
                 links[i] = Link(before.outcome, "inherit", None)
+
+
+def _gapped(text: str, prev: Head, f: Figure, h: Head, lang: Language) -> bool:
+    """"Nine were killed in Khan Younis and five in Deir el-Balah": a bare figure after "and", then a place,
+    shares the verb of the figure before (PATTERNS `gap_and`, `gap_where`)."""
+    return h.outcome is None and h.victims is None and prev.end <= f.start and \
+        lang.pattern("gap_and").fullmatch(text, prev.end, f.start) is not None and \
+        lang.pattern("gap_where").match(text, f.end) is not None
 
 
 def _after_comma(text: str, start: int, end: int) -> bool:

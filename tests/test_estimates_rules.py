@@ -1533,3 +1533,16 @@ def test_a_lists_rows_count_whom_its_title_names(text: str) -> None:
 def test_a_row_that_names_its_victims_keeps_them() -> None:
     text = "Casualties reported on Monday:\n- Hamdaniya: 14 killed (local council)\n- Badush: 8 soldiers killed (army)"
     assert [e.victims for e in extract(text)] == ["people", "security forces"]
+
+
+@pytest.mark.parametrize("text, lang, read", [
+    ("Twelve died in Maarat al-Numan and five in Saraqeb, the rescue group said.", "en",
+     [(12, "killed", "Maarat al-Numan"), (5, "killed", "Saraqeb")]),
+    ("Twenty-two of them were killed in shelling of the Sheikh Maqsoud neighbourhood of Aleppo, and 16 in air "
+     "strikes on the town of Atarib.", "en", [(22, "killed", "Sheikh Maqsoud neighbourhood"), (16, "killed", "Atarib")]),
+    ("Douze personnes sont mortes à Rafah et cinq à Khan Younès.", "fr", [(12, "killed", "Rafah"), (5, "killed", "Khan Younès")]),
+    ("قتل 12 شخصا في معرة النعمان و5 في سراقب.", "ar", [(12, "killed", "معرة النعمان"), (5, "killed", "سراقب")]),
+    ("Three people were killed in the blast and two in the morning.", "en", [(3, "killed", None)]),  # a time, no place
+])
+def test_a_figure_sharing_the_verb_before_it(text: str, lang: str, read: list[tuple]) -> None:
+    assert [(e.low, e.outcome, e.place) for e in extract(text, lang=lang)] == read
