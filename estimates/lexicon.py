@@ -731,3 +731,6 @@ PATTERNS.update({"the_country": r"\b(?:nationwide|across\s+the\s+(?:whole\s+|ent
 # them, and the place that follows it (reader._gapped)
 PATTERNS.update({"gap_and": r"[^.;:\d]{0,100}?(?:,\s*|\s)and\s+$",
                  "gap_where": r"\s+(?:in|at|near|on)\s+(?:[\w'-]+\s+){0,7}?(?:al-|el-)?(?!(?:<MONTHS>|<WEEKDAYS>)\b)(?-i:[A-Z])\w"})
+
+# a part of a toll told before ("612 of those deaths", "de ces morts", "من بين هؤلاء"): reader._of_those
+PATTERNS.update({"of_those": r"\bof\s+(?:the|those|these|them|whom)(?:\s+(?:deaths|dead|killed|victims|casualties|fatalities|injured|wounded))?\b|\bof\s+(?:the|those|these)\s+(?:deaths|dead|victims|casualties|fatalities)\b|^\W*of\s+(?:those|these|them)\b"})

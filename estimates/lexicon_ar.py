@@ -490,3 +490,6 @@ PATTERNS.update({"the_country": r"(?<!\w)(?:في\s+)?(?:عموم|انحاء|كل
 # them, and the place that follows it (reader._gapped)
 PATTERNS.update({"gap_and": r"[^.؛:\d]{0,100}?\sو\s*$",
                  "gap_where": r"\s+(?:في|ب|داخل|قرب)\s*(?!(?:ال)?(?:يوم|صباح|مساء|ليل|ليله|شهر|عام|اسبوع|خلال)(?!\w))[^\s\d،,.]{2,}"})
+
+# a part of a toll told before ("612 of those deaths", "de ces morts", "من بين هؤلاء"): reader._of_those
+PATTERNS.update({"of_those": r"(?<!\w)(?:من\s+بين\s+(?:هولاء|الضحايا|القتلي)|من\s+(?:هولاء|هذه\s+الحصيله))(?!\w)"})

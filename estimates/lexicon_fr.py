@@ -1110,3 +1110,6 @@ PATTERNS.update({"the_country": r"(?<!\w)(?:à\s+l['’]échelle\s+(?:du\s+pays|
 # them, and the place that follows it (reader._gapped)
 PATTERNS.update({"gap_and": r"[^.;:\d]{0,100}?(?:,\s*|\s)et\s+$",
                  "gap_where": r"\s+(?:à|au|aux|dans|près\s+de|sur)\s+(?:[\w'’-]+\s+){0,5}?(?:al-|el-)?(?!(?:<MONTHS>|<WEEKDAYS>)(?!\w))(?-i:[A-ZÀ-Ý])\w"})
+
+# a part of a toll told before ("612 of those deaths", "de ces morts", "من بين هؤلاء"): reader._of_those
+PATTERNS.update({"of_those": r"(?<!\w)(?:de\s+ces|parmi\s+ces|des)\s+(?:morts|décès|victimes|tués|blessés)(?!\w)|(?<!\w)parmi\s+(?:eux|elles)(?!\w)"})

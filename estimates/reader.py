@@ -77,7 +77,8 @@ def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -
         previous = _Once(lambda p=prev: _named_back(text, named, p, latin))  # type: ignore[misc]
         following = _Once(lambda n=nxt: named(n))  # type: ignore[misc]
         read = _read_sentence(text[start:end], art_lang, latin, watched, previous, following, site)
-        found.extend(_refers_back(read, text[start:end], found, latin, text[max(0, start - REFERS_BACK_REACH):start]))
+        read = _refers_back(read, text[start:end], found, latin, text[max(0, start - REFERS_BACK_REACH):start])
+        found.extend(_of_those(read, text[start:end], found, latin))
     found.extend(tables.read(text, latin, watched))  # "Month | Killed | Injured" and the rows under it
     found.extend(tables.read_list(text, latin, watched))  # "Civilian deaths, by district:" and "- Old City: 3,120"
     headline = _headline(text)
@@ -434,6 +435,28 @@ def _told_more_narrowly(e: Estimate, others: Iterable[Estimate]) -> bool:
         if inner is not None and gazetteer.within(inner.id, where.id):
             return True
     return False
+
+
+def _of_those(read: list[Estimate], sentence: str, before: list[Estimate], latin: Language) -> list[Estimate]:
+    """"It attributed 612 of those deaths to strikes on Zanjili", after "1,847 civilian deaths": a part of a
+    toll told before (PATTERNS `of_those`) counts whom that toll counted, when it names no one itself."""
+    if not before or all(e.victims != "people" for e in read):
+        return read
+    lang = ARABIC if has_arabic(sentence) else latin
+    text = norm_ar(sentence) if lang.arabic else sentence
+    parts = {re.sub(r"\D", "", text[max(0, m.start() - PART_REACH):m.start()]) for m in lang.pattern("of_those").finditer(text)}
+    if not parts:
+        return read
+    out = []
+    for e in read:
+        n = str(e.low if e.low is not None else e.high)
+        told = next((b for b in reversed(before) if b.outcome == e.outcome and b.victims != "people"), None) \
+            if e.victims == "people" and any(p.endswith(n) for p in parts) else None  # the part itself, not
+        out.append(replace(e, victims=told.victims) if told is not None else e)  # "39 people" beside it
+    return out
+
+
+PART_REACH = 12  # characters before "of those deaths" holding its figure
 
 
 def _refers_back(read: list[Estimate], sentence: str, before: list[Estimate], latin: Language,

@@ -1546,3 +1546,9 @@ def test_a_row_that_names_its_victims_keeps_them() -> None:
 ])
 def test_a_figure_sharing_the_verb_before_it(text: str, lang: str, read: list[tuple]) -> None:
     assert [(e.low, e.outcome, e.place) for e in extract(text, lang=lang)] == read
+
+
+def test_a_part_of_a_toll_told_before_counts_whom_it_counted() -> None:
+    text = ("The mission recorded 184 civilian deaths across Ukraine. Donetsk region accounted for 62 of the deaths, "
+            "while 39 people were killed in Kharkiv region.")
+    assert [(e.low, e.victims) for e in extract(text)] == [(184, "civilians"), (62, "civilians"), (39, "people")]
