@@ -83,15 +83,15 @@ def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -
     found.extend(tables.read_list(text, latin, watched))  # "Civilian deaths, by district:" and "- Old City: 3,120"
     headline = _headline(text)
     found = [_with_kind(e) for e in _headline_places(found, headline)]  # each sentence's kind, read once
+    story_town = _Once(lambda: _article_place(text, watched, latin))  # type: ignore[misc]
     if any(e.place is None for e in found):
-        town = _article_place(text, watched, latin)
+        town = story_town()
         narrow = _narrowed(town, found)
         found = [e if e.place or not town else replace(e, place=narrow if e.kind == "incident" else
                                                          _war_country(e, town) or _the_province(e, town) or town)
                  for e in found]
-    town = _Once(lambda: _article_place(text, watched, latin))  # type: ignore[misc]
     found = _rows_victims(text, found, latin)
-    return _incident_places(_with_place_id(e, town) for e in _unique(found, headline))
+    return _incident_places(_with_place_id(e, story_town) for e in _unique(found, headline))
 
 
 _TITLE = re.compile(r"[^\n]*:[ \t]*\n")
