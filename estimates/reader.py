@@ -1148,6 +1148,24 @@ def _named_here(claimant: str, text: str) -> bool:
     return bool(first) and first in text
 
 
+RIGHT_AFTER_REACH = 40  # characters after a bare figure's preposition that hold its place
+
+
+def _right_after(found: list[places.Place], r: _Read, rt: RuleText) -> list[places.Place]:
+    """"a tué 16 civils à El-Obeid et neuf à Oum Rouwaba": a bare figure followed by a preposition and a place
+    (PATTERNS `gap_where`) is that place's, whatever the sentence names before it."""
+    if not found or r.head.victims is not None or rt.lang.pattern("gap_where").match(rt.text, r.fig.end) is None:
+        return found
+    after = [p for p in found if r.fig.end < p.start <= r.fig.end + RIGHT_AFTER_REACH]
+    if after or rt.arabic:
+        return after or found
+    named = _CAPITALISED.search(rt.text, r.fig.end, r.fig.end + RIGHT_AFTER_REACH)  # "et neuf à Oum Rouwaba": a town
+    return [places.Place(named.start(), named.end(), ROW_LABEL_RANK, named.group())] if named else found  # unknown
+
+
+_CAPITALISED = re.compile(r"(?:(?:al|el)-)?[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:al|el)-)?[A-ZÀ-Ý][\w'’-]+){0,2}")
+
+
 def _in_own_clause(found: list[places.Place], r: _Read, rt: RuleText) -> list[places.Place]:
     """"Baghdad was worst hit with 55 casualties, followed by Nineveh where 8 were killed": a place named in
     one clause does not leak into the next (PATTERNS `clause_break`: "followed by", "while", "tandis que",
@@ -1250,7 +1268,8 @@ def _estimate(rt: RuleText, r: _Read, attributions: list[attribution.Attribution
     as_written = _one_line(claimant)
     canonical, body = claimants.named(as_written, lang)
     place = places.choose(_scoped(_in_battle_frame(_before_later_clause(
-        _in_own_clause(_not_in(sentence_places, claimant, rt, site), r, rt), r, rt), r, rt), rt), f.start, rt.text)
+        _in_own_clause(_right_after(_not_in(sentence_places, claimant, rt, site), r, rt), r, rt), r, rt), r, rt), rt),
+        f.start, rt.text)
     return Estimate(
         low=f.low, high=f.high, qualifier=f.qualifier, outcome=r.link.outcome,
         victims=victims,

@@ -1552,3 +1552,9 @@ def test_a_part_of_a_toll_told_before_counts_whom_it_counted() -> None:
     text = ("The mission recorded 184 civilian deaths across Ukraine. Donetsk region accounted for 62 of the deaths, "
             "while 39 people were killed in Kharkiv region.")
     assert [(e.low, e.victims) for e in extract(text)] == [(184, "civilians"), (62, "civilians"), (39, "people")]
+
+
+def test_a_bare_figure_before_a_preposition_and_a_town_is_that_towns() -> None:
+    text = ("Le général a affirmé que des drones avaient tué 16 civils à El-Obeid et neuf à Oum Rouwaba, dans le "
+            "Kordofan-Nord.")
+    assert [(e.low, e.place) for e in extract(text, lang="fr")] == [(16, "El-Obeid"), (9, "Oum Rouwaba")]
