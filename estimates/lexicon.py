@@ -719,7 +719,7 @@ NON_PLACE_LABELS = ["total", "totals", "civilians", "children", "women", "men", 
 
 # where one clause ends and the next begins, for places ("Baghdad ... 55 casualties, followed by Nineveh where 8
 # were killed": 8 is Nineveh's): reader._in_own_clause
-PATTERNS.update({"clause_break": r";|,?\s+(?:followed\s+by|while|whereas|compared\s+with|compared\s+to)\b|,\s+but\b"})
+PATTERNS.update({"clause_break": r"[;:]|,?\s+(?:followed\s+by|while|whereas|compared\s+with|compared\s+to)\b|,\s+but\b"})
 
 # a placeless toll over the story's province, not its town ("killed across the province since January"):
 # reader._the_province
@@ -734,3 +734,6 @@ PATTERNS.update({"gap_and": r"[^.;:\d]{0,100}?(?:,\s*|\s)and\s+$",
 
 # a part of a toll told before ("612 of those deaths", "de ces morts", "من بين هؤلاء"): reader._of_those
 PATTERNS.update({"of_those": r"\bof\s+(?:the|those|these|them|whom)(?:\s+(?:deaths|dead|killed|victims|casualties|fatalities|injured|wounded))?\b|\bof\s+(?:the|those|these)\s+(?:deaths|dead|victims|casualties|fatalities)\b|^\W*of\s+(?:those|these|them)\b"})
+# a count distributed after a colon, each part before its place ("244 bodies ...: 131 from al-Maidan, 68 from around
+# Bab al-Tob and 45 from the riverbank"): what follows a part (reader._distributed)
+PATTERNS.update({"dist_where": r"\s+(?:in|at|near|on|from|around|inside|outside)\s"})

@@ -478,7 +478,7 @@ NON_PLACE_LABELS = ["المجموع", "الإجمالي", "إجمالي", "ال�
 
 # where one clause ends and the next begins, for places ("Baghdad ... 55 casualties, followed by Nineveh where 8
 # were killed": 8 is Nineveh's): reader._in_own_clause
-PATTERNS.update({"clause_break": r"؛|[،,]?\s*(?:تليها|تلتها|يليها|تلاها|فيما|بينما|في\s+حين|مقابل)(?!\w)"})
+PATTERNS.update({"clause_break": r"[؛:]|[،,]?\s*(?:تليها|تلتها|يليها|تلاها|فيما|بينما|في\s+حين|مقابل)(?!\w)"})
 
 # a placeless toll over the story's province, not its town ("killed across the province since January"):
 # reader._the_province
@@ -493,3 +493,6 @@ PATTERNS.update({"gap_and": r"[^.؛:\d]{0,100}?\sو\s*$",
 
 # a part of a toll told before ("612 of those deaths", "de ces morts", "من بين هؤلاء"): reader._of_those
 PATTERNS.update({"of_those": r"(?<!\w)(?:من\s+بين\s+(?:هولاء|الضحايا|القتلي)|من\s+(?:هولاء|هذه\s+الحصيله))(?!\w)"})
+# a count distributed after a colon, each part before its place ("244 bodies ...: 131 from al-Maidan, 68 from around
+# Bab al-Tob and 45 from the riverbank"): what follows a part (reader._distributed)
+PATTERNS.update({"dist_where": r"\s+(?:في|من|ب|قرب|داخل)\s*\S"})

@@ -1098,7 +1098,7 @@ NON_PLACE_LABELS = ["total", "totaux", "civils", "enfants", "femmes", "hommes", 
 
 # where one clause ends and the next begins, for places ("Baghdad ... 55 casualties, followed by Nineveh where 8
 # were killed": 8 is Nineveh's): reader._in_own_clause
-PATTERNS.update({"clause_break": r";|,?\s+(?:suivie?s?\s+(?:de|par)|tandis\s+que|alors\s+que)(?!\w)|,\s+mais(?!\w)"})
+PATTERNS.update({"clause_break": r"[;:]|,?\s+(?:suivie?s?\s+(?:de|par)|tandis\s+que|alors\s+que)(?!\w)|,\s+mais(?!\w)"})
 
 # a placeless toll over the story's province, not its town ("killed across the province since January"):
 # reader._the_province
@@ -1113,3 +1113,6 @@ PATTERNS.update({"gap_and": r"[^.;:\d]{0,100}?(?:,\s*|\s)et\s+$",
 
 # a part of a toll told before ("612 of those deaths", "de ces morts", "من بين هؤلاء"): reader._of_those
 PATTERNS.update({"of_those": r"(?<!\w)(?:de\s+ces|parmi\s+ces|des)\s+(?:morts|décès|victimes|tués|blessés)(?!\w)|(?<!\w)parmi\s+(?:eux|elles)(?!\w)"})
+# a count distributed after a colon, each part before its place ("244 bodies ...: 131 from al-Maidan, 68 from around
+# Bab al-Tob and 45 from the riverbank"): what follows a part (reader._distributed)
+PATTERNS.update({"dist_where": r"\s+(?:à|au|aux|dans|près|de|du|des|en|sur|autour)\s"})

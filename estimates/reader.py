@@ -718,7 +718,8 @@ def _link_all(rt: RuleText, figs: list[Figure], mentions: list[outcomes.Mention]
     text, lang = rt.text, rt.lang
     hs = [_head_of(text, f, lang) for f in figs]
     kept = [i for i, (f, h) in enumerate(zip(figs, hs))
-            if _countable(text, f, h, lang) or (i and not h.blocked and _gapped(text, hs[i - 1], f, h, lang))]
+            if _countable(text, f, h, lang) or (i and not h.blocked and (_gapped(text, hs[i - 1], f, h, lang) or
+                                                                      _distributed(text, hs[i - 1], f, h, lang)))]
     figs, hs = [figs[i] for i in kept], [hs[i] for i in kept]
     links: list[Link | str | None] = []
     for i, (f, h) in enumerate(zip(figs, hs)):
@@ -783,7 +784,8 @@ def _inherit(text: str, figs: list[Figure], hs: list[Head], links: list, lang: L
                     lang.pattern("of_whom").match(text, figs[i].end) and \
                     _after_comma(text, hs[i - 1].end, figs[i].start):
                 links[i] = Link(before.outcome, "inherit", None)  # "1,031 people killed, 227 of them civilians"
-            elif before and _gapped(text, hs[i - 1], figs[i], hs[i], lang):
+            elif before and (_gapped(text, hs[i - 1], figs[i], hs[i], lang) or
+                             _distributed(text, hs[i - 1], figs[i], hs[i], lang)):
                 links[i] = Link(before.outcome, "inherit", None)  # "Twelve died in Maarat al-Numan and five in Saraqeb"
             elif before and (lang.pattern("others").fullmatch(text, figs[i].end, hs[i].end) or  # "... and 9 others ..."
                              lang.pattern("revised").search(text, max(hs[i - 1].end, figs[i].start - REVISED_REACH),
@@ -797,6 +799,21 @@ def _gapped(text: str, prev: Head, f: Figure, h: Head, lang: Language) -> bool:
     return h.outcome is None and h.victims is None and prev.end <= f.start and \
         lang.pattern("gap_and").fullmatch(text, prev.end, f.start) is not None and \
         lang.pattern("gap_where").match(text, f.end) is not None
+
+
+DIST_REACH = 200  # characters back from a part to the colon that opens its list
+_LIST_GAP = re.compile(r".*(?:[:,،]|\s(?:and|et|و))\s*$", re.DOTALL)
+
+
+def _distributed(text: str, prev: Head, f: Figure, h: Head, lang: Language) -> bool:
+    """"244 bodies had been recovered from the Old City in the week to Saturday: 131 from the al-Maidan area, 68
+    from around Bab al-Tob and 45 from the riverbank": the parts of a count after a colon, each a bare figure
+    before its place (PATTERNS `dist_where`), count what the count counted."""
+    if h.outcome is not None or h.victims is not None or prev.end > f.start:
+        return False
+    gap = text[prev.end:f.start]
+    return ":" in text[max(0, f.start - DIST_REACH):f.start] and "." not in gap and _LIST_GAP.match(gap) is not None \
+        and lang.pattern("dist_where").match(text, f.end) is not None
 
 
 def _after_comma(text: str, start: int, end: int) -> bool:
@@ -1159,8 +1176,10 @@ def _right_after(found: list[places.Place], r: _Read, rt: RuleText) -> list[plac
     after = [p for p in found if r.fig.end < p.start <= r.fig.end + RIGHT_AFTER_REACH]
     if after or rt.arabic:
         return after or found
-    named = _CAPITALISED.search(rt.text, r.fig.end, r.fig.end + RIGHT_AFTER_REACH)  # "et neuf à Oum Rouwaba": a town
-    return [places.Place(named.start(), named.end(), ROW_LABEL_RANK, named.group())] if named else found  # unknown
+    dates = rt.lang.set_of("MONTHS") | rt.lang.set_of("WEEKDAYS")
+    named = next((m for m in _CAPITALISED.finditer(rt.text, r.fig.end, r.fig.end + RIGHT_AFTER_REACH)
+                  if m.group().split()[0].lower() not in dates), None)  # "et neuf à Oum Rouwaba": a town unknown
+    return [places.Place(named.start(), named.end(), ROW_LABEL_RANK, named.group())] if named else found
 
 
 _CAPITALISED = re.compile(r"(?:(?:al|el)-)?[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:al|el)-)?[A-ZÀ-Ý][\w'’-]+){0,2}")

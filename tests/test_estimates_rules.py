@@ -1558,3 +1558,16 @@ def test_a_bare_figure_before_a_preposition_and_a_town_is_that_towns() -> None:
     text = ("Le général a affirmé que des drones avaient tué 16 civils à El-Obeid et neuf à Oum Rouwaba, dans le "
             "Kordofan-Nord.")
     assert [(e.low, e.place) for e in extract(text, lang="fr")] == [(16, "El-Obeid"), (9, "Oum Rouwaba")]
+
+
+@pytest.mark.parametrize("text, lang, read", [
+    ("The spokesman said 244 bodies had been recovered from the Old City in the week to Saturday: 131 from the "
+     "al-Maidan area, 68 from around Bab al-Tob and 45 from the riverbank.", "en",
+     [(244, "killed"), (131, "killed"), (68, "killed"), (45, "killed")]),
+    ("Ses équipes avaient retrouvé 142 corps dans les décombres de Rafah : 87 dans le quartier de Tal al-Sultan, 39 à "
+     "Chaboura et 16 près du poste-frontière.", "fr", [(142, "killed"), (87, "killed"), (39, "killed"), (16, "killed")]),
+])
+def test_a_count_distributed_after_a_colon(text: str, lang: str, read: list[tuple]) -> None:
+    found = extract(text, lang=lang)
+    assert [(e.low, e.outcome) for e in found] == read
+    assert found[0].place in ("Old City", "Rafah")  # the count's place is before the colon, its parts' after it
