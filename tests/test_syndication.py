@@ -24,7 +24,9 @@ BASELINE = {"1/stream1": (5, 0, 0), "1/stream2": (5, 0, 0), "1/stream3": (4, 0, 
             "6/stream1": (7, 4, 0), "6/stream2": (9, 1, 0), "6/stream3": (12, 1, 0), "6/stream4": (11, 2, 0),
             "6/stream5": (4, 1, 0),  # round 6 (2026-12-03): first scored 0, 8, 0 in stream 5 before city sides
             "7/stream1": (13, 0, 0), "7/stream2": (16, 2, 0), "7/stream3": (14, 0, 0), "7/stream4": (16, 0, 0),
-            "7/stream5": (6, 0, 0)}  # round 7 (2026-12-04): first scored 9, 8, 0 in stream 2 before quarters' keys
+            "7/stream5": (6, 0, 0),  # round 7 (2026-12-04): first scored 9, 8, 0 in stream 2 before quarters' keys
+            "8/stream1": (15, 1, 0), "8/stream2": (5, 11, 0), "8/stream3": (11, 2, 0), "8/stream4": (15, 5, 0),
+            "8/stream5": (5, 2, 0)}  # round 8 (2026-12-04), as first scored
 ALL = [(r, p) for r in sy.ROUNDS for p in sy.streams(r)]
 
 
@@ -40,7 +42,7 @@ def test_stream_alerts_no_worse_than_baseline(round_: str, path: Path, tmp_path:
 @pytest.mark.parametrize(("round_", "streams", "stories", "must"), [("1", 6, 70, 24), ("2", 5, 60, 40),
                                                                     ("3", 5, 58, 46), ("4", 5, 61, 50),
                                                                     ("5", 5, 60, 51), ("6", 5, 63, 46),
-                                                                    ("7", 5, 64, 68)])
+                                                                    ("7", 5, 64, 68), ("8", 5, 64, 61)])
 def test_the_sets_are_whole(round_: str, streams: int, stories: int, must: int) -> None:
     loaded = [sy.load(p) for p in sy.streams(round_)]
     assert len(loaded) == streams
