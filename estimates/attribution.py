@@ -527,6 +527,9 @@ def _comma_subject(text: str, comma: int, outcome_spans: list[tuple[int, int]], 
     claimant = _clean(sub.group("np"), lang)
     if claimant is None or claimant.lower() in lang.set_of("PRONOUNS"):
         return []
+    if lang.pattern("owned_role").search(text, max(0, sub.start("np") - COMMA_REACH), sub.start("np")):
+        # "..., its director, Dr. Hassan Fadhil, told Rudaw": the body named before speaks through him
+        return [Attribution(comma, None, True, pronoun=True)]
     if _p(lang, "a_description").match(sub.group("np")):  # "Human Rights Watch, a New York-based group, said"
         named = _comma_subject_re(lang).search(text, max(0, sub.start() - COMMA_REACH), sub.start())
         name = _clean(named.group("np"), lang) if named else None

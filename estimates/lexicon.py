@@ -184,7 +184,7 @@ SPEECH_VERBS = ["said", "says", "say", "told", "tells", "tell", "added", "adds",
 NON_CLAIMANTS = frozenset(
     ("it he she they we i you who which this that these those there what one some others it's "
      # a conjunction opening a clause is no subject: "..., but says the actual figure is higher"
-     "but and or yet so also then however "
+     "but and or yet so also then however no none nobody "
      # an adverb before the verb is no subject either: "it had revised its assessment and now believed ..."
      "now still later previously earlier first initially originally further again already currently "
      "subsequently separately reportedly").split()
@@ -240,7 +240,8 @@ PATTERNS: dict[str, str] = {
         r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt\b|hrs\b|bc\b)|\s*(?:times|fold)\b|"
         r"\s*(?:dollars|usd|euros?|pounds|dinars?|riyals?|lira)\b|"
         r"\s*(?:in|out\s+of)\s+(?:\d|every\b|ten\b|five\b|three\b|four\b|two\b|a\s+(?:hundred|thousand|million)\b)|"
-        r"\s*(?:year|month|week|day)s?[\s-]+old\b|\s*(?:of\s+)?<MONTHS_AFTER>\b|\s*may\s+\d",
+        r"\s*(?:year|month|week|day)s?[\s-]+old\b|\s*(?:of\s+)?<MONTHS_AFTER>\b|\s*may\s+\d|"
+        r"\s*[-–]\s*\d{1,2}\s+(?:<MONTHS>)\b",  # "week of 9–15 April": a span of days
     # before a number: money, an identifier ("Resolution 2170"), an age, a compound, a force's strength
     "not_count_before":
         r"(?:[$£€¥]|US\$|USD|EUR|GBP)\s*$|\b<IDENTIFIER_WORDS>\s*$|"
@@ -465,7 +466,7 @@ PATTERNS.update({
     "claim_verb": r"claim",
     # case-sensitive: "... 1,041 injured (Source: Iraqi Red Crescent)."
     # a row's bracketed source, closing it: "- Donetsk region: 3 killed, 9 wounded (governor Vadym Filashkin)"
-    "row_source": r"\(\s*(?P<np>[^()\[\]\d:;]{3,70}?)\s*\)\s*[.;]?\s*$",
+    "row_source": r"[(\[]\s*(?P<np>[^()\[\]\d:;]{3,70}?)\s*[)\]]\s*[.;]?\s*$",  # "(local council)", "[Airwars]"
     "source_label": r"[(\[]\s*Sources?\s*:\s*(?P<np>[^()\[\];]{2,60}?)\s*[)\]]|"
                     r"(?:^|[.;|]\s*)Sources?\s*:\s*(?P<np2>[^()\[\];.]{2,60}?)\s*$",
     # "the agency believes", "the group says": a body named earlier
@@ -521,7 +522,7 @@ PLACE_COUNTRIES = ["Iraq", "Syria", "Yemen", "Libya", "Afghanistan", "Ukraine", 
 DIRECTIONS = ["west", "western", "east", "eastern", "north", "northern", "south", "southern", "old"]
 LOCAL_NOUNS = ["district", "neighbourhood", "neighborhood", "quarter", "market", "camp", "village", "suburb", "area",
                "square", "hospital", "town", "checkpoint", "prison", "bridge", "airport", "mosque", "school",
-               "port", "park", "garden", "cemetery", "roundabout",
+               "park", "garden", "cemetery", "roundabout",
                "districts", "neighbourhoods", "neighborhoods", "quarters", "villages", "camps", "markets", "suburbs"]
 # a kind written once after two names: "the rebel-held Sakhour and Tariq al-Bab districts" (the first is a place too)
 LOCAL_PLURALS = ["districts", "neighbourhoods", "neighborhoods", "quarters", "villages", "camps", "suburbs", "areas"]
@@ -603,6 +604,7 @@ PATTERNS.update({"name_after": r"\s*,\s*(?P<name>(?:<@title_dot>\s*)*(?:(?:<NAME
 
 # the claimant's verb at the clause's end, its subject before the comma: "..., the region's governor, Vyacheslav
 # Gladkov, said.", "..., an MP for the province, Salah al-Tamimi, told Shafaq News" (who was told is no claimant)
+PATTERNS.update({"owned_role": r"(?:^|[,;]\s*)(?:its|their)\s+[^,;:\"“”().\d]{2,40},\s*$"})  # "its director, X, said"
 CLOSING_VERBS = ["said", "says", "say", "added", "reported", "noted", "wrote", "stated", "confirmed", "announced",
                  "told", "tells"]
 PATTERNS.update({

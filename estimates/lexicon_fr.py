@@ -724,7 +724,7 @@ PATTERNS.update({
     "passive": r"(?:^|\s)(?:être|été|est|sont|était|étaient)(?:\s+\w+ment)?\s*$",  # "ont été recensés"
     # case-sensitive: "... 1 041 blessés (Source : Croissant-Rouge irakien)."
     # "- Donetsk : 3 morts, 9 blessés (gouverneur Vadym Filachkine)"
-    "row_source": r"\(\s*(?P<np>[^()\[\]\d:;]{3,70}?)\s*\)\s*[.;]?\s*$",
+    "row_source": r"[(\[]\s*(?P<np>[^()\[\]\d:;]{3,70}?)\s*[)\]]\s*[.;]?\s*$",
     "source_label": r"[(\[]\s*[Ss]ources?\s*:\s*(?P<np>[^()\[\];]{2,60}?)\s*[)\]]|"
                     r"(?:^|[.;|]\s*)[Ss]ources?\s*:\s*(?P<np2>[^()\[\];.]{2,60}?)\s*$",
     # "l'ONG estime", "cette source a ajouté", "cette dernière affirme": a body named earlier
@@ -1116,3 +1116,5 @@ PATTERNS.update({"of_those": r"(?<!\w)(?:de\s+ces|parmi\s+ces|des)\s+(?:morts|d�
 # a count distributed after a colon, each part before its place ("244 bodies ...: 131 from al-Maidan, 68 from around
 # Bab al-Tob and 45 from the riverbank"): what follows a part (reader._distributed)
 PATTERNS.update({"dist_where": r"\s+(?:à|au|aux|dans|près|de|du|des|en|sur|autour)\s"})
+# "..., son directeur, Ahmed X, a déclaré": the body named before speaks through him
+PATTERNS.update({"owned_role": r"(?:^|[,;]\s*)(?:son|sa|leur)\s+[^,;:\"“”«»().\d]{2,40},\s*$"})

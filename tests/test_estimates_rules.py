@@ -1571,3 +1571,18 @@ def test_a_count_distributed_after_a_colon(text: str, lang: str, read: list[tupl
     found = extract(text, lang=lang)
     assert [(e.low, e.outcome) for e in found] == read
     assert found[0].place in ("Old City", "Rafah")  # the count's place is before the colon, its parts' after it
+
+
+@pytest.mark.parametrize("text, claimant", [
+    # "its director" speaks for the body named before him
+    ("Mosul's forensic medicine department registered 1,994 bodies from west Mosul, its director, Dr. Hassan "
+     "Fadhil, told Rudaw.", "Mosul's forensic medicine department"),
+    ("- Bab Sinjar: 11 killed when a shelter collapsed [Nineveh civil defence]", "Nineveh civil defence"),
+    ("- al-Shifa: no confirmed deaths; 3 unaccounted for [local council]", "local council"),  # "no" is no subject
+])
+def test_claimants_of_round_eight(text: str, claimant: str) -> None:
+    assert extract(text)[-1].claimant_text == claimant
+
+
+def test_a_span_of_days_is_no_figure() -> None:
+    assert [e.low for e in extract("Civilian casualties reported in west Mosul, week of 9–15 April: 11 killed.")] == [11]
