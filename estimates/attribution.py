@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 
 from . import lexicon_ar as ar
 from . import claimants, places
@@ -502,18 +503,15 @@ participle_by = _record_rule("participle_by", "participle_by", '"recensées par 
 
 
 COMMA_REACH = 80  # characters looked back from the comma for the subject
-_COMMA_SUBJECTS: dict[str, re.Pattern[str]] = {}
 
 
+@cache
 def _comma_subject_re(lang: Language) -> re.Pattern[str]:
     """The subject set off by a comma before ", said": "..., the UN agency for Palestinian refugees, UNRWA, said";
     a title's dot is no stop in it ("..., Dr. Omer al-Khidir, said")."""
-    hit = _COMMA_SUBJECTS.get(lang.code)
-    if hit is None:
-        title = lang.expand("<@title_dot>")
-        hit = _COMMA_SUBJECTS[lang.code] = re.compile(
-            rf"(?:^|[,;:\"“”]\s*)(?P<np>(?:{title}|[^\s,;:\"“”.\d])(?:{title}|[^,;:\"“”.\d]){{0,70}}?)\s*$", re.IGNORECASE)
-    return hit
+    title = lang.expand("<@title_dot>")
+    return re.compile(rf"(?:^|[,;:\"“”]\s*)(?P<np>(?:{title}|[^\s,;:\"“”.\d])(?:{title}|[^,;:\"“”.\d]){{0,70}}?)\s*$",
+                      re.IGNORECASE)
 
 
 def _comma_subject(text: str, comma: int, outcome_spans: list[tuple[int, int]], lang: Language) -> list[Attribution]:

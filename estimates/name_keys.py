@@ -13,7 +13,7 @@ the name's consonants written one way (data/name_keys.toml says which, and why v
 The kind words every language's data lists (English and French LOCAL_NOUNS, Arabic LOCAL_KINDS and
 PLACE_KINDS) are no part of a name and go first; a village's or a town's name gets no key (it is a place of
 its own, not a quarter: the file's [settlements]). A key this rough only means "the same place" near one city:
-the reader joins it to the city the quarter lies in (reader._quarter_id), never compares it on its own.
+the reader joins it to the city the quarter lies in (reader._quarter_of), never compares it on its own.
 """
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ import tomllib
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from .text import has_arabic, norm_ar
 
@@ -29,20 +30,28 @@ MIN_CONSONANTS = 2  # a key shorter than this says too little to join two names
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
+class _Data(NamedTuple):
+    arabic: dict[str, str]        # letter -> sound class
+    groups: re.Pattern[str]       # the Latin letter groups, longest first
+    latin: dict[str, str]         # letter group -> sound class
+    ar_articles: tuple[str, ...]
+    latin_articles: tuple[str, ...]
+    kinds: frozenset[str]         # words that are no part of a name
+    settlements: frozenset[str]   # words that make a place a village or a town of its own
+
+
 @cache
-def _data() -> tuple[dict[str, str], re.Pattern[str], dict[str, str], tuple[str, ...], tuple[str, ...],
-                     frozenset[str], frozenset[str]]:
+def _data() -> _Data:
     raw = tomllib.loads(resources.files("estimates").joinpath("data/name_keys.toml").read_text(encoding="utf-8"))
     latin = dict(raw["latin"])
     groups = re.compile("|".join(re.escape(g) for g in sorted(latin, key=len, reverse=True)))
     from .language import ARABIC, LATIN  # the kind words are the languages' data
     kinds = {w.lower() for lang in LATIN for w in lang.words("LOCAL_NOUNS")}
     kinds |= {norm_ar(w) for w in (*ARABIC.words("LOCAL_KINDS"), *ARABIC.words("PLACE_KINDS"))}
-    kinds |= {"de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "al", "el"}  # "Al Hawk": an article word
     kinds |= {norm_ar(w) if has_arabic(w) else w for w in raw["kinds"]["words"]}
     settlements = frozenset(norm_ar(w) if has_arabic(w) else w for w in raw["settlements"]["words"])
-    return (dict(raw["arabic"]), groups, latin, tuple(raw["articles"]["arabic"]),
-            tuple(raw["articles"]["latin"]), frozenset(kinds), settlements)
+    return _Data(dict(raw["arabic"]), groups, latin, tuple(raw["articles"]["arabic"]),
+                 tuple(raw["articles"]["latin"]), frozenset(kinds), settlements)
 
 
 @lru_cache(maxsize=4096)
@@ -50,25 +59,26 @@ def key(name: str | None) -> str | None:
     """The name's consonant key, or None when it has too few consonants to mean anything."""
     if not name:
         return None
-    arabic_map, groups, latin_map, ar_articles, latin_articles, kinds, settlements = _data()
+    data = _data()
     if has_arabic(name):
-        if any(w.lstrip("وفب") in settlements or w in settlements for w in norm_ar(name).split()):
+        written = norm_ar(name).split()
+        if any(w.lstrip("وفب") in data.settlements or w in data.settlements for w in written):
             return None  # "بلدة عين عيسى": a town of its own
-        words = [w for w in norm_ar(name).split() if w not in kinds and _without(w, ar_articles) not in kinds]
+        words = [w for w in written if w not in data.kinds and _without(w, data.ar_articles) not in data.kinds]
         if not any(w.startswith("ال") for w in words) and len(words) > 1:
             return None  # "حديقة منزل مهجور" (an abandoned house's garden): words, not a name
-        words = [_without(w.lstrip("وفب") if w[1:].startswith("ال") else w, ar_articles) for w in words]
-        sounds = "".join(arabic_map.get(ch, "") for ch in "".join(words))
+        words = [_without(w.lstrip("وفب") if w[1:].startswith("ال") else w, data.ar_articles) for w in words]
+        sounds = "".join(data.arabic.get(ch, "") for ch in "".join(words))
     else:
         folded = unicodedata.normalize("NFKD", name.casefold())
         folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-        if any(w in settlements for w in re.split(r"[\s'’]+", folded)):
+        written = re.split(r"[\s'’]+", folded)
+        if any(w in data.settlements for w in written):
             return None  # "the village of Abu Maria": a village of its own
         if not (_THE.sub("", name)[:1].isupper() or re.search(r"(?<!\w)(?:al|el)-", folded)):
             return None  # "the abandoned house's garden": words, not a name
-        words = [w for w in re.split(r"[\s'’]+", folded) if w and w not in kinds]
-        words = [_without(w + " ", latin_articles).strip() for w in words]
-        sounds = "".join(latin_map.get(m.group(), "") for w in words for m in groups.finditer(w))
+        words = [_without(w + " ", data.latin_articles).strip() for w in written if w and w not in data.kinds]
+        sounds = "".join(data.latin.get(m.group(), "") for w in words for m in data.groups.finditer(w))
     sounds = re.sub(r"(.)\1+", r"\1", sounds)
     if sounds.endswith("h") and len(sounds) > MIN_CONSONANTS:
         sounds = sounds[:-1]  # "الحيدرية" (taa marbuta), "Raqqah"
@@ -91,6 +101,6 @@ def a_settlement(place: str, quote: str) -> bool:
     at = quote.find(place)
     if at < 0:
         return False
-    settlements = _data()[6]
+    settlements = _data().settlements
     before = quote[:at].split()[-SETTLEMENT_REACH:]
     return any((norm_ar(w) if has_arabic(w) else w.casefold().strip(",;:")) in settlements for w in before)

@@ -73,8 +73,7 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
             continue
         matches = regex.finditer(rt.text, low) if isinstance(regex, Folded) else regex.finditer(rt.text)
         for m in matches:
-            if not rt.lang.pattern("place_owner").match(rt.text, m.end()) and \
-                    not rt.lang.pattern("place_not_after").search(rt.text, max(0, m.start() - NOT_AFTER_REACH), m.start()):
+            if not rt.lang.pattern("place_owner").match(rt.text, m.end()) and not _led_by(rt, m.start()):
                 _add(found, _place(rt, m.start(), m.end(), rank))
     if watched is not None:
         for m in watched.finditer(rt.text, low):
@@ -91,8 +90,7 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
         if not min_rank <= rank <= max_rank or start < filed or (by_rule and rank < 2):
             continue  # a far dateline ("GENEVA (Reuters) -") is where the story was filed
         if rt.lang.pattern("place_not_here", 0).match(rt.text, end) or _in_a_name(rt.text, start, end) or \
-                rt.lang.pattern("place_owner").match(rt.text, end) or \
-                rt.lang.pattern("place_not_after").search(rt.text, max(0, start - NOT_AFTER_REACH), start):
+                rt.lang.pattern("place_owner").match(rt.text, end) or _led_by(rt, start):
             continue  # "the coalition led by Washington", "menée par Washington", "بقيادة الولايات المتحدة"
         _add(found, _place(rt, start, end, rank, proclitic_left_out=True, known=True))
     if dated and not any(p.start >= filed for p in found):  # "KHERSON (Ukraine) - Deux habitants ont été tués"
@@ -102,6 +100,12 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
 
 
 NOT_AFTER_REACH = 20  # characters before a gazetteer name looked at for "led by" and its kin
+
+
+def _led_by(rt: RuleText, start: int) -> bool:
+    """"the coalition led by Washington", "menée par Washington", "بقيادة الولايات المتحدة", "حكومة صنعاء": the
+    name after these (PATTERNS `place_not_after`) is a leader or a seat of government, not where."""
+    return rt.lang.pattern("place_not_after").search(rt.text, max(0, start - NOT_AFTER_REACH), start) is not None
 
 
 def dateline_of(rt: RuleText) -> int:

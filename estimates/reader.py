@@ -94,14 +94,14 @@ def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -
     return _incident_places(_with_place_id(e, story_town) for e in _unique(found, headline))
 
 
-_TITLE = re.compile(r"[^\n]*:[ \t]*\n")
+_TITLE_END = re.compile(r": ?\n")  # a line ending in a colon: a list's title
 TITLE_LINES = 12  # list rows looked back over for their title
 
 
 def _rows_victims(text: str, found: list[Estimate], latin: Language) -> list[Estimate]:
     """"حصيلة الضحايا المدنيين في عدد من المحافظات:" then "- تعز: 9 قتلى و22 جريحا": a list's rows count whom its
     title names, when a row names no one itself."""
-    if ":\n" not in text.replace(": \n", ":\n"):
+    if _TITLE_END.search(text) is None:
         return found
     lines = text.split("\n")
     out = []
@@ -131,9 +131,7 @@ def _war_country(e: Estimate, town: str) -> str | None:
     lang = language(e.lang)
     if not lang.pattern("whole_war").search(norm_ar(e.quote) if lang.arabic else e.quote):
         return None
-    entry = _entry_of(town)
-    country = next((a for a in gazetteer.ancestors(entry.id) if a.kind == "country"), None) if entry else None
-    return country.name if country is not None else None
+    return _enclosing(town, "country")
 
 
 def _the_province(e: Estimate, town: str) -> str | None:
@@ -145,8 +143,11 @@ def _the_province(e: Estimate, town: str) -> str | None:
     quote = norm_ar(quote) if lang.arabic else quote
     kind = "province" if lang.pattern("the_province").search(quote) else \
         "country" if lang.pattern("the_country").search(quote) else None
-    if kind is None:
-        return None
+    return _enclosing(town, kind) if kind is not None else None
+
+
+def _enclosing(town: str, kind: str) -> str | None:
+    """The name of the province or the country (`kind`) the story's town lies in."""
     entry = _entry_of(town)
     scope = next((a for a in gazetteer.ancestors(entry.id) if a.kind == kind), None) if entry else None
     return scope.name if scope is not None else None
@@ -175,11 +176,12 @@ def _with_place_id(e: Estimate, town: Callable[[], str | None] = lambda: None) -
         return e
     entry = _not_abroad(_entry_of(e.place), e.place, town)
     anchor = gazetteer.get(e.place_id) if entry is None and e.place_id else None  # its landmark's anchor
-    if entry is None and (anchor is None or anchor.kind in ("city", "district")) and \
-            not _a_landmark(e.place, language(e.lang)) and not name_keys.a_settlement(e.place, e.quote):
+    landmark = entry is None and _a_landmark(e.place, language(e.lang))
+    if entry is None and (anchor is None or anchor.kind in ("city", "district")) and not landmark and \
+            not name_keys.a_settlement(e.place, e.quote):
         entry = _quarter_of(e.place, e.place_id, town, e.quote)  # a quarter (of its city), not a hospital in one
     entry = entry or anchor
-    if entry is None and _a_landmark(e.place, language(e.lang)) and name_keys.key(e.place) is not None:
+    if entry is None and landmark and name_keys.key(e.place) is not None:
         entry = _city_after(e.place, e.quote) or _city_of_story(town)  # "the attack on al-Nahda hospital": its city
     if entry is None:  # a story's landmark a placeless figure took ("Idlib market"): _landmark_anchor never saw it
         entry = _named_after(e.place, language(e.lang))
@@ -197,8 +199,7 @@ def _not_abroad(entry: gazetteer.Entry | None, place: str, town: Callable[[], st
     (Ash Shuhada, Egypt) is the story's quarter, not that town."""
     if entry is None or entry.kind != "city" or not _LOCAL_KIND.search(place):
         return entry
-    story = town()
-    home = _entry_of(story) if story else None
+    home = _story_entry(town)
     return None if home is not None and home.country != entry.country else entry
 
 
@@ -235,14 +236,19 @@ def _quarter_of(place: str, anchor_id: str | None, town: Callable[[], str | None
 def _a_landmark(place: str, lang: Language) -> bool:
     """"al-Shifa hospital", "the al-Nuri mosque", "مستشفى الشفاء": a building in a place (PATTERNS
     `landmark_kind`), which stands in its anchor's place, never a quarter of its own."""
-    written = norm_ar(place) if lang.arabic or has_arabic(place) else place
-    regex = (ARABIC if has_arabic(place) else lang).pattern("landmark_kind")
-    return regex.search(written) is not None
+    if has_arabic(place):
+        return ARABIC.pattern("landmark_kind").search(norm_ar(place)) is not None
+    return lang.pattern("landmark_kind").search(place) is not None
+
+
+def _story_entry(town: Callable[[], str | None]) -> gazetteer.Entry | None:
+    """The gazetteer entry of the story's town (reader._article_place), if it has one."""
+    story = town()
+    return _entry_of(story) if story else None
 
 
 def _city_of_story(town: Callable[[], str | None]) -> gazetteer.Entry | None:
-    story = town()
-    found = _entry_of(story) if story else None
+    found = _story_entry(town)
     return _city_of(found.id) if found is not None else None
 
 
@@ -1188,7 +1194,7 @@ _CAPITALISED = re.compile(r"(?:(?:al|el)-)?[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:al|el
 def _in_own_clause(found: list[places.Place], r: _Read, rt: RuleText) -> list[places.Place]:
     """"Baghdad was worst hit with 55 casualties, followed by Nineveh where 8 were killed": a place named in
     one clause does not leak into the next (PATTERNS `clause_break`: "followed by", "while", "tandis que",
-    "فيما", a semicolon). The figure takes its own clause's places when it names any."""
+    "فيما", a semicolon or a colon). The figure takes its own clause's places when it names any."""
     if len(found) < 2:
         return found
     breaks = [m.start() for m in rt.lang.pattern("clause_break").finditer(rt.text)]
