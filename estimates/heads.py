@@ -50,6 +50,7 @@ class Head:
     victims: str | None = None
     outcome: Mention | None = None
     blocked: bool = False
+    group: Mention | None = None  # "604 of the dead": the outcome word naming the whole a partitive counts part of
 
 
 def read(text: str, pos: int, lang: Language) -> Head:
@@ -85,7 +86,7 @@ def _read_latin(text: str, pos: int, lang: Language) -> Head:
                 return Head(pred.end(), _latin_victims(text, pred.end(), pred.group(1).lower(), lang)[1], outcome)
             if outcome.kind == "noun":  # "280 of those deaths": part of a count of deaths is deaths
                 return _outcome_head(text, outcome, flag, lang)
-            return Head(outcome.end, flag or "people")
+            return Head(outcome.end, flag or "people", group=outcome)
         if outcome is not None:
             return _outcome_head(text, outcome, flag, lang)
         # "48 of the wounded later died": the outcome word names the group; "40 of whom died", "35 of
@@ -218,4 +219,10 @@ def _read_ar(text: str, pos: int) -> Head:
             cls = "security forces"  # "عنصرا من الشرطة", "أفراد القوات الأمنية", "منتسبي الحشد"
         group = _AR_GROUP_AT.match(text, m.end()) if cls == "combatants" else None
         return Head(group.end() if group else m.end(), cls)  # "22 من مسلحي داعش": the group is the head's
-    return Head(m.start(1), None, None, ar_lookup(m.group(1), _AR_NOT) is not None)
+    word = m.group(1)
+    counted = ar_lookup(word, _AR_NOT)  # "12 منزلا": homes counted, the figure is none of ours
+    by_a = counted is not None and counted != word and word.startswith(_AR_PREPOSITIONS)
+    return Head(m.start(1), None, None, counted is not None and not by_a)  # "أصيب 4 بغارة": by a raid, not raids
+
+
+_AR_PREPOSITIONS = tuple(ar.PREPOSITION_PROCLITICS)  # a counted noun never carries one

@@ -53,7 +53,7 @@ OUTCOME_PHRASES: list[tuple[str, str, str]] = [
     ("مقتل وإصابة|مقتل وجرح|قتل وإصابة|قتل وجرح|قتل وأصيب|قتل وجرح|مقتل أو إصابة|قتل أو جرح", "casualties", "vn"),
     ("قتلوا وأصيبوا|قتلوا أو أصيبوا|قتلوا وجرحوا|قتلوا أو شوهوا|قتلوا أو جرحوا", "casualties", "intrans"),
     ("لقوا حتفهم|لقوا مصرعهم|لقي حتفه|لقي مصرعه|لقيت حتفها|لقيت مصرعها|حتفهم|مصرعهم|قتلوا|قضوا|توفوا|"
-     "استشهدوا|أعدموا|قتلن", "killed", "intrans"),
+     "استشهدوا|أعدموا|قتلن|غرقوا|غرقا", "killed", "intrans"),
     ("مقتل|مصرع|استشهاد|إعدام|اغتيال|تصفية|ذبح|وفاة|قتل|هلاك", "killed", "vn"),
     # "أودت بحياة 23 مدنيا", "حصدت أرواح 40 شخصا": they govern the figure after
     ("أودت بحياة|أودى بحياة|أودت بأرواح|أودى بأرواح|حصدت أرواح|حصد أرواح", "killed", "vn"),
@@ -76,7 +76,9 @@ OUTCOME_PHRASES: list[tuple[str, str, str]] = [
 # Stems for the crawler's byte gate (see lexicon.GATE_STEMS): killing, killed, victims, civilians, wounded,
 # injured, death, martyrs, missing, bodies; and Kurdish (Sorani) killed, civilians.
 GATE_STEMS = ["قتل", "قتيل", "ضحايا", "ضحية", "مدني", "جرح", "جريح", "إصاب", "اصاب", "مصاب", "وفاة", "شهداء", "مفقود",
-              "جثث", "مصرع", "حتف", "إعدام", "اعدام", "کوژرا", "سڤیل", "مەدەنی"]
+              "جثث", "جثة", "جثت", "مصرع", "حتف", "إعدام", "اعدام", "کوژرا", "سڤیل", "مەدەنی"]
+# a proclitic preposition: the word after a figure that carries it is no counted noun ("وأصيب 4 بغارة": by a raid)
+PREPOSITION_PROCLITICS = ["ب"]
 BLOCKERS = ["نزح", "نزوح", "نازح", "نازحين", "نازحا", "فر", "فرار", "فروا", "هرب", "هربوا", "إجلاء",
             "إخلاء", "عاد", "عادوا", "عودة", "اعتقال", "اعتقل", "القبض", "أسر", "إنقاذ", "نجاة", "يقطن",
             "يسكن", "يعيشون", "يعيش", "محاصر", "محاصرين", "لاجئ", "لاجئين", "تحرير", "إيواء", "نشر",
@@ -199,7 +201,8 @@ ANAPHORS = ["المصدر", "المسؤول", "الوزارة", "المنظمة"
 DUALS_BROKEN = {"جندي": "جندي", "شخص": "شخص", "طفل": "طفل", "ضابط": "ضابط", "رجل": "رجل", "عنصر": "عنصر",
                 "امرأت": "امرأة", "طفلت": "طفلة"}
 # Duals of outcome nouns count two dead or wounded: "مأرب: قتيلان"، "توفي جريحان" (two of the wounded died).
-DUALS_OUTCOME = {"قتيل": "killed", "شهيد": "killed", "ضحيت": "killed", "جريح": "injured", "مصاب": "injured"}
+DUALS_OUTCOME = {"قتيل": "killed", "شهيد": "killed", "ضحيت": "killed", "جثت": "killed", "جريح": "injured",
+                 "مصاب": "injured"}
 DUALS_SOUND = {"مدني": "مدني", "شرطي": "شرطي", "عسكري": "عسكري", "مقاتل": "مقاتل", "مسلح": "مسلح",
                "صحفي": "صحفي", "منتسب": "منتسب", "مواطن": "مواطن", "مسعف": "مسعف", "مدنيت": "مدنية"}
 
@@ -496,3 +499,12 @@ PATTERNS.update({"of_those": r"(?<!\w)(?:من\s+بين\s+(?:هولاء|الضح�
 # a count distributed after a colon, each part before its place ("244 bodies ...: 131 from al-Maidan, 68 from around
 # Bab al-Tob and 45 from the riverbank"): what follows a part (reader._distributed)
 PATTERNS.update({"dist_where": r"\s+(?:في|من|ب|قرب|داخل)\s*\S"})
+# a part of the figure before, placed ("قتل 38 شخصا، بينهم 12 في مدرسة بمدينة غزة"), and a ranking's later places
+# ("تلتها بغداد بـ311 ثم الأنبار بـ187")
+PATTERNS.update({"part_lead": r"(?:[،,]|(?<!\w)(?:بينهم|منهم|من\s+بينهم|منها))\s*$",
+                 "part_where": r"\s+(?:في|داخل|قرب)\s*(?!(?:ال)?(?:يوم|صباح|مساء|ليل|ليله|شهر|عام|اسبوع|خلال|حاله|المستشفي|المستشفيات)(?!\w))[^\s\d،,.]{2,}",
+                 "with_lead": r"(?:(?<!\w)(?:تلته|تلتها|تليها|يليها|يليه|ثم)\s+(?:[^\s\d،,.]+\s+){1,4}?|(?<!\w)و[^\s\d،,.]+\s+(?:[^\s\d،,.]+\s+){0,3}?)ب\s*ـ?\s*$"})
+# a blocker that names the team doing it is none: "انتشلت فرق الإنقاذ 17 جثة" (rescue teams recovered 17 bodies)
+PATTERNS.update({"blocker_team": r"(?<!\w)(?:فرق|فريق|فرقة|فرقها|طواقم|طاقم|عناصر|رجال|وحدات|وحدة|جهاز)\s+(?:ال)?$"})
+# a figure compared with the one before counts the same ("2,430 killed in west Mosul, compared with 760 in the east")
+PATTERNS.update({"compared_lead": r"(?<!\w)(?:مقارنة\s+ب|قياسا\s+ب|مقابل)\s*ـ?\s*$"})

@@ -7,6 +7,7 @@ Tried in order, first hit wins (each rule is one short function):
              "1,500 civilians wounded by sniper fire"; a blocker first ("were displaced") rejects.
 4. toll    - a toll noun earlier states its value: "the death toll rose to 240", "put the number of
              missing residents at over 2,000", "ارتفعت حصيلة القتلى إلى 120".
+(then graves, and part_of: a part of the dead is dead, "Nineveh accounted for 604 of the dead".)
 (before all: a verb that takes people away, "abducted 9 men", "خطفوا 9 رجال", blocks the figure it governs;
  with rule 2, a table label: "Civilians killed: 1,212"; after 1-3, wounded who "later died" are killed.)
 "lost" (kind "lost") reaches a figure only by rule 2 and only when the figure counts people: "have lost
@@ -56,7 +57,22 @@ def link(text: str, fig: Figure, head: Head, mentions: list[Mention], prev_end: 
         return _unless_died(after, text, after.mention.end, next_start, lang)
     if after is not None:
         return after
-    return _toll(text, fig, mentions, prev_end, lang) or _graves(text, fig, head, mentions, lang)
+    return _toll(text, fig, mentions, prev_end, lang) or _graves(text, fig, head, mentions, lang) or \
+        _part_of(text, fig, head, lang)
+
+
+PART_OF_REACH = 15  # characters before a partitive figure looked at for "all but", "sauf"
+
+
+def _part_of(text: str, fig: Figure, head: Head, lang: Language) -> Link | None:
+    """"Nineveh accounted for 604 of the dead", "48 des blessés": a part of the dead is dead, of the wounded
+    wounded, when no predicate after it says otherwise ("48 of the wounded later died": rule 3 first); not the
+    part left out ("all but three of those killed", PATTERNS `part_of_not`) nor a state of the wounded ("a dozen
+    of the wounded were in critical condition", `part_of_state`)."""
+    if head.group is None or lang.pattern("part_of_state").match(text, head.end) or \
+            lang.pattern("part_of_not").search(text, max(0, fig.start - PART_OF_REACH), fig.start):
+        return None
+    return Link(head.group.outcome, "part_of", head.group)
 
 
 def _blocker_governs(text: str, fig: Figure, prev_end: int, lang: Language) -> bool:

@@ -152,7 +152,8 @@ def _read(m: re.Match[str]) -> Number | None:
     if m.group("w") is not None:
         value = english_words(m.group("w"))
         return None if value is None else Number(m.start(), m.end(), value, _word_scale(m.group("w")), False, "")
-    value = arabic_words(m.group("a"))
+    # "واثنين في ميكولايف": "and two", a count, not an adjective (the و outside the number word)
+    value = arabic_words(m.group("a"), joined=m.start("a") > m.start() and m.group().startswith("و"))
     return None if value is None else Number(m.start(), m.end(), value, _word_scale(m.group("a")), False, "")
 
 
@@ -226,16 +227,17 @@ def english_words(text: str) -> int | None:
     return total + current or None
 
 
-def arabic_words(text: str) -> int | None:
-    """'ثلاثة آلاف' -> 3000, 'خمسة وعشرون' -> 25, 'ألف' -> 1000; 'آلاف' alone -> None (vague)."""
+def arabic_words(text: str, joined: bool = False) -> int | None:
+    """'ثلاثة آلاف' -> 3000, 'خمسة وعشرون' -> 25, 'ألف' -> 1000; 'آلاف' alone -> None (vague); a lone one or two
+    only when `joined` to what comes before by و."""
     words = [w[1:] if w.startswith("و") and w[1:] in _AR_ALL else w
              for w in norm_ar(text).replace("و ", "و").split()]
     if words == [norm_ar(ar.HALF)] or words[0] in _VAGUE_AR:
         return None
     if words[0] == norm_ar(ar.HALF):
         return (_SCALE_WORDS.get(words[-1], 0) // 2) or None
-    if len(words) == 1 and _AR_UNITS.get(words[0], 0) in (1, 2):
-        return None  # "عائلة واحدة", "طفلين اثنين": one and two are adjectives after their noun
+    if len(words) == 1 and _AR_UNITS.get(words[0], 0) in (1, 2) and not joined:
+        return None  # "عائلة واحدة", "طفلين اثنين": adjectives after their noun ("واثنين في ميكولايف" counts)
     total = current = 0
     for w in words:
         if w in _AR_UNITS or w in _AR_TENS or w in _AR_HUNDREDS:

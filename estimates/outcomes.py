@@ -101,5 +101,13 @@ DIED_REACH = 12  # characters before a dual looked at for its verb
 
 
 def blocker_in(text: str, start: int, end: int, lang: Language) -> re.Match[str] | None:
-    """First blocker ("displaced", "fled", "نزح") in text[start:end]."""
-    return _blockers(lang).search(text, start, end)
+    """First blocker ("displaced", "fled", "نزح") in text[start:end]; not one that names the team doing it
+    ("انتشلت فرق الإنقاذ 17 جثة": rescue teams recovered 17 bodies; PATTERNS `blocker_team`)."""
+    team = lang.pattern("blocker_team")
+    for m in _blockers(lang).finditer(text, start, end):
+        if not team.search(text, max(0, m.start() - TEAM_REACH), m.start()):
+            return m
+    return None
+
+
+TEAM_REACH = 12  # characters before a blocker looked at for the team it names ("فرق الإنقاذ")

@@ -38,7 +38,9 @@ def _outcome_gate(lang: Language) -> Stems:
     its outcome phrases, normalised: only a sentence holding one can hold an outcome)."""
     if lang.arabic:
         # a phrase's longest word will do (every word of a phrase must be there for it to match)
-        return Stems({norm_ar(max(w.split(), key=len)) for p, _, _ in lang.lex.OUTCOME_PHRASES for w in p.split("|")})
+        # (and the stem of a dual outcome noun: "انتشلت جثتين" holds no "جثة")
+        return Stems({norm_ar(max(w.split(), key=len)) for p, _, _ in lang.lex.OUTCOME_PHRASES for w in p.split("|")} |
+                     {norm_ar(stem) for stem in lang.lex.DUALS_OUTCOME})
     return Stems(lang.words("OUTCOME_STEMS"), lang.words("OUTCOME_WORD_STEMS"))
 
 
@@ -733,6 +735,7 @@ def _link_all(rt: RuleText, figs: list[Figure], mentions: list[outcomes.Mention]
         next_start = figs[i + 1].start if i + 1 < len(figs) else len(text)
         links.append(linking.link(text, f, h, mentions, prev_end, next_start, lang))
     _inherit(text, figs, hs, links, lang)
+    _sum_of_dead_and_wounded(figs, links)
     groups: list[str | None] = []
     for i, (f, h, lk) in enumerate(zip(figs, hs, links)):
         # the antecedent is the figure before; "64 hurt, 7 of them critically, 5 of whom died": through a
@@ -740,7 +743,8 @@ def _link_all(rt: RuleText, figs: list[Figure], mentions: list[outcomes.Mention]
         of_whom = i > 0 and h.victims is None and (
             lang.pattern("of_whom").match(text, f.end) is not None or
             lang.pattern("subset_lead").search(text, max(hs[i - 1].end, f.start - SUBSET_REACH), f.start) is not None)
-        groups.append((hs[i - 1].victims or groups[i - 1]) if of_whom else None)
+        part = isinstance(lk, Link) and lk.rule == PART  # "..., followed by Kharkiv region with 103": its children
+        groups.append((hs[i - 1].victims or groups[i - 1]) if of_whom or part else None)
         if isinstance(lk, Link):
             yield _Read(f, h, lk, groups[i])
 
@@ -793,18 +797,34 @@ def _inherit(text: str, figs: list[Figure], hs: list[Head], links: list, lang: L
             elif before and (_gapped(text, hs[i - 1], figs[i], hs[i], lang) or
                              _distributed(text, hs[i - 1], figs[i], hs[i], lang)):
                 links[i] = Link(before.outcome, "inherit", None)  # "Twelve died in Maarat al-Numan and five in Saraqeb"
+            elif before and (_placed_part(text, figs, hs, i, lang) or _followed_with(text, hs[i - 1], figs[i], hs[i], lang)):
+                links[i] = Link(before.outcome, PART, None)  # "..., including 12 in a school in Gaza City"
             elif before and (lang.pattern("others").fullmatch(text, figs[i].end, hs[i].end) or  # "... and 9 others ..."
                              lang.pattern("revised").search(text, max(hs[i - 1].end, figs[i].start - REVISED_REACH),
                                                             figs[i].start)):
                 links[i] = Link(before.outcome, "inherit", None)
 
 
+def _sum_of_dead_and_wounded(figs: list[Figure], links: list) -> None:
+    """"1200 ضحية بينهم 430 قتيلا و770 مصابا", "41 victims, 15 dead and 26 wounded": a figure the next two add up
+    to, one of them dead and the other wounded, counts both: casualties, whatever its own noun says."""
+    for i in range(len(figs) - 2):
+        whole, a, b = links[i], links[i + 1], links[i + 2]
+        if not all(isinstance(x, Link) for x in (whole, a, b)) or whole.outcome == "casualties" or \
+                {a.outcome, b.outcome} != {"killed", "injured"}:
+            continue
+        if figs[i].low is not None and figs[i].low == figs[i].high and \
+                _value(figs[i + 1]) + _value(figs[i + 2]) == figs[i].low:
+            links[i] = Link("casualties", whole.rule, whole.mention)
+
+
 def _gapped(text: str, prev: Head, f: Figure, h: Head, lang: Language) -> bool:
     """"Nine were killed in Khan Younis and five in Deir el-Balah": a bare figure after "and", then a place,
     shares the verb of the figure before (PATTERNS `gap_and`, `gap_where`)."""
-    return h.outcome is None and h.victims is None and prev.end <= f.start and \
-        lang.pattern("gap_and").fullmatch(text, prev.end, f.start) is not None and \
-        lang.pattern("gap_where").match(text, f.end) is not None
+    if h.outcome is not None or h.victims is not None or prev.end > f.start:
+        return False
+    gap = text[prev.end:f.start] + ("و" if lang.arabic and text.startswith("و", f.start) else "")  # "وتسعة في"
+    return lang.pattern("gap_and").fullmatch(gap) is not None and lang.pattern("gap_where").match(text, f.end) is not None
 
 
 DIST_REACH = 200  # characters back from a part to the colon that opens its list
@@ -820,6 +840,49 @@ def _distributed(text: str, prev: Head, f: Figure, h: Head, lang: Language) -> b
     gap = text[prev.end:f.start]
     return ":" in text[max(0, f.start - DIST_REACH):f.start] and "." not in gap and _LIST_GAP.match(gap) is not None \
         and lang.pattern("dist_where").match(text, f.end) is not None
+
+
+PART = "part"  # the link rule of a placed part of the figure before (_placed_part, _followed_with)
+PART_GAP = 120  # characters from a whole to its placed part led by a subset word ("..., the service said, 11 of them in")
+COMMA_PART_GAP = 60  # ... led by a comma alone ("killed 6 people in Kharkiv region, 2 in Sumy")
+
+
+def _placed_part(text: str, figs: list[Figure], hs: list[Head], i: int, lang: Language) -> bool:
+    """"killed 38 Palestinians across Gaza, including 12 in a school in Gaza City", "killed 26 people ..., 11 of
+    them in Tariq al-Bab", "killed 6 people in Kharkiv region, 2 in Sumy": a bare figure before its place (PATTERNS
+    `part_where`), led by a subset word (`part_lead`) or followed by "of them", is a part of the figure before, so
+    counts what it counted (a part is smaller than its whole); led by a comma alone, it shares the verb before."""
+    f, h = figs[i], hs[i]
+    if h.outcome is not None or h.victims is not None or hs[i - 1].end > f.start:
+        return False
+    gap = text[hs[i - 1].end:f.start]
+    if _SENTENCE_STOP.search(gap) or len(gap) > PART_GAP:
+        return False
+    of_them = lang.pattern("of_whom").match(text, f.end)
+    if lang.pattern("part_where").match(text, of_them.end() if of_them else f.end) is None:
+        return False
+    lead = lang.pattern("part_lead").search(gap)
+    if of_them is None and lead is not None and lead.group().strip() in ",،":  # a sibling: "..., 2 in Sumy"
+        return len(gap) <= COMMA_PART_GAP
+    return (of_them is not None or lead is not None) and 0 < _value(f) < _value(figs[i - 1])
+
+
+_SENTENCE_STOP = re.compile(r"[.;!?؛:]")
+
+
+def _value(f: Figure) -> int:
+    return f.high if f.high is not None else (f.low or 0)
+
+
+def _followed_with(text: str, prev: Head, f: Figure, h: Head, lang: Language) -> bool:
+    """"Nineveh accounted for 604 of the dead, followed by Baghdad with 311 and Anbar with 187": the later places of
+    a ranking, each "with" its bare figure (PATTERNS `with_lead`), count what the first place's figure counted; so
+    does a figure it is compared with ("مقتل 2430 مدنيا في الجانب الأيمن، مقارنة بـ760 في الأيسر", `compared_lead`)."""
+    if h.outcome is not None or h.victims is not None or prev.end > f.start:
+        return False
+    gap = text[prev.end:f.start]
+    return len(gap) <= COMMA_PART_GAP and not _SENTENCE_STOP.search(gap) and \
+        (lang.pattern("with_lead").search(gap) is not None or lang.pattern("compared_lead").search(gap) is not None)
 
 
 def _after_comma(text: str, start: int, end: int) -> bool:
@@ -1177,13 +1240,20 @@ RIGHT_AFTER_REACH = 40  # characters after a bare figure's preposition that hold
 def _right_after(found: list[places.Place], r: _Read, rt: RuleText) -> list[places.Place]:
     """"a tué 16 civils à El-Obeid et neuf à Oum Rouwaba": a bare figure followed by a preposition and a place
     (PATTERNS `gap_where`) is that place's, whatever the sentence names before it."""
-    if not found or r.head.victims is not None or rt.lang.pattern("gap_where").match(rt.text, r.fig.end) is None:
+    if not found or r.head.victims is not None:
         return found
-    after = [p for p in found if r.fig.end < p.start <= r.fig.end + RIGHT_AFTER_REACH]
+    ranked = rt.lang.pattern("with_lead").search(rt.text, max(0, r.fig.start - COMMA_PART_GAP), r.fig.start)
+    if ranked is not None:  # "followed by Baghdad with 311 and Anbar with 187": the place before "with"
+        return [p for p in found if ranked.start() <= p.start < r.fig.start] or found
+    of_them = rt.lang.pattern("of_whom").match(rt.text, r.fig.end)  # "11 of them in Tariq al-Bab"
+    end = of_them.end() if of_them is not None else r.fig.end
+    if rt.lang.pattern("gap_where").match(rt.text, end) is None and rt.lang.pattern("part_where").match(rt.text, end) is None:
+        return found
+    after = [p for p in found if end < p.start <= end + RIGHT_AFTER_REACH]
     if after or rt.arabic:
         return after or found
     dates = rt.lang.set_of("MONTHS") | rt.lang.set_of("WEEKDAYS")
-    named = next((m for m in _CAPITALISED.finditer(rt.text, r.fig.end, r.fig.end + RIGHT_AFTER_REACH)
+    named = next((m for m in _CAPITALISED.finditer(rt.text, end, end + RIGHT_AFTER_REACH)
                   if m.group().split()[0].lower() not in dates), None)  # "et neuf à Oum Rouwaba": a town unknown
     return [places.Place(named.start(), named.end(), ROW_LABEL_RANK, named.group())] if named else found
 

@@ -1586,3 +1586,45 @@ def test_claimants_of_round_eight(text: str, claimant: str) -> None:
 
 def test_a_span_of_days_is_no_figure() -> None:
     assert [e.low for e in extract("Civilian casualties reported in west Mosul, week of 9–15 April: 11 killed.")] == [11]
+
+
+@pytest.mark.parametrize("text, lang, read", [
+    # a subset word, "of them" or a comma before a bare figure and its place: a part of the figure before
+    ("Shelling killed 31 people across Idlib province on Monday, including 14 in Maarat Misrin, the rescue group "
+     "said.", "en", [(31, "killed", "Idlib"), (14, "killed", "Maarat Misrin")]),
+    ("Air strikes killed 19 civilians in Deir Ezzor on Friday, the monitor said, 8 of them in Mayadin and 5 in "
+     "Bukamal.", "en", [(19, "killed", "Deir Ezzor"), (8, "killed", "Mayadin"), (5, "killed", "Bukamal")]),
+    ("Drones killed 7 people in Zaporizhzhia region overnight, 3 in Orikhiv and one in Huliaipole.", "en",
+     [(7, "killed", "Zaporizhzhia region"), (3, "killed", "Orikhiv"), (1, "killed", "Huliaipole")]),
+    ("Les frappes ont tué 27 personnes dans la province d'Idleb, dont 11 à Ariha, selon les Casques blancs.", "fr",
+     [(27, "killed", "Idleb"), (11, "killed", "Ariha")]),
+    ("قتل 27 شخصا في محافظة إدلب، بينهم 11 في أريحا، بحسب الدفاع المدني.", "ar",
+     [(27, "killed", "إدلب"), (11, "killed", "أريحا")]),
+    # a sibling after a comma may be larger; a part led by a subset word is smaller than its whole
+    ("Shelling killed 2 people in Idlib, 30 in Ariha and 4 in Saraqeb.", "en",
+     [(2, "killed", "Idlib"), (30, "killed", "Ariha"), (4, "killed", "Saraqeb")]),
+    ("The raids killed 12 people in Idlib, 40 of them in Ariha.", "en", [(12, "killed", "Idlib")]),
+])
+def test_a_placed_part_of_the_figure_before(text: str, lang: str, read: list[tuple]) -> None:
+    assert [(e.low, e.outcome, e.place) for e in extract(text, lang=lang)] == read
+
+
+def test_the_later_places_of_a_ranking_count_what_the_first_counted() -> None:
+    text = "Anbar accounted for 212 of the dead, followed by Salahuddin with 140 and Diyala with 96."
+    assert [(e.low, e.outcome, e.place) for e in extract(text)] == \
+        [(212, "killed", "Anbar"), (140, "killed", "Salahuddin"), (96, "killed", "Diyala")]
+    text = "Donetsk region had the most, with 212 children killed, followed by Kharkiv region with 103."
+    assert [(e.low, e.victims) for e in extract(text)] == [(212, "children"), (103, "children")]
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Nineveh accounted for 604 of the dead.", [(604, "killed")]),
+    ("The mission said 48 of the injured were women.", [(48, "injured")]),
+    ("Trois des blessés ont été transférés à Erbil.", [(3, "injured")]),
+    # the part left out, a fraction and a state of the wounded are no counts
+    ("All but three of those killed were Sudanese nationals.", []),
+    ("One in three of the dead was a woman.", []),
+    ("Four of the wounded were in a serious condition.", []),
+])
+def test_a_part_of_the_dead_is_dead(text: str, read: list[tuple]) -> None:
+    assert [(e.low, e.outcome) for e in extract(text)] == read
