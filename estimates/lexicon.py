@@ -535,6 +535,9 @@ PATTERNS.update({
     "place_named_pair": r"\b(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+(?:al-|Al-)?[A-Z][\w'-]*){0,2}(?=\s+and\s+"
                         r"(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+(?:al-|Al-)?[A-Z][\w'-]*){0,2}\s+<LOCAL_PLURALS>\b)",
     "place_jadida": r"\bMosul\s+al-Jadida\b|\bBab\s+al-[A-Z]\w+",
+    # "in Abu Salim, a densely populated district": a name its apposition calls a local place
+    "place_appositive": r"\b(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+(?:al-|Al-)?[A-Z][\w'-]*){0,2}(?=,\s+an?\s+"
+                        r"(?:(?!(?:of|in|at|from|near|on)\b)[\w-]+\s+){0,3}?(?:district|neighbou?rhood|quarter|suburb|camp)\b)",
     # folded (matched on lower-cased text)
     "place_neighbourhood": r"\b<PLACE_NEIGHBOURHOODS>\b",
     "place_part_of_city": r"\b<DIRECTIONS>\s+<PLACE_CITIES>\b",
@@ -551,7 +554,8 @@ PATTERNS.update({
 # (rank, pattern, how it is matched[, a word list the pattern cannot match without])
 PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_named_local", "cased", "LOCAL_NOUNS"),
                (4, "place_local_of", "cased", "LOCAL_NOUNS"), (4, "place_named_pair", "cased", "LOCAL_PLURALS"),
-               (4, "place_jadida", "cased"), (4, "place_neighbourhood", "folded"), (3, "place_part_of_city", "folded"),
+               (4, "place_jadida", "cased"), (4, "place_appositive", "cased", "LOCAL_NOUNS"),
+               (4, "place_neighbourhood", "folded"), (3, "place_part_of_city", "folded"),
                (2, "place_city", "folded"), (1, "place_province", "folded"), (0, "place_country", "folded")]
 PATTERNS.update({
     # a gazetteer name that is no place here: "London-based", "US-led", "Britain's army"
@@ -750,3 +754,5 @@ PATTERNS.update({"part_lead": r"(?:,|\b(?:including|among\s+them|of\s+which|of\s
                  "with_lead": r"(?:\bfollowed\s+by|,|\band|\bthen)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*\s+(?:[\w'’-]+\s+){0,3}?with\s+$"})
 # a figure compared with the one before counts the same ("2,430 killed in west Mosul, compared with 760 in the east")
 PATTERNS.update({"compared_lead": r"\b(?:compared\s+(?:with|to)|as\s+against|against|versus|vs\.?)\s+$"})
+# a site named by its noun alone in a figure's sentence ("struck a crowded market in El Fasher"): reader._site_named_later
+PATTERNS.update({"nameless_site": r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?P<noun>market|district|neighbou?rhood|quarter|camp|hospital|school|mosque|square)\b"})

@@ -321,6 +321,8 @@ NAME_LEADS = ["الحاج", "الشيخ", "أبو", "ابو", "أم", "ام", "�
 # words that never continue a local name ("مقبرة الخسفة الواقعة جنوبي الموصل", "حي الزنجيلي اليوم")
 NOT_SECOND_NAMES = ["الى", "إلى", "التابع", "التابعه", "التابعة", "الواقعه", "الواقع", "الكائنه", "التي", "الذي", "الذين", "اليوم", "الماضي", "الماضيه",
                     "الجاري", "الاخير", "الاخيره"]
+# times of day that never continue a local name ("منطقة أبوسليم ليل الأحد"), and the capital ("بالعاصمة")
+TIME_WORDS = ["ليل", "ليلة", "ليله", "صباح", "مساء", "فجر", "ظهر", "عصر", "يوم", "العاصمة", "العاصمه"]
 # words after a local noun that are no name: "حي في", "سوق شعبي"
 NOT_PLACE_NAMES = ["قرب", "في", "من", "على", "عند", "شمال", "جنوب", "شرق", "غرب", "داخل", "خارج", "الى",
                    "مركزي", "مركزية", "مركزيه", "المركزي",  # "سوق مركزي": a central market, no name
@@ -341,11 +343,12 @@ NOT_PLACE_NAMES = ["قرب", "في", "من", "على", "عند", "شمال", "ج
 PATTERNS.update({
     "place_old_city": r"(?<![\w])(?:[وفب])?(?:ال)?مدينه\s+القديمه(?:\s+(?:في|من|ب)\s*<PLACE_CITIES>)?",
     # "حي الشفاء", "حيي الزهراء والنور" (the first), "قرية ود عشيب", "حي باب توما" (a name of two words)
-    "place_named_local": r"(?<![\w])(?:[وفب])?<LOCAL_KINDS>\s+(?!<NOT_PLACE_NAMES>(?!\w))"
+    "place_named_local": r"(?<![\w])(?:[وفب])?<LOCAL_KINDS>\s+(?:<LOCAL_KINDS>\s+)?(?!(?:<NOT_PLACE_NAMES>|<PLACE_KINDS>)(?!\w))"
                          r"(?:<NAME_LEADS>\s+(?!<NOT_PLACE_NAMES>(?!\w))[^\s،,.:؛«»()\d]+|"  # "حي الحاج يوسف"
                          r"ال[^\s،,.:؛«»()]+(?:\s+(?!<NOT_SECOND_NAMES>(?!\w))ال[^\s،,.:؛«»()]+)?|"
                          r"[^\s،,.:؛«»()]+(?:\s+(?!<NOT_SECOND_NAMES>(?!\w))ال[^\s،,.:؛«»()]+|"
-                         r"\s+(?![وف])(?!(?:[ب])?(?:<NOT_PLACE_NAMES>|<NOT_SECOND_NAMES>|<DIRECTIONS>|<LOCAL_KINDS>|<PLACE_KINDS>)(?!\w))"
+                         r"\s+(?![وف])(?!(?:[ب])?(?:<NOT_PLACE_NAMES>|<NOT_SECOND_NAMES>|<DIRECTIONS>|<LOCAL_KINDS>|<PLACE_KINDS>|"
+                         r"<PLACE_CITIES>|ال<PLACE_CITIES>|<TIME_WORDS>)(?!\w))"  # "منطقة أبوسليم بطرابلس", "... ليل الأحد"
                          r"[^\s،,.:؛«»()\d]+)?)",
     # a town or a province named by its kind, known to the gazetteer or not: "مدينة تشوغوييف", "ولاية الجزيرة"
     "place_city_named": r"(?<![\w])(?:[وفب])?مدينه\s+(?!<NOT_PLACE_NAMES>(?!\w))[^\s،,.:؛]+"

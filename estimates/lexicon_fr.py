@@ -778,8 +778,11 @@ PATTERNS.update({
     # (not "les quartiers est d'Alep": a side of the city, place_part_of_city)
     "place_local_of": r"(?<!\w)<LOCAL_NOUNS>(?!\s+(?:<DIRECTIONS>|orientaux|occidentaux)(?!\w))"
                       r"(?:\s+[a-zéèêàç]+|\s+(?:de|des)\s+[a-zéèêàç]+)?\s+(?:de\s+|d['’]|du\s+)"
-                      r"(?:(?:al|el|Al|El)-)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:al-|Al-|el-)?[A-ZÀ-Ý][\w'’-]*)?",
+                      r"(?:(?:al|el|Al|El)-)?[A-ZÀ-Ý][\w'’-]*(?:[ \t]+(?:al-|Al-|el-)?[A-ZÀ-Ý][\w'’-]*)?",
     "place_jadida": r"\bMossoul\s+al-[DJ]j?adida\b|\bBab\s+al-[A-Z]\w+",
+    # "à Abou Salim, un quartier densément peuplé": a name its apposition calls a local place
+    "place_appositive": r"(?<!\w)(?:(?:al|el|Al|El)-)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:al-|Al-|el-)?[A-ZÀ-Ý][\w'’-]*){0,2}"
+                        r"(?=,\s+(?:un|une)\s+(?:quartier|faubourg|banlieue|secteur|camp)(?!\w))",
     # folded (matched on lower-cased text)
     "place_neighbourhood": r"(?<!\w)<PLACE_NEIGHBOURHOODS>(?!\w)",
     "place_part_of_city": r"(?<!\w)(?<!à\s)(?:l['’](?:ouest|est|centre)|le\s+(?:nord|sud|centre|nord-ouest|nord-est|"
@@ -819,6 +822,7 @@ PATTERNS.update({"by_place_kind": r"(?<!\w)par\s+(?:<TABLE_PLACE_HEADERS>|etat)(
 TABLE_PLACE_HEADERS = ["gouvernorat", "province", "état", "région", "district", "ville", "localité", "lieu",
                        "oblast", "pays", "commune", "wilaya"]
 PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_local_of", "cased", "LOCAL_NOUNS"), (4, "place_jadida", "cased"),
+               (4, "place_appositive", "cased", "LOCAL_NOUNS"),
                (4, "place_neighbourhood", "folded"), (3, "place_part_of_city", "folded"), (2, "place_city", "folded"),
                (2, "place_city_named", "cased"), (1, "place_province", "folded"), (1, "place_province_named", "cased"),
                (0, "place_country", "folded")]
@@ -1128,3 +1132,5 @@ PATTERNS.update({"part_lead": r"(?:,|(?<!\w)(?:dont|parmi\s+eux|parmi\s+elles|pa
 PATTERNS.update({"owned_role": r"(?:^|[,;]\s*)(?:son|sa|leur)\s+[^,;:\"“”«»().\d]{2,40},\s*$"})
 # a figure compared with the one before counts the same ("2,430 killed in west Mosul, compared with 760 in the east")
 PATTERNS.update({"compared_lead": r"(?<!\w)(?:contre|comparé\s+aux?|comparés\s+aux?|par\s+rapport\s+aux?)\s+$"})
+# a site named by its noun alone in a figure's sentence ("struck a crowded market in El Fasher"): reader._site_named_later
+PATTERNS.update({"nameless_site": r"(?<!\w)(?:un|une)\s+(?:[\w-]+\s+){0,2}?(?P<noun>marché|quartier|camp|hôpital|école|mosquée|place)(?!\w)"})

@@ -38,6 +38,7 @@ class _Data(NamedTuple):
     latin_articles: tuple[str, ...]
     kinds: frozenset[str]         # words that are no part of a name
     settlements: frozenset[str]   # words that make a place a village or a town of its own
+    name_leads: frozenset[str]    # Arabic words that open a name of two words ("أبو سليم", "تل الزلط")
 
 
 @cache
@@ -46,12 +47,13 @@ def _data() -> _Data:
     latin = dict(raw["latin"])
     groups = re.compile("|".join(re.escape(g) for g in sorted(latin, key=len, reverse=True)))
     from .language import ARABIC, LATIN  # the kind words are the languages' data
-    kinds = {w.lower() for lang in LATIN for w in lang.words("LOCAL_NOUNS")}
+    kinds = {_folded(w) for lang in LATIN for w in lang.words("LOCAL_NOUNS")}  # as names are: "marché" is "marche"
     kinds |= {norm_ar(w) for w in (*ARABIC.words("LOCAL_KINDS"), *ARABIC.words("PLACE_KINDS"))}
-    kinds |= {norm_ar(w) if has_arabic(w) else w for w in raw["kinds"]["words"]}
-    settlements = frozenset(norm_ar(w) if has_arabic(w) else w for w in raw["settlements"]["words"])
+    kinds |= {norm_ar(w) if has_arabic(w) else _folded(w) for w in raw["kinds"]["words"]}
+    settlements = frozenset(norm_ar(w) if has_arabic(w) else _folded(w) for w in raw["settlements"]["words"])
     return _Data(dict(raw["arabic"]), groups, latin, tuple(raw["articles"]["arabic"]),
-                 tuple(raw["articles"]["latin"]), frozenset(kinds), settlements)
+                 tuple(raw["articles"]["latin"]), frozenset(kinds), settlements,
+                 frozenset(norm_ar(w) for w in ARABIC.words("NAME_LEADS")))
 
 
 @lru_cache(maxsize=4096)
@@ -65,13 +67,12 @@ def key(name: str | None) -> str | None:
         if any(w.lstrip("وفب") in data.settlements or w in data.settlements for w in written):
             return None  # "بلدة عين عيسى": a town of its own
         words = [w for w in written if w not in data.kinds and _without(w, data.ar_articles) not in data.kinds]
-        if not any(w.startswith("ال") for w in words) and len(words) > 1:
-            return None  # "حديقة منزل مهجور" (an abandoned house's garden): words, not a name
+        if not any(w.startswith("ال") for w in words) and len(words) > 1 and words[0] not in data.name_leads:
+            return None  # "حديقة منزل مهجور" (an abandoned house's garden): words, not a name ("أبو سليم" is one)
         words = [_without(w.lstrip("وفب") if w[1:].startswith("ال") else w, data.ar_articles) for w in words]
         sounds = "".join(data.arabic.get(ch, "") for ch in "".join(words))
     else:
-        folded = unicodedata.normalize("NFKD", name.casefold())
-        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+        folded = _folded(name)
         written = re.split(r"[\s'’]+", folded)
         if any(w in data.settlements for w in written):
             return None  # "the village of Abu Maria": a village of its own
@@ -83,6 +84,12 @@ def key(name: str | None) -> str | None:
     if sounds.endswith("h") and len(sounds) > MIN_CONSONANTS:
         sounds = sounds[:-1]  # "الحيدرية" (taa marbuta), "Raqqah"
     return sounds if len(sounds) >= MIN_CONSONANTS else None
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents: "Marché" and "marche" are one word here."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _without(word: str, articles: tuple[str, ...]) -> str:

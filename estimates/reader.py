@@ -92,6 +92,7 @@ def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -
         found = [e if e.place or not town else replace(e, place=narrow if e.kind == "incident" else
                                                          _war_country(e, town) or _the_province(e, town) or town)
                  for e in found]
+    found = _site_named_later(found, text, latin, watched)
     found = _rows_victims(text, found, latin)
     return _incident_places(_with_place_id(e, story_town) for e in _unique(found, headline))
 
@@ -428,6 +429,36 @@ def _unique(found: list[Estimate], headline: str | None = None) -> list[Estimate
     attributed = {_placeless_key(e) for e in kept if e.claimant is not None}
     return [e for e in kept if not (headline and e.quote == headline and e.claimant is None
                                     and _placeless_key(e) in attributed)]
+
+
+SITE_NOUN_REACH = 40  # characters either side of a local name looked at for the site noun that introduces it
+
+
+def _site_named_later(found: list[Estimate], text: str, latin: Language, watched: Folded | None) -> list[Estimate]:
+    """"Shells struck a crowded market in the besieged city of El Fasher, killing 18" ... "the shells hit the
+    market in the Awlad al-Reif neighbourhood"; "dans le bombardement d'un marché d'El-Facher" ... "le marché du
+    quartier d'Oulad el-Rif": a figure placed in a city by a nameless site (PATTERNS `nameless_site`) is at the
+    one local place the story names beside the same noun elsewhere."""
+    nameless = [(i, m) for i, e in enumerate(found) if e.place and e.lang == latin.code and
+                (m := latin.pattern("nameless_site").search(e.quote)) is not None and _a_city(e.place)]
+    if not nameless:
+        return found
+    local = [p for p in places.find(RuleText.of(text, latin), watched, min_rank=4, max_rank=4) if p.name]
+    out = list(found)
+    for i, m in nameless:
+        noun = m.group("noun").casefold()
+        named = {name_keys.key(p.name) or p.name.casefold(): p.name for p in local
+                 if p.name not in found[i].quote and "\n" not in p.name and not _a_city(p.name) and
+                 found[i].place.casefold() not in p.name.casefold() and  # "Hodeidah market": the city's own
+                 noun in text[max(0, p.start - SITE_NOUN_REACH):p.end + SITE_NOUN_REACH].casefold()}
+        if len(named) == 1:
+            out[i] = replace(found[i], place=next(iter(named.values())))
+    return out
+
+
+def _a_city(place: str) -> bool:
+    entry = _entry_of(place)
+    return entry is not None and entry.kind == "city"
 
 
 def _told_more_narrowly(e: Estimate, others: Iterable[Estimate]) -> bool:

@@ -163,8 +163,10 @@ def _same_place(name: str | None, est: dict) -> bool:
         labelled, read = gazetteer.area(entry.id), gazetteer.area(est["place_id"])  # or one nested in the other
         if read == labelled or labelled in gazetteer.nests(read) or read in gazetteer.nests(labelled):
             return True  # else by name: "al-Badu" (Raqqa's) is no Badou of Togo
-    if gazetteer.QUARTER_MARK in (est.get("place_id") or "") and name_keys.key(name) == name_keys.key(est["place"]):
-        return True  # a quarter the gazetteer lacks, written in another script ("al-Mashlab", "حي المشلب")
+    if (gazetteer.QUARTER_MARK in (est.get("place_id") or "") or entry is None) and \
+            name_keys.key(name) is not None and name_keys.key(name) == name_keys.key(est["place"]):
+        return True  # a quarter or a site the gazetteer lacks, written in another script ("al-Mashlab", "حي المشلب";
+        # "Awlad al-Reif market", "سوق أولاد الريف")
     bare = re.sub(r"^(?:al-|el-|the\s+)|\s+(?:district|neighbou?rhood|village)$", "", name.casefold())
     return name.casefold() == est["place"].casefold() or bare in est["place"].casefold()  # "al-Badu": "Raqqa's
     # al-Badu neighbourhood", a place the gazetteer lacks
