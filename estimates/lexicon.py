@@ -756,3 +756,5 @@ PATTERNS.update({"part_lead": r"(?:,|\b(?:including|among\s+them|of\s+which|of\s
 PATTERNS.update({"compared_lead": r"\b(?:compared\s+(?:with|to)|as\s+against|against|versus|vs\.?)\s+$"})
 # a site named by its noun alone in a figure's sentence ("struck a crowded market in El Fasher"): reader._site_named_later
 PATTERNS.update({"nameless_site": r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?P<noun>market|district|neighbou?rhood|quarter|camp|hospital|school|mosque|square)\b"})
+# a town the gazetteer lacks, after a preposition of place ("near Tabatol in Niger's Tillaberi region"): reader._unknown_town
+PATTERNS.update({"unknown_town": r"\b(?:in|near|at|outside)\s+(?!(?:(?i:<MONTHS>|<WEEKDAYS>)|The|This|That|His|Her|Their|Its|Islamic|Arabic|English|French|Parliament|Congress)\b)(?P<name>(?:al-|el-)?[A-Z][a-z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][a-z][\w'’-]*)?)\b(?!['’]s\b|\s+(?:[A-Z]|said|says|told|reported|province|region|state|governorate|county))"})

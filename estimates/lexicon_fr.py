@@ -1134,3 +1134,5 @@ PATTERNS.update({"owned_role": r"(?:^|[,;]\s*)(?:son|sa|leur)\s+[^,;:\"“”«�
 PATTERNS.update({"compared_lead": r"(?<!\w)(?:contre|comparé\s+aux?|comparés\s+aux?|par\s+rapport\s+aux?)\s+$"})
 # a site named by its noun alone in a figure's sentence ("struck a crowded market in El Fasher"): reader._site_named_later
 PATTERNS.update({"nameless_site": r"(?<!\w)(?:un|une)\s+(?:[\w-]+\s+){0,2}?(?P<noun>marché|quartier|camp|hôpital|école|mosquée|place)(?!\w)"})
+# a town the gazetteer lacks, after a preposition of place ("near Tabatol in Niger's Tillaberi region"): reader._unknown_town
+PATTERNS.update({"unknown_town": r"(?<!\w)(?:à|près\s+de|près\s+d['’])\s*(?!(?:(?i:<MONTHS>|<WEEKDAYS>)|Le|La|Les|Son|Sa|Ses|Leur)(?!\w))(?P<name>(?:al-|el-)?[A-ZÀ-Ý][a-zà-ÿ][\w'’-]*(?:[ \t]+(?:al-|el-)?[A-ZÀ-Ý][a-zà-ÿ][\w'’-]*)?)(?!\w)(?!['’]s\b|\s+(?:[A-ZÀ-Ý]|a\s+déclaré|ont\s+déclaré|province|région))"})

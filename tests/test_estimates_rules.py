@@ -1628,3 +1628,16 @@ def test_the_later_places_of_a_ranking_count_what_the_first_counted() -> None:
 ])
 def test_a_part_of_the_dead_is_dead(text: str, read: list[tuple]) -> None:
     assert [(e.low, e.outcome) for e in extract(text)] == read
+
+
+@pytest.mark.parametrize("text, lang, place", [
+    ("NIAMEY (Reuters) - Seventeen soldiers were killed when jihadists attacked an army post near Tabatol in "
+     "Niger's Tillaberi region, the defence ministry said.", "en", "Tabatol"),
+    ("- Jan. 20: Suicide bomber kills 6 at a mosque in Konduga (state emergency agency)", "en", "Konduga"),
+    ("Douze civils ont été tués à Gassel, dans la province du Soum, selon des sources locales.", "fr", "Gassel"),
+    # after the province, a month, or a known body: not a town the gazetteer lacks
+    ("Drones killed 7 people in Zaporizhzhia region overnight, 3 in Orikhiv.", "en", "Zaporizhzhia region"),
+    ("The monitor said 1,521 people were killed in Syria in October.", "en", "Syria"),
+])
+def test_a_town_the_gazetteer_lacks_after_a_preposition(text: str, lang: str, place: str) -> None:
+    assert extract(text, lang=lang)[0].place == place
