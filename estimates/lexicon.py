@@ -743,12 +743,12 @@ PATTERNS.update({"of_those": r"\bof\s+(?:the|those|these|them|whom)(?:\s+(?:deat
 # a count distributed after a colon, each part before its place ("244 bodies ...: 131 from al-Maidan, 68 from around
 # Bab al-Tob and 45 from the riverbank"): what follows a part (reader._distributed)
 PATTERNS.update({"dist_where": r"\s+(?:in|at|near|on|from|around|inside|outside)\s"})
-# a part of the figure before, placed ("killed 38 ..., including 12 in a school in Gaza City", "killed 6 people in
-# Kharkiv region, 2 in Sumy"): what leads it (reader._placed_part), and a ranking's later places ("Nineveh accounted
-# for 604 of the dead, followed by Baghdad with 311 and Anbar with 187": reader._followed_with)
 # "all but three of those killed": the part left out; "a dozen of the wounded were in critical condition": a state
 PATTERNS.update({"part_of_not": r"\b(?:all\s+but|except(?:\s+for)?|apart\s+from|other\s+than|(?:one|two|three|\d+)\s+(?:in|out\s+of))\s+$",
                  "part_of_state": r"\s+(?:were|was|are|is|remain(?:ed|s)?)\s+(?:still\s+|also\s+|reported\s+)?(?:in\s+(?:a\s+)?(?:critical|serious|grave|stable|poor|good)\b|critical|(?:critically|seriously|gravely|badly)\b|identified|unidentified|buried)"})
+# a part of the figure before, placed ("killed 38 ..., including 12 in a school in Gaza City", "killed 6 people in
+# Kharkiv region, 2 in Sumy"): what leads it (reader._placed_part), and a ranking's later places ("Nineveh accounted
+# for 604 of the dead, followed by Baghdad with 311 and Anbar with 187": reader._followed_with)
 PATTERNS.update({"part_lead": r"(?:,|\b(?:including|among\s+them|of\s+which|of\s+whom))\s*$",
                  "part_where": r"\s+(?:in|at|near|on|from|inside)\s+(?:[\w'’-]+\s+){0,7}?(?:al-|el-)?(?!(?:<MONTHS>|<WEEKDAYS>)\b)(?-i:[A-Z])\w",
                  "with_lead": r"(?:\bfollowed\s+by|,|\band|\bthen)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*\s+(?:[\w'’-]+\s+){0,3}?with\s+$"})

@@ -1120,11 +1120,11 @@ PATTERNS.update({"of_those": r"(?<!\w)(?:de\s+ces|parmi\s+ces|des)\s+(?:morts|d�
 # a count distributed after a colon, each part before its place ("244 bodies ...: 131 from al-Maidan, 68 from around
 # Bab al-Tob and 45 from the riverbank"): what follows a part (reader._distributed)
 PATTERNS.update({"dist_where": r"\s+(?:à|au|aux|dans|près|de|du|des|en|sur|autour)\s"})
-# a part of the figure before, placed ("..., dont 12 dans une école de Gaza", "6 morts dans la région de Kharkiv, 2
-# à Soumy"), and a ranking's later places ("suivie de Bagdad avec 311 et d'Anbar avec 187")
 # "tous sauf trois des morts": the part left out; "une dizaine des blessés sont dans un état critique": a state
 PATTERNS.update({"part_of_not": r"(?<!\w)(?:sauf|excepté|hormis|à\s+l['’]exception\s+de|(?:un|une|deux|trois|\d+)\s+sur)\s+$",
                  "part_of_state": r"\s+(?:sont|étaient|est|était|restent|demeurent)\s+(?:toujours\s+|encore\s+)?(?:dans\s+un\s+état|grièvement|gravement|identifiés?|enterrés?)"})
+# a part of the figure before, placed ("..., dont 12 dans une école de Gaza", "6 morts dans la région de Kharkiv, 2
+# à Soumy"), and a ranking's later places ("suivie de Bagdad avec 311 et d'Anbar avec 187")
 PATTERNS.update({"part_lead": r"(?:,|(?<!\w)(?:dont|parmi\s+eux|parmi\s+elles|parmi\s+lesquels|y\s+compris|notamment))\s*$",
                  "part_where": r"\s+(?:à|au|aux|dans|près\s+de|sur|en)\s+(?:[\w'’-]+\s+){0,5}?(?:al-|el-)?(?!(?:<MONTHS>|<WEEKDAYS>)(?!\w))(?-i:[A-ZÀ-Ý])\w",
                  "with_lead": r"(?:(?<!\w)suivie?s?\s+(?:de|du|par)|,|(?<!\w)et|(?<!\w)puis)\s+(?:(?:la|le|les|l['’]|d['’])\s*)?(?-i:[A-ZÀ-Ý])[\w'’-]*\s+(?:[\w'’-]+\s+){0,3}?avec\s+$"})

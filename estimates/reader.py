@@ -871,10 +871,16 @@ def _sum_of_dead_and_wounded(figs: list[Figure], links: list) -> None:
 def _gapped(text: str, prev: Head, f: Figure, h: Head, lang: Language) -> bool:
     """"Nine were killed in Khan Younis and five in Deir el-Balah": a bare figure after "and", then a place,
     shares the verb of the figure before (PATTERNS `gap_and`, `gap_where`)."""
-    if h.outcome is not None or h.victims is not None or prev.end > f.start:
+    if not _bare_after(prev, f, h):
         return False
     gap = text[prev.end:f.start] + ("و" if lang.arabic and text.startswith("و", f.start) else "")  # "وتسعة في"
     return lang.pattern("gap_and").fullmatch(gap) is not None and lang.pattern("gap_where").match(text, f.end) is not None
+
+
+def _bare_after(prev: Head, f: Figure, h: Head) -> bool:
+    """A figure naming neither outcome nor victims, after the head of the figure before: one that may share its
+    verb or count part of it (_gapped, _distributed, _placed_part, _followed_with)."""
+    return h.outcome is None and h.victims is None and prev.end <= f.start
 
 
 DIST_REACH = 200  # characters back from a part to the colon that opens its list
@@ -885,7 +891,7 @@ def _distributed(text: str, prev: Head, f: Figure, h: Head, lang: Language) -> b
     """"244 bodies had been recovered from the Old City in the week to Saturday: 131 from the al-Maidan area, 68
     from around Bab al-Tob and 45 from the riverbank": the parts of a count after a colon, each a bare figure
     before its place (PATTERNS `dist_where`), count what the count counted."""
-    if h.outcome is not None or h.victims is not None or prev.end > f.start:
+    if not _bare_after(prev, f, h):
         return False
     gap = text[prev.end:f.start]
     return ":" in text[max(0, f.start - DIST_REACH):f.start] and "." not in gap and _LIST_GAP.match(gap) is not None \
@@ -903,7 +909,7 @@ def _placed_part(text: str, figs: list[Figure], hs: list[Head], i: int, lang: La
     `part_where`), led by a subset word (`part_lead`) or followed by "of them", is a part of the figure before, so
     counts what it counted (a part is smaller than its whole); led by a comma alone, it shares the verb before."""
     f, h = figs[i], hs[i]
-    if h.outcome is not None or h.victims is not None or hs[i - 1].end > f.start:
+    if not _bare_after(hs[i - 1], f, h):
         return False
     gap = text[hs[i - 1].end:f.start]
     if _SENTENCE_STOP.search(gap) or len(gap) > PART_GAP:
@@ -928,7 +934,7 @@ def _followed_with(text: str, prev: Head, f: Figure, h: Head, lang: Language) ->
     """"Nineveh accounted for 604 of the dead, followed by Baghdad with 311 and Anbar with 187": the later places of
     a ranking, each "with" its bare figure (PATTERNS `with_lead`), count what the first place's figure counted; so
     does a figure it is compared with ("مقتل 2430 مدنيا في الجانب الأيمن، مقارنة بـ760 في الأيسر", `compared_lead`)."""
-    if h.outcome is not None or h.victims is not None or prev.end > f.start:
+    if not _bare_after(prev, f, h):
         return False
     gap = text[prev.end:f.start]
     return len(gap) <= COMMA_PART_GAP and not _SENTENCE_STOP.search(gap) and \
