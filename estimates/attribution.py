@@ -304,8 +304,12 @@ def _clean(np: str, lang: Language) -> str | None:
     when it is a pronoun, too long, or holds a digit."""
     np = np.strip().strip("\"'“”‘’ ")
     np = np[dateline_end(np):]
-    poss = _c(lang, "possessive").match(np)  # "Reuters' review of morgue records found": Reuters
-    np = _p(lang, "trim").sub("", poss.group("np") if poss else np)
+    staff = _p(lang, "role_at_body").match(np)  # "a doctor at the Qayyarah field hospital": who, and where
+    if staff is not None:  # (the "at" is no trailing clause here: the hospital is whom the doctor speaks for)
+        np = staff.group() + _p(lang, "trim").sub("", np[staff.end():])
+    else:
+        poss = _c(lang, "possessive").match(np)  # "Reuters' review of morgue records found": Reuters
+        np = _p(lang, "trim").sub("", poss.group("np") if poss else np)
     np = _p(lang, "article").sub("", _p(lang, "lead_conj").sub("", np)).strip()
     words = np.split()
     # "WHO" in capitals is the World Health Organization, not a pronoun

@@ -190,6 +190,12 @@ NON_CLAIMANTS = frozenset(
      "subsequently separately reportedly").split()
 )
 # Nouns for data behind an "according to"/possessive attribution ("figures released by X", "X's tally").
+# staff who speak for where they work ("medics at a field clinic"), and the places they work at (role_at_body)
+STAFF_ROLES = ["doctor", "doctors", "nurse", "nurses", "medic", "medics", "paramedic", "paramedics", "surgeon",
+               "surgeons", "physician", "physicians", "health worker", "health workers", "staff", "staff member",
+               "staff members", "worker", "workers", "employee", "employees", "volunteer", "volunteers"]
+STAFF_PLACES = ["hospital", "clinic", "morgue", "field hospital", "health centre", "health center", "medical centre",
+                "medical center", "trauma centre", "trauma center", "trauma stabilisation point", "infirmary"]
 DATA_NOUNS = ["estimate", "estimates", "count", "counts", "tally", "tallies", "figures", "figure", "data",
               "report", "reports", "investigation", "survey", "records", "record", "toll", "calculations",
               "calculation", "analysis", "assessment", "statistics", "numbers", "research", "study",
@@ -407,7 +413,8 @@ PATTERNS.update({
                  r"(?P<np>[A-Z][^,;:\"“”.\d]{0,50}?),\s*<@a_description_lead>[^,;:\"“”]{2,70},\s*(?P<verb>(?-i:<@verbs>))\b",
     "a_comma": r",\s*<@a_description_lead>",
     # a description after a name: "a London-based group", "the London-based monitoring group" (not "the UN")
-    "a_description_lead": r"(?:an?\s|(?-i:the)\s+(?=[a-z]|[A-Z][\w]*-(?:based|led|backed)\b))",
+    # ("UNAMA, the UN mission in Afghanistan, documented": a UN body described)
+    "a_description_lead": r"(?:an?\s|(?-i:the)\s+(?=[a-z]|[A-Z][\w]*-(?:based|led|backed)\b|(?-i:UN|U\.N\.|EU)\s+[a-z]))",
     # the claimant after its lead: "according to X", "..., said X", "citing X", "Per X,"
     "after_verb": r"(?P<lead>\baccording\s+to|[,;]['\"”’]?\s*(?:said|says|say|reported|added|noted)|\bciting|"
                   r"\bcited(?!\s+by)|\bquoting|(?:^|(?<=[,;(]))\s*per(?=\s+(?!cent\b|capita\b|annum\b|day\b|week\b|"
@@ -441,12 +448,16 @@ PATTERNS.update({
                r"(?:(?:own|latest|new|updated|conservative|preliminary|official|final|initial)\s+)*"
                r"<NP_DATA_NOUNS>\s+(?:of|puts|put|shows|showed|found|finds|lists)\b",
     # case-sensitive: "figures released by X", "a survey by a local group"
-    "data_by": r"\b(?i:<DATA_NOUNS_NOT_TOLL>)\s+(?:\w+(?:ed|en)\s+(?:to\s+[^,.;:()]{1,30}?\s+)?)?"
+    "data_by": r"\b(?i:<DATA_NOUNS_NOT_TOLL>)\s+(?:\w+(?:ed|en)\s+(?:(?:on\s+)?(?i:<WEEKDAYS>|yesterday|today)\s+)?"
+               r"(?:to\s+[^,.;:()]{1,30}?\s+)?)?"  # "figures released on Monday by the civil defence"
                r"(?:by\s+(?=an?\s+[a-z])|(?:by|from|of)\s+(?=the\s+[A-Za-z]|[A-Z]))(?P<np>[^,.;:()]{1,60})",
     # case-sensitive: "the figure of 1,260 released by the Nineveh health directorate": the figure's own source
     "figure_by": r"(?P<num>\d(?:[\d,.]*\d)?)(?:\s+[a-z]+){0,2}\s+(?:released|published|issued|given|announced|"
                  r"compiled|reported|recorded|provided|documented|confirmed|verified|cited)\s+by\s+(?P<np>[^,.;:()]{2,60})",
     # what ends a claimant's name: "X on Tuesday", "X, who ...", "X told reporters"
+    # staff speaking for the place they work at: "a doctor at the Qayyarah field hospital" -> the hospital
+    "role_at_body": r"^(?:(?:an?|the|one|two|three|several|some)\s+)?(?:[a-z-]+\s+)?(?:<STAFF_ROLES>)\s+(?:at|in|from|of)\s+"
+                    r"(?:(?:an?|the)\s+)?(?P<body>(?:[\w'’-]+\s+){0,4}?(?:<STAFF_PLACES>))\b",
     "trim": r"\s+(?:on|last|this|in\s+(?:a|an|its|their|his|her)|(?-i:who|which|that)|published|released|issued|"
             r"earlier|late|early|told|to(?!\s+(?-i:[A-Z]))|at|as|citing|quoted|via|over|during|since|said|says|"
             r"and\s+(?:the|a)|estimated|believes|found|while|after|when|put|show|shows|showed|suggest|suggests|"
@@ -471,6 +482,8 @@ PATTERNS.update({
                     r"(?:^|[.;|]\s*)Sources?\s*:\s*(?P<np2>[^()\[\];.]{2,60}?)\s*$",
     # "the agency believes", "the group says": a body named earlier
     "anaphor": r"(?:its|their)\s+(?:own\s+|latest\s+|new\s+)?(?:findings|figures|data|estimates?|count|tally)|"
+               # "according to its quarterly protection of civilians report"
+               r"(?:its|their)\s+(?:[\w-]+\s+){0,5}?(?:report|update|bulletin|review|statement|study|survey|briefing)|"
                r"(?:(?:the|this|that|its|his|her|their)\s+)?(?:own\s+)?"  # a bare "report" too ("the report found")
                r"(?:(?:[A-Za-z]+-based|rights|human\s+rights|monitoring|aid|relief|research|war)\s+)?(?:agency|group|"
                r"organi[sz]ation|ministry|office|mission|body|monitor|watchdog|charity|department|observatory|agencies|"
@@ -525,12 +538,15 @@ LOCAL_NOUNS = ["district", "neighbourhood", "neighborhood", "quarter", "market",
                "park", "garden", "cemetery", "roundabout",
                "districts", "neighbourhoods", "neighborhoods", "quarters", "villages", "camps", "markets", "suburbs"]
 # a kind written once after two names: "the rebel-held Sakhour and Tariq al-Bab districts" (the first is a place too)
+# capitalised adjectives that open a kind of place without naming it ("a Shi'ite mosque in Kabul's Dasht-e-Barchi")
+LOCAL_ADJECTIVES = ["Shi'ite", "Shiite", "Shia", "Shi'a", "Sunni", "Sufi", "Christian", "Catholic", "Orthodox", "Yazidi",
+                    "Ahmadi", "Ismaili", "Hazara", "Kurdish", "Arab", "Turkmen", "Muslim", "Jewish", "Hindu", "Buddhist"]
 LOCAL_PLURALS = ["districts", "neighbourhoods", "neighborhoods", "quarters", "villages", "camps", "suburbs", "areas"]
 PATTERNS.update({
     # rank 4, case-sensitive: "the Old City (of Mosul)", "Zanjili district", "the district of al-Tayaran"
     "place_old_city": r"\b(?:the\s+)?Old\s+City(?:\s+of\s+[A-Z][\w-]+)?",
     "place_named_local": r"\b(?:the\s+)?(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+(?:al-|Al-)?[A-Z][\w'-]*){0,2}"
-                         r"\s+<LOCAL_NOUNS>\b",
+                         r"\s+<LOCAL_NOUNS>\b(?!(?<=s)\s+of\s+(?:(?:al|el|Al|El)-)?[A-Z])",  # not "the Mosul neighbourhoods of Wadi Hajar"
     "place_local_of": r"\b<LOCAL_NOUNS>\s+of\s+(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?",
     "place_named_pair": r"\b(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+(?:al-|Al-)?[A-Z][\w'-]*){0,2}(?=\s+and\s+"
                         r"(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+(?:al-|Al-)?[A-Z][\w'-]*){0,2}\s+<LOCAL_PLURALS>\b)",
@@ -546,9 +562,11 @@ PATTERNS.update({
     "place_country": r"\b<PLACE_COUNTRIES>\b",
     # a name that is no place: "the hospital", "This market"
     "place_the": r"^the\s+",
-    "place_kind_of": r"^(?:the\s+)?(?:town|village|city|suburb|area)\s+of\s+",
+    "place_kind_of": r"^(?:the\s+)?(?:town|village|city|suburb|area|district|neighbou?rhood|quarter|market)s?\s+of\s+",
     "place_leading_word": r"^(?:the\s+)?(?:The|A|An|This|That|In|On|At)\s+",
     "place_local_false": r"^(?:the\s+)?(?:The|A|An|This|That|In|On|At|Mosul\s+area)\b",
+    # a capitalised adjective and a kind name no place: "a Shi'ite mosque", "a Sunni village"
+    "place_adjective_only": r"^(?:<LOCAL_ADJECTIVES>)\s+<LOCAL_NOUNS>$",
 })
 # (rank, pattern, how it is matched): "cased" as written, "folded" on lower-cased text
 # (rank, pattern, how it is matched[, a word list the pattern cannot match without])
@@ -756,5 +774,6 @@ PATTERNS.update({"part_lead": r"(?:,|\b(?:including|among\s+them|of\s+which|of\s
 PATTERNS.update({"compared_lead": r"\b(?:compared\s+(?:with|to)|as\s+against|against|versus|vs\.?)\s+$"})
 # a site named by its noun alone in a figure's sentence ("struck a crowded market in El Fasher"): reader._site_named_later
 PATTERNS.update({"nameless_site": r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?P<noun>market|district|neighbou?rhood|quarter|camp|hospital|school|mosque|square)\b"})
-# a town the gazetteer lacks, after a preposition of place ("near Tabatol in Niger's Tillaberi region"): reader._unknown_town
-PATTERNS.update({"unknown_town": r"\b(?:in|near|at|outside)\s+(?!(?:(?i:<MONTHS>|<WEEKDAYS>)|The|This|That|His|Her|Their|Its|Islamic|Arabic|English|French|Parliament|Congress)\b)(?P<name>(?:al-|el-)?[A-Z][a-z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][a-z][\w'’-]*)?)\b(?!['’]s\b|\s+(?:[A-Z]|said|says|told|reported|province|region|state|governorate|county))"})
+# a town the gazetteer lacks, after a preposition of place ("near Tabatol in Niger's Tillaberi region"), or owned by the
+# province it lies in ("a camp in North Darfur's Tawila"): reader._unknown_town
+PATTERNS.update({"unknown_town": r"\b(?:in|near|at|outside)\s+(?:nearby\s+|neighbou?ring\s+)?(?:(?P<owner>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)['’]s\s+)?(?!(?:(?i:<MONTHS>|<WEEKDAYS>)|The|This|That|His|Her|Their|Its|Islamic|Arabic|English|French|Parliament|Congress)\b)(?P<name>(?:al-|el-)?[A-Z][a-z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][a-z][\w'’-]*)?)\b(?!['’]s\b|\s+(?:[A-Z]|said|says|told|reported|province|region|state|governorate|county))"})

@@ -303,9 +303,12 @@ PLACE_PROVINCES = ["نينوى", "الأنبار", "صلاح الدين", "دي�
 PLACE_COUNTRIES = ["العراق", "سوريا", "سورية", "اليمن", "ليبيا", "لبنان"]
 DIRECTIONS = ["غرب", "شرق", "شمال", "جنوب", "غربي", "شرقي", "شمالي", "جنوبي", "ايمن", "ايسر"]
 # kinds of a local place written before its name (a dual or plural names the first of several: "حيي الزهراء والنور")
-LOCAL_KINDS = ["حي", "حيي", "أحياء", "منطقة", "منطقتي", "سوق", "مخيم", "مخيمي", "قرية", "قريتي", "قرى", "ناحية",
-               "قضاء", "بلدة", "بلدتي", "ساحة", "مطار", "مديرية", "مقبرة", "دوار", "محور", "شارع", "جسر", "معسكر",
-               "حديقة", "جزيرة", "محلة"]
+LOCAL_KINDS = ["حي", "حيي", "أحياء", "منطقة", "منطقتي", "سوق", "مخيم", "مخيمي", "قرية", "قريتي", "قرى", "بلدة",
+               "بلدتي", "ساحة", "مطار", "مقبرة", "دوار", "محور", "شارع", "جسر", "معسكر", "حديقة", "جزيرة", "محلة",
+               "صحراء", "جبهة", "تقاطع", "مفرق"]  # "صحراء النخيب", "جبهة رغوان": a named desert or front
+# the districts a town lies in, named by kind: "بلدة برج الشمالي في قضاء صور", "حي ثقبان في مديرية بني الحارث"
+# (less specific than the town or quarter in them, more than a city)
+DISTRICT_KINDS = ["ناحية", "قضاء", "مديرية"]
 # the countryside of a city or province: "ريف حلب", "ريف دمشق" (a part of it, as a direction is)
 AREA_NOUNS = ["ريف", "أطراف", "ضواحي", "محيط"]
 # kinds of named place written before the name: "مدينة تشوغوييف", "مديرية مجزر", "ولاية الجزيرة"
@@ -339,12 +342,22 @@ NOT_PLACE_NAMES = ["قرب", "في", "من", "على", "عند", "شمال", "ج
                    "رئيسيه", "محلي", "تجاري", "كبير", "كبيره", "صغير", "صغيره", "مجاور", "مجاوره", "سكني", "سكنيه",
                    "عامه", "عام", "المدينه", "البلده", "القريه", "الحي", "جماعيه", "جماعية", "جديدة", "جديده",
                    "قديمة", "قديمه", "واحدة", "واحده", "أخرى", "اخرى", "مؤقتة", "مؤقته", "عسكري", "عسكرية", "للاجئين",
-                   "للمهاجرين", "للتدريب", "النازحين", "اللاجئين"]
+                   "للمهاجرين", "للتدريب", "النازحين", "اللاجئين",
+                   # ordinals: "مقبرة ثانية في ناحية حمام العليل" (a second grave, no name)
+                   "ثانية", "ثانيه", "ثالثة", "ثالثه", "رابعة", "رابعه", "أولى", "اولى", "أخيرة", "اخيره",
+                   # goods: "سوق الخضار بمدينة الصدر" (the vegetable market, no name)
+                   "الخضار", "الخضراوات", "الخضروات", "السمك", "الأسماك", "الاسماك", "الماشية", "الماشيه", "الحبوب"]
+# names made of a word and a number: "تقاطع كيلو 4" (Mogadishu's KM4 junction), "الحارة 14"
+NUMBERED_NAMES = ["كيلو", "الكيلو", "الحارة", "حارة", "البلوك", "بلوك"]
 PATTERNS.update({
     "place_old_city": r"(?<![\w])(?:[وفب])?(?:ال)?مدينه\s+القديمه(?:\s+(?:في|من|ب)\s*<PLACE_CITIES>)?",
     # "حي الشفاء", "حيي الزهراء والنور" (the first), "قرية ود عشيب", "حي باب توما" (a name of two words)
-    "place_named_local": r"(?<![\w])(?:[وفب])?<LOCAL_KINDS>\s+(?:<LOCAL_KINDS>\s+)?(?!(?:<NOT_PLACE_NAMES>|<PLACE_KINDS>)(?!\w))"
-                         r"(?:<NAME_LEADS>\s+(?!<NOT_PLACE_NAMES>(?!\w))[^\s،,.:؛«»()\d]+|"  # "حي الحاج يوسف"
+    "place_named_local": r"(?<![\w])(?:[وفب])?<LOCAL_KINDS>\s+(?:<LOCAL_KINDS>\s+)?<@local_name>",
+    "place_numbered": r"(?<![\w])(?:[وفب]|لل)?<NUMBERED_NAMES>\s+[0-9٠-٩]{1,3}(?![0-9٠-٩])",  # "على الحارة 14 بحي الثورة"
+    "place_named_district": r"(?<![\w])(?:[وفب])?<DISTRICT_KINDS>\s+<@local_name>",
+    "local_name": r"(?!(?:<NOT_PLACE_NAMES>|<PLACE_KINDS>)(?!\w))(?!لل)"  # "سوق للخضار": a market for vegetables
+                         r"(?:<NUMBERED_NAMES>\s+[0-9٠-٩]{1,3}(?![0-9٠-٩])|"  # "تقاطع كيلو 4", "الحارة 14"
+                         r"<NAME_LEADS>\s+(?!<NOT_PLACE_NAMES>(?!\w))[^\s،,.:؛«»()\d]+|"  # "حي الحاج يوسف"
                          r"ال[^\s،,.:؛«»()]+(?:\s+(?!<NOT_SECOND_NAMES>(?!\w))ال[^\s،,.:؛«»()]+)?|"
                          r"[^\s،,.:؛«»()]+(?:\s+(?!<NOT_SECOND_NAMES>(?!\w))ال[^\s،,.:؛«»()]+|"
                          r"\s+(?![وف])(?!(?:[ب])?(?:<NOT_PLACE_NAMES>|<NOT_SECOND_NAMES>|<DIRECTIONS>|<LOCAL_KINDS>|<PLACE_KINDS>|"
@@ -363,7 +376,8 @@ PATTERNS.update({
     # not "قوات سوريا الديمقراطية" (the SDF, a force)
     "place_country": r"(?<![\w])(?:[وفب]|لل)?<PLACE_COUNTRIES>(?![\w])(?!\s+الديمقراطيه)",
 })
-PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_named_local", "cased"), (3, "place_part_of_city", "cased"),
+PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_named_local", "cased"), (4, "place_numbered", "cased"), (3, "place_named_district", "cased"),
+               (3, "place_part_of_city", "cased"),
                (2, "place_city", "cased"), (2, "place_city_named", "cased"), (1, "place_province", "cased"),
                (1, "place_province_named", "cased"), (0, "place_country", "cased")]
 # a table whose first column is headed by one of these lists places, one per row ("| المحافظة | قتلى |")

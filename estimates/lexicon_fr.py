@@ -695,12 +695,16 @@ PATTERNS.update({
                r"(?i:<NP_DATA_NOUNS>)\s+(?P<np>[A-ZÀ-Ý][\w.&-]*(?:\s+[A-ZÀ-Ý][\w.&-]*){0,3})(?=[\s,.;:]|$)",
     # case-sensitive: "les chiffres du ministère", "une estimation de l'ONU", "les données compilées par Airwars";
     # not "le décompte des morts" (an outcome or a victims noun is no author)
-    "data_by": r"(?<!\w)(?i:<DATA_NOUNS_NOT_TOLL>)(?:\s+(?i:officiel(?:le)?s?|provisoires?|récente?s?|dernière?s?|"
-               r"nouvelles?|nouveaux?|détaillée?s?))?\s+(?:(?i:établie?s?|fournie?s?|publiée?s?|compilée?s?|"
-               r"communiquée?s?|réalisée?s?|dressée?s?|donnée?s?|diffusée?s?|recueillie?s?)\s+par\s+|par\s+|"
-               r"(?:de\s+l['’]|du\s+|des\s+|de\s+la\s+|d['’](?=[A-ZÀ-Ý])|de\s+(?=[A-ZÀ-Ý])))"
+    # (any data noun, a toll too, when published by someone: "selon un bilan publié lundi par le Fonds ...")
+    "data_by": r"(?<!\w)(?:(?i:<DATA_NOUNS>)<@data_adjective>\s+(?i:établie?s?|fournie?s?|publiée?s?|compilée?s?|"
+               r"communiquée?s?|réalisée?s?|dressée?s?|donnée?s?|diffusée?s?|recueillie?s?)"
+               r"(?:\s+(?i:<WEEKDAYS>|hier|ce\s+(?:matin|soir)|jeudi\s+soir))?\s+par\s+|"
+               r"(?i:<DATA_NOUNS_NOT_TOLL>)<@data_adjective>\s+(?:par\s+|"
+               r"(?:de\s+l['’]|du\s+|des\s+|de\s+la\s+|d['’](?=[A-ZÀ-Ý])|de\s+(?=[A-ZÀ-Ý]))))"
                r"(?!(?i:<VICTIM_WORDS_NAMED>|morts|tués|blessés|victimes|décès|pertes|disparus|frappes|attaques|"
                r"combats|bombardements)(?!\w))(?P<np>[^,.;:()«»]{1,60})",
+    "data_adjective": r"(?:\s+(?i:officiel(?:le)?s?|provisoires?|récente?s?|dernière?s?|nouvelles?|nouveaux?|"
+                      r"détaillée?s?|mensuel(?:le)?s?|annuel(?:le)?s?|hebdomadaires?))?",
     # case-sensitive: "le chiffre de 1 260 publié par la direction de la santé": the figure's own source
     "figure_by": r"(?P<num>\d(?:[\d.,\u00a0\u202f ]*\d)?)(?:\s+[^\W\d]+){0,2}\s+(?:publiée?s?|communiquée?s?|"
                  r"avancée?s?|donnée?s?|annoncée?s?|fournie?s?|compilée?s?|rapportée?s?|recensée?s?|enregistrée?s?|"
@@ -732,6 +736,7 @@ PATTERNS.update({
     "anaphor": r"(?:<ANAPHOR_DETERMINERS>)\s*(?:même\s+|(?:dernier|dernière|nouveau|nouvelle|récent|récente|premier|"
                r"première|précédent|précédente)\s+)?(?:<ANAPHOR_NOUNS>)(?:\s+(?:onusienne|internationale|"
                r"humanitaire|de\s+défense\s+des\s+droits\s+de\s+l['’]homme|basée\s+à\s+[^\W\d]+|britannique|"
+               r"mensuel(?:le)?|annuel(?:le)?|trimestriel(?:le)?|hebdomadaire|quotidien(?:ne)?|"
                r"américaine|londonienne|new-yorkaise))?|celui-ci|celle-ci|ceux-ci|celles-ci",
 })
 
@@ -1008,6 +1013,8 @@ PATTERNS.update({"scope_before": r"(?<!\w)(?:dans\s+tou(?:t|te)\s+(?:le\s+|la\s+
 PATTERNS.update({"seat_of": r"\s+(?:de\s+la\s+province\s+|du\s+gouvernorat\s+)?(?:de|d['’]|du|à|en)\s*(?:la\s+|l['’])?"})
 # Constructions English has and French does not (language.py: a missing pattern is never a silent gap).
 NOT_USED = [
+    "role_at_body",       # "a doctor at the X hospital": French keeps "un médecin de l'hôpital X" whole (trim cuts no "de")
+    "place_adjective_only",  # "a Shi'ite mosque": French puts the adjective after a kind it never reads as a name
     "possessive",         # "Reuters' review", "the ministry's count": French says "le décompte de Reuters" (data_by)
     "quoted_as",          # "SANA quoted a police source as saying": French says "citant une source policière" (after_verb)
     "closing_verb",       # "..., the governor, Vyacheslav Gladkov, said.": French inverts ("a déclaré le gouverneur")

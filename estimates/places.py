@@ -192,6 +192,8 @@ def _place(rt: RuleText, start: int, end: int, rank: int, proclitic_left_out: bo
         name = lang.pattern("place_the").sub("", name)
     if rank == 4 and lang.pattern("place_local_false", 0).match(name) and not name.lower().startswith("old"):
         name = lang.pattern("place_leading_word", 0).sub("", name)
+    if rank == 4 and lang.pattern("place_adjective_only").match(name):
+        return Place(start, end, rank, "")  # "a Shi'ite mosque": a kind, no name
     kindless = lang.pattern("place_kind_of").sub("", name)  # "the town of Hajin" -> "Hajin", "la région de Donetsk"
     if rank == 1 and kindless != name and gazetteer.lookup(kindless) is None:
         rank = 4  # "la région de Jabal al-Zawiya": an area the gazetteer does not know as a province
@@ -231,16 +233,20 @@ def choose(places: list[Place], pos: int, text: str | None = None) -> str | None
 
 
 _COORDINATED = re.compile(r"\s*(?:,|and|or|et|ou|&)\s*|\s+و\s*|\s+و(?=\S)", re.IGNORECASE)
+# "Kobo in Amhara", "مدينة الباب بريف حلب" (read up to the second place's first letter: ب may open it)
+_WITHIN = re.compile(r"\s+(?:(?:in|à|dans|في)\s+\S|ب)", re.IGNORECASE)
 
 
 def _first_of_pair(best: Place, places: list[Place], text: str | None) -> Place:
     """"air strikes in Saada and Hodeidah governorates that killed at least 287": one figure for places
-    named together is given at the first of them (the figure is theirs; the first names the pair)."""
+    named together is given at the first of them (the figure is theirs; the first names the pair). So is
+    one for a place named in another of its rank ("مدينة الباب بريف حلب الشرقي"): the first is inside."""
     if text is None:
         return best
     while True:
         before = next((p for p in places if p.rank == best.rank and p.end <= best.start and
-                       _COORDINATED.fullmatch(text, p.end, best.start)), None)
+                       (_COORDINATED.fullmatch(text, p.end, best.start) or
+                        _WITHIN.fullmatch(text, p.end, best.start + 1))), None)
         if before is None:
             return best
         best = before

@@ -668,7 +668,7 @@ def _read_sentence(raw: str, lang: str, latin: Language, watched: Folded | None,
     spans = [(m.start, m.end) for m in mentions]
     attributions = attribution.find(rt, spans)
     sentence_places = _unknown_town(_not_the_countrys(_not_the_seat(_not_a_bearing(
-        _not_a_direction_after(places.find(rt, watched), rt), rt, site), rt), rt), rt) or _row_label(rt)
+        _not_a_direction_after(places.find(rt, watched), rt), rt, site), rt), rt), rt, attributions) or _row_label(rt)
     if not attributions and _opens_quote(rt.text):
         # "'More than a thousand people have died here. I dug the graves,' said a gravedigger": the quote
         # goes on into the next sentence, which names the speaker
@@ -682,17 +682,21 @@ def _read_sentence(raw: str, lang: str, latin: Language, watched: Folded | None,
 UNKNOWN_TOWN_RANK = 2  # a name the gazetteer lacks after "in", "near": a town, below any district the rules found
 
 
-def _unknown_town(found: list[places.Place], rt: RuleText) -> list[places.Place]:
+def _unknown_town(found: list[places.Place], rt: RuleText,
+                  attributions: list[attribution.Attribution] = ()) -> list[places.Place]:
     """"attacked an army post near Tabatol in Niger's Tillaberi region", "kills 6 at a mosque in Konduga": when
     the sentence names no town, a capitalised name after a preposition of place (PATTERNS `unknown_town`), before
     any province or country it names, that is no known place, body or month is the town the gazetteer lacks
-    ("killed 7 in Zaporizhzhia region, 3 in Orikhiv": the 7 are the region's)."""
-    if rt.arabic or any(p.rank >= UNKNOWN_TOWN_RANK for p in found):
+    ("killed 7 in Zaporizhzhia region, 3 in Orikhiv": the 7 are the region's). A town inside a source's name
+    is no town of the sentence's ("a camp in North Darfur's Tawila ..., a nurse at the Tawila camp clinic said")."""
+    sources = [a.claimant for a in attributions if a.claimant]
+    if rt.arabic or any(p.rank >= UNKNOWN_TOWN_RANK and not any(p.name in c for c in sources) for p in found):
         return found
     for m in rt.lang.pattern("unknown_town", 0).finditer(rt.text):
         name = m.group("name")
-        if any(p.start <= m.start("name") for p in found):
+        if any(p.start < m.start() for p in found):
             break  # only before the province it lies in ("in Borova, in the Kharkiv region"), not after it
+            # (but "in North Darfur's Tawila": the province owns the town)
         if gazetteer.lookup(name) is None and claimants.resolve(name, rt.lang.code) is None:
             return [*found, places.Place(m.start("name"), m.end("name"), UNKNOWN_TOWN_RANK, name)]
     return found

@@ -1641,3 +1641,65 @@ def test_a_part_of_the_dead_is_dead(text: str, read: list[tuple]) -> None:
 ])
 def test_a_town_the_gazetteer_lacks_after_a_preposition(text: str, lang: str, place: str) -> None:
     assert extract(text, lang=lang)[0].place == place
+
+
+@pytest.mark.parametrize("text, lang, place", [
+    # a town or quarter named inside the district it lies in is the more specific
+    ("قالت وزارة الصحة إن القصف على قرية الخان في قضاء سنجار أدى إلى مقتل 9 مدنيين.", "ar", "قرية الخان"),
+    ("أدت الغارة على حي الروضة في مديرية الصافية إلى مقتل 4 أشخاص، بحسب مصدر طبي.", "ar", "حي الروضة"),
+    # a named desert or front, and names made of a word and a number
+    ("قتل 3 رعاة بانفجار لغم في صحراء الحضر جنوبي محافظة نينوى.", "ar", "صحراء الحضر"),
+    ("قتل 5 أشخاص في انفجار قرب تقاطع كيلو 7 في العاصمة مقديشو.", "ar", "تقاطع كيلو 7"),
+    ("قتل 8 مدنيين بقصف على الحارة 12 بحي الصحافة في الخرطوم.", "ar", "الحارة 12"),
+    # a town in the countryside of a city of its own rank: the town
+    ("أسفر القصف على مدينة الأتارب بريف حلب الغربي عن مقتل 6 مدنيين.", "ar", "الأتارب"),
+])
+def test_the_arabic_place_named_inside_another(text: str, lang: str, place: str) -> None:
+    assert extract(text, lang=lang)[0].place == place
+
+
+@pytest.mark.parametrize("text, place", [
+    # an ordinal or the goods sold name no place: the named place beside them does
+    ("وعثر على رفات 17 شخصا في مقبرة ثالثة في ناحية الشورة.", "الشورة"),
+    ("قتل 11 شخصا بانفجار في سوق السمك بمدينة الشعلة غربي بغداد.", "الشعلة"),
+    # a market for something ("للخضار") is no name either
+    ("قتل 4 أشخاص في سوق للخضار في حي الزهور.", "حي الزهور"),
+])
+def test_an_arabic_kind_word_without_a_name(text: str, place: str) -> None:
+    assert extract(text, lang="ar")[0].place == place
+
+
+@pytest.mark.parametrize("text, place", [
+    # the names after "neighbourhoods of" are the places, not the city before the kind
+    ("Mortar fire killed 12 civilians in the eastern Raqqa neighbourhoods of al-Rumaila and Mashlab.", "al-Rumaila"),
+    ("Gunmen killed 14 traders in the market of Djibasso, officials said.", "Djibasso"),
+    # a capitalised adjective and a kind name no place: the neighbourhood after it does
+    ("Nine worshippers were killed at a Sunni mosque in Baghdad's Adhamiya district.", "Baghdad's Adhamiya district"),
+    # a town the gazetteer lacks, "nearby" or owned by its province
+    ("Eleven villagers were killed in nearby Nagraogo, a resident said.", "Nagraogo"),
+    ("Shelling on a camp in South Darfur's Kalma killed 8 people, a nurse at the Kalma camp clinic said.", "Kalma"),
+])
+def test_places_named_after_their_kind_or_owner(text: str, place: str) -> None:
+    assert extract(text, lang="en")[0].place == place
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    # staff speak for where they work: who and where both stay in the claimant
+    ("The blast wounded 31 people, a surgeon at the Hamdaniya general hospital said.", "en",
+     "surgeon at the Hamdaniya general hospital"),
+    ("Twenty people were killed, medics at a field clinic in Bartella told AFP.", "en", "medics at a field clinic in Bartella"),
+    # a toll or figures published by someone, with the day between
+    ("According to figures released on Tuesday by the Anbar health directorate, 212 people were killed.", "en",
+     "the Anbar health directorate"),
+    ("Au moins 310 civils ont été tués, selon un bilan publié mardi par le Haut-Commissariat aux droits de l'homme.",
+     "fr", "le Haut-Commissariat aux droits de l'homme"),
+    # a body's own report, named by a possessive: the body named before
+    ("The Syrian Network for Human Rights documented 96 civilian deaths in May, according to its monthly casualty "
+     "report.", "en", "The Syrian Network for Human Rights"),
+    ("L'Observatoire yéménite a recensé 45 civils tués en avril, selon son rapport trimestriel.", "fr",
+     "L'Observatoire yéménite"),
+    # a UN body described after its name
+    ("UNMISS, the UN mission in South Sudan, recorded 84 civilians killed in the quarter.", "en", "UNMISS"),
+])
+def test_claimants_of_round_nine(text: str, lang: str, claimant: str) -> None:
+    assert extract(text, lang=lang)[0].claimant_text == claimant
