@@ -28,7 +28,9 @@ BASELINE = {"1/stream1": (5, 0, 0), "1/stream2": (5, 0, 0), "1/stream3": (4, 0, 
             "8/stream1": (15, 1, 0), "8/stream2": (5, 11, 0), "8/stream3": (11, 2, 0), "8/stream4": (15, 5, 0),
             "8/stream5": (5, 2, 0),  # round 8 (2026-12-04), as first scored
             "9/stream1": (12, 6, 1), "9/stream2": (4, 15, 0), "9/stream3": (6, 10, 0), "9/stream4": (18, 4, 0),
-            "9/stream5": (13, 3, 0)}  # round 9 (2026-12-04), as first scored at 37d0eda
+            "9/stream5": (13, 3, 0),  # round 9 (2026-12-04), as first scored at 37d0eda
+            "10/stream1": (13, 5, 0), "10/stream2": (12, 2, 0), "10/stream3": (8, 6, 0), "10/stream4": (10, 4, 0),
+            "10/stream5": (2, 15, 0)}  # round 10 (2026-12-04), as first scored at 42b536c (the same at a963d04)
 ALL = [(r, p) for r in sy.ROUNDS for p in sy.streams(r)]
 
 
@@ -45,7 +47,7 @@ def test_stream_alerts_no_worse_than_baseline(round_: str, path: Path, tmp_path:
                                                                     ("3", 5, 58, 46), ("4", 5, 61, 50),
                                                                     ("5", 5, 60, 51), ("6", 5, 63, 46),
                                                                     ("7", 5, 64, 68), ("8", 5, 64, 61),
-                                                                    ("9", 5, 63, 78)])
+                                                                    ("9", 5, 63, 78), ("10", 5, 64, 69)])
 def test_the_sets_are_whole(round_: str, streams: int, stories: int, must: int) -> None:
     loaded = [sy.load(p) for p in sy.streams(round_)]
     assert len(loaded) == streams
