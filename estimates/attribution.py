@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from . import lexicon_ar as ar
-from . import claimants, places
+from . import claimants, gazetteer, places
 from .language import ARABIC, LATIN, Language
 from .patterns import AR_LEFT, alternation, word_set
 from .text import RuleText, dateline_end, has_arabic, norm_ar
@@ -165,8 +165,11 @@ def headline_speaker(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
     if rt.arabic and words[0] in _AR_STOPS:
         return []
     named = places.find(RuleText.of(np, rt.lang), None)
-    if any(len(p.name) >= len(np) - 2 for p in named) or _an_event_at(np, named, rt.lang):
-        return []  # "Mosul: 40 civilians killed" names a place, "Khasfa exhumation: ..." an event there
+    if any(len(p.name) >= len(np) - 2 for p in named) or _an_event_at(np, named, rt.lang) or \
+            (gazetteer.lookup(np) is not None and not _known_body(np, rt.lang)) or \
+            words[0].lower() in rt.lang.set_of("HEADLINE_EVENTS"):
+        return []  # "Mosul: 40 civilians killed" and "RDC :" name a place, "Khasfa exhumation: ..." an event
+        # there, and "Bombardement de Kyeshero :" an event wherever it was
     # not a speaker's verb: "Mosul offensive: 3,000 civilians dead, officials say" -> the officials
     return [Attribution(m.end("np"), rt.span(m.start("np"), m.start("np") + len(np)), speech=False)]
 
@@ -314,6 +317,7 @@ def _clean(np: str, lang: Language) -> str | None:
     words = np.split()
     # "WHO" in capitals is the World Health Organization, not a pronoun
     non = words and words[0].lower() in lang.set_of("NON_CLAIMANTS") and not (len(words[0]) > 2 and words[0].isupper())
+    non = non or (0 < len(words) <= 2 and words[0].lower() in lang.set_of("WEEKDAYS"))  # "Le bilan, vendredi soir, ..."
     if not words or (len(words) > MAX_WORDS and not _long_name(np, words, lang)) or non or _DIGIT.search(np):
         return None
     return np

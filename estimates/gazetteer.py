@@ -78,7 +78,8 @@ ADMIN1_FILE = DATA_DIR / "places_admin1.tsv"
 KINDS = ("country", "province", "city", "district")
 _KIND_RANK = {"district": 0, "city": 0, "province": 1, "country": 2}  # rule 2: lower wins
 # find() takes every city of the countries whose wars the project follows, elsewhere only the large ones.
-FIND_COUNTRIES = frozenset({"IQ", "SY", "YE", "LY", "PS", "IL", "LB", "UA", "AF", "SO"})
+FIND_COUNTRIES = frozenset({"IQ", "SY", "YE", "LY", "PS", "IL", "LB", "UA", "AF", "SO", "SD", "SS", "CD", "ML", "BF", "NE", "NG",
+                           "ET", "MM", "CF", "MZ"})
 FIND_MIN_POPULATION = 50_000
 # Cities outside the war countries and the Arab world are found by their GeoNames main name only, unless
 # very large (Paris is also "Parigi", "باريس"): their alternate names are mostly other languages' forms,

@@ -94,6 +94,10 @@ def _read_latin(text: str, pos: int, lang: Language) -> Head:
         partitive = (partitive or word in partitive_words) and word not in relative_group
         if word in units_of_people and not _next_is_victims(text, m.end(), lang):
             return Head(m.start(1), flag, None, True)  # "one family lost ...": counts families, not people
+        pair = _EN_WORD.match(text, m.end())  # a victims noun of two words: "casques bleus", "hommes armés"
+        if pair is not None and f"{word} {pair.group(1).lower()}" in victims and \
+                not _next_is_outcome_noun(text, pair.end(), lang):
+            return Head(*_latin_victims(text, pair.end(), f"{word} {pair.group(1).lower()}", lang))
         if word in victims and not (word in modifiers and _next_is_noun(text, m.end(), lang)) \
                 and not _next_is_outcome_noun(text, m.end(), lang):
             return Head(*_latin_victims(text, m.end(), word, lang))

@@ -112,11 +112,12 @@ VICTIM_NOUNS = {
                "neighbours", "neighbors", "friends", "colleagues"],
     "combatants": ["fighters", "militants", "jihadists", "jihadis", "insurgents", "extremists", "terrorists",
                    "gunmen", "rebels", "snipers", "bombers", "attackers", "commanders", "isis", "isil",
-                   "daesh", "combatants", "suicide bombers", "foreign fighters"],
+                   "daesh", "combatants", "suicide bombers", "foreign fighters", "armed men"],
     "security forces": ["troops", "soldiers", "policemen", "policewomen", "police", "officers", "servicemen",
                         "servicemembers", "personnel", "peshmerga", "guards", "forces", "militiamen",
                         "recruits", "conscripts", "marines", "commandos", "security forces",
-                        "police officers", "service members", "paramilitaries", "army"],
+                        "police officers", "service members", "paramilitaries", "army", "peacekeepers",
+                        "peacekeeper", "blue helmets"],
 }
 # Modifiers skipped between a figure and its noun; some set a default class when no noun follows.
 MODIFIERS = {
@@ -397,7 +398,8 @@ HEADLINE_LABELS = ["update", "updated", "breaking", "live", "exclusive", "watch"
 HEADLINE_EVENTS = ["exhumation", "exhumations", "offensive", "battle", "siege", "strike", "strikes", "airstrike",
                    "air strike", "attack", "bombing", "blast", "grave", "graves", "mass grave", "toll", "death toll",
                    "assault", "fighting", "war", "massacre", "operation", "campaign", "crisis", "aftermath",
-                   "anniversary", "offensive update"]
+                   "anniversary", "offensive update", "shelling", "explosion", "explosions", "shooting", "fire",
+                   "collapse"]
 PATTERNS.update({
     # a reporting verb; revising one's own count attributes it too ("The coalition raised its tally ... to 1,114")
     "verbs": r"<REPORT_VERBS>|(?:<REVISION_VERBS>)(?=\s+(?:its|their|his|her|the|an?)\s+(?:\w+\s+)?(?i:<DATA_NOUNS>)\b)",
@@ -578,6 +580,12 @@ PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_named_local", "cased",
 PATTERNS.update({
     # a gazetteer name that is no place here: "London-based", "US-led", "Britain's army"
     "place_not_here": r"-(?:based|led|backed|born|run|funded|made)\b|\s+(?:[Aa]rmy|[Gg]overnment|[Mm]ilitary|[Ff]orces)\b",
+    # a blocker that names a kind of place is no predicate: "a camp for displaced people", "a displacement camp"
+    "blocker_place_before": r"\b(?:camp|camps|site|sites|shelter|shelters|centre|center|settlement)s?\s+(?:for|of)\s+"
+                            r"(?:the\s+)?$",
+    "blocker_place_after": r"(?:\s+people)?\s+(?:camp|camps|site|sites|shelter|shelters|centre|center|settlement)s?\b",
+    # a town's name before one of these names its province ("Niger's Tillaberi region")
+    "province_after": r"\s+(?:region|province|state|governorate|oblast|county)\b",
     # ... nor after these: "the coalition led by Washington", "forces backed by Iran"
     "place_not_after": r"\b(?:led|backed|supported|funded|armed|sponsored)\s+by\s+(?:the\s+)?$",
 })

@@ -323,6 +323,7 @@ NAME_LEADS = ["الحاج", "الشيخ", "أبو", "ابو", "أم", "ام", "�
               "جبل", "وادي", "باب", "سيدي", "مار"]
 # words that never continue a local name ("مقبرة الخسفة الواقعة جنوبي الموصل", "حي الزنجيلي اليوم")
 NOT_SECOND_NAMES = ["الى", "إلى", "التابع", "التابعه", "التابعة", "الواقعه", "الواقع", "الكائنه", "التي", "الذي", "الذين", "اليوم", "الماضي", "الماضيه",
+                    "المطلة", "المطله", "المطل", "المحاذية", "المحاذيه", "المجاورة", "المجاوره", "القريبة", "القريبه",
                     "الجاري", "الاخير", "الاخيره"]
 # times of day that never continue a local name ("منطقة أبوسليم ليل الأحد"), and the capital ("بالعاصمة")
 TIME_WORDS = ["ليل", "ليلة", "ليله", "صباح", "مساء", "فجر", "ظهر", "عصر", "يوم", "العاصمة", "العاصمه"]
@@ -353,6 +354,8 @@ PATTERNS.update({
     "place_old_city": r"(?<![\w])(?:[وفب])?(?:ال)?مدينه\s+القديمه(?:\s+(?:في|من|ب)\s*<PLACE_CITIES>)?",
     # "حي الشفاء", "حيي الزهراء والنور" (the first), "قرية ود عشيب", "حي باب توما" (a name of two words)
     "place_named_local": r"(?<![\w])(?:[وفب])?<LOCAL_KINDS>\s+(?:<LOCAL_KINDS>\s+)?<@local_name>",
+    # a river: where, when the sentence names no town ("على ضفة نهر جوبا"), not beside one ("نيكوبول المطلة على نهر دنيبرو")
+    "place_river": r"(?<![\w])(?:[وفب])?نهر\s+(?!<NOT_PLACE_NAMES>(?!\w))[^\s،,.:؛«»()\d]+",
     "place_numbered": r"(?<![\w])(?:[وفب]|لل)?<NUMBERED_NAMES>\s+[0-9٠-٩]{1,3}(?![0-9٠-٩])",  # "على الحارة 14 بحي الثورة"
     "place_named_district": r"(?<![\w])(?:[وفب])?<DISTRICT_KINDS>\s+<@local_name>",
     "local_name": r"(?!(?:<NOT_PLACE_NAMES>|<PLACE_KINDS>)(?!\w))(?!لل)"  # "سوق للخضار": a market for vegetables
@@ -366,7 +369,7 @@ PATTERNS.update({
     # a town or a province named by its kind, known to the gazetteer or not: "مدينة تشوغوييف", "ولاية الجزيرة"
     "place_city_named": r"(?<![\w])(?:[وفب])?مدينه\s+(?!<NOT_PLACE_NAMES>(?!\w))[^\s،,.:؛]+"
                         r"(?:\s+(?!<NOT_SECOND_NAMES>(?!\w))ال[^\s،,.:؛]+)?",
-    "place_province_named": r"(?<![\w])(?:[وفب])?(?:ولايه|محافظه|مقاطعه)\s+(?!<NOT_PLACE_NAMES>(?!\w))[^\s،,.:؛]+",
+    "place_province_named": r"(?<![\w])(?:[وفب])?(?:ولايه|محافظه|مقاطعه|اقليم)\s+(?!<NOT_PLACE_NAMES>(?!\w))[^\s،,.:؛]+",
     # "غرب الموصل", "الساحل الأيمن", "الجانب الغربي", "الأحياء الشرقية" (of a city: a part of it)
     "place_part_of_city": r"(?<![\w])(?:[وفب])?(?:<DIRECTIONS>\s+<PLACE_CITIES>|(?:ال)?(?:(?:جانب|ساحل)\s+ال(?:ايمن|ايسر|غربي|شرقي)|"
                           r"(?:احياء|اجزاء)\s+ال(?:شرقيه|غربيه|شماليه|جنوبيه))"
@@ -379,7 +382,7 @@ PATTERNS.update({
 PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_named_local", "cased"), (4, "place_numbered", "cased"), (3, "place_named_district", "cased"),
                (3, "place_part_of_city", "cased"),
                (2, "place_city", "cased"), (2, "place_city_named", "cased"), (1, "place_province", "cased"),
-               (1, "place_province_named", "cased"), (0, "place_country", "cased")]
+               (1, "place_province_named", "cased"), (1, "place_river", "cased"), (0, "place_country", "cased")]
 # a table whose first column is headed by one of these lists places, one per row ("| المحافظة | قتلى |")
 PATTERNS.update({"by_place_kind": r"(?:بحسب|حسب)\s+(?:ال)?(?:محافظات|مناطق|مدن|ولايات|المحافظه|المنطقه)"})
 TABLE_PLACE_HEADERS = ["المحافظة", "المحافظات", "الولاية", "المدينة", "المنطقة", "المكان", "الدولة", "البلد"]
@@ -522,6 +525,8 @@ PATTERNS.update({"part_lead": r"(?:[،,]|(?<!\w)(?:بينهم|منهم|من\s+ب
                  "part_where": r"\s+(?:في|داخل|قرب)\s*(?!(?:ال)?(?:يوم|صباح|مساء|ليل|ليله|شهر|عام|اسبوع|خلال|حاله|المستشفي|المستشفيات)(?!\w))[^\s\d،,.]{2,}",
                  "with_lead": r"(?:(?<!\w)(?:تلته|تلتها|تليها|يليها|يليه|ثم)\s+(?:[^\s\d،,.]+\s+){1,4}?|(?<!\w)و[^\s\d،,.]+\s+(?:[^\s\d،,.]+\s+){0,3}?)ب\s*ـ?\s*$"})
 # a blocker that names the team doing it is none: "انتشلت فرق الإنقاذ 17 جثة" (rescue teams recovered 17 bodies)
+# a blocker that names a kind of place is no predicate: "قصف مخيم للنازحين" (outcomes.blocker_in)
+PATTERNS.update({"blocker_place_before": r"(?<!\w)(?:مخيم|مخيمات|مركز|مراكز|مدرسة|مدارس|ملجأ|مركز إيواء)\s+(?:لل?)?$"})
 PATTERNS.update({"blocker_team": r"(?<!\w)(?:فرق|فريق|فرقة|فرقها|طواقم|طاقم|عناصر|رجال|وحدات|وحدة|جهاز)\s+(?:ال)?$"})
 # a figure compared with the one before counts the same ("2,430 killed in west Mosul, compared with 760 in the east")
 PATTERNS.update({"compared_lead": r"(?<!\w)(?:مقارنة\s+ب|قياسا\s+ب|مقابل)\s*ـ?\s*$"})

@@ -628,7 +628,8 @@ HEADLINE_LABELS += EXONYMS
 # "Mossoul, la bataille : ...", "Khasfa, l'exhumation :": an event at a place, not a speaker (see lexicon.py)
 HEADLINE_EVENTS = ["exhumation", "exhumations", "offensive", "bataille", "siège", "frappe", "frappes", "attaque",
                    "attentat", "charnier", "charniers", "bilan", "assaut", "combats", "guerre", "massacre",
-                   "opération", "campagne", "crise", "anniversaire"]
+                   "opération", "campagne", "crise", "anniversaire", "bombardement", "bombardements", "tirs",
+                   "explosion", "explosions", "fusillade", "incendie", "effondrement"]
 DATA_NOUNS_NOT_TOLL = [w for w in DATA_NOUNS if w not in ("bilan", "bilans", "décompte macabre")]
 PATTERNS.update({
     # a reporting verb; revising one's own count attributes it too ("l'ONU a revu son bilan à la hausse")
@@ -642,7 +643,7 @@ PATTERNS.update({
     "subject": r"(?:^|(?<=[,;:\"“”«»])\s*(?:<CLAUSE_OPENERS>\s+)?|(?<=[-–—]\s)|(?<!\w)<CLAUSE_OPENERS>\s+|(?<!\w)(?:qu|lorsqu|puisqu)['’])"
                r"(?P<np>[^\s,;:\"“”«»](?:(?!\s[-–—]\s)[^,;:\"“”«».]|\.(?=\s*\w)){0,130}?)"
                r"(?:\s+(?:a|ont|avons|avez|avait|avaient|aurait|auraient|également|aussi|déjà|encore|"
-               r"auparavant|récemment|ensuite|finalement|lui-même|elle-même|eux-mêmes|<WEEKDAYS>|"
+               r"auparavant|récemment|ensuite|finalement|alors|initialement|lui-même|elle-même|eux-mêmes|<WEEKDAYS>|"
                r"de\s+(?:son|leur)\s+côté|pour\s+(?:sa|leur)\s+part)|"  # "ont de leur côté recensé"
                r"\s*,\s*(?:pour\s+sa\s+part|pour\s+leur\s+part|de\s+son\s+côté|de\s+leur\s+côté|quant\s+à\s+(?:lui|elle|eux)|"
                r"toutefois|cependant|en\s+revanche|par\s+ailleurs|lui\s+aussi|elle\s+aussi|elle|lui|eux|elles)\s*,|"
@@ -698,7 +699,7 @@ PATTERNS.update({
     # (any data noun, a toll too, when published by someone: "selon un bilan publié lundi par le Fonds ...")
     "data_by": r"(?<!\w)(?:(?i:<DATA_NOUNS>)<@data_adjective>\s+(?i:établie?s?|fournie?s?|publiée?s?|compilée?s?|"
                r"communiquée?s?|réalisée?s?|dressée?s?|donnée?s?|diffusée?s?|recueillie?s?)"
-               r"(?:\s+(?i:<WEEKDAYS>|hier|ce\s+(?:matin|soir)|jeudi\s+soir))?\s+par\s+|"
+               r"(?:\s+(?i:<WEEKDAYS>|hier|ce)(?:\s+(?i:matin|soir|après-midi|midi))?)?\s+par\s+|"
                r"(?i:<DATA_NOUNS_NOT_TOLL>)<@data_adjective>\s+(?:par\s+|"
                r"(?:de\s+l['’]|du\s+|des\s+|de\s+la\s+|d['’](?=[A-ZÀ-Ý])|de\s+(?=[A-ZÀ-Ý]))))"
                r"(?!(?i:<VICTIM_WORDS_NAMED>|morts|tués|blessés|victimes|décès|pertes|disparus|frappes|attaques|"
@@ -740,6 +741,10 @@ PATTERNS.update({
                r"américaine|londonienne|new-yorkaise))?|celui-ci|celle-ci|ceux-ci|celles-ci",
 })
 
+# a blocker that names a kind of place is no predicate: "le site de déplacés de Plaine Savo" (outcomes.blocker_in)
+PATTERNS.update({"blocker_place_before": r"(?<!\w)(?:site|sites|camp|camps|centre|centres|école|écoles|abri|abris)"
+                                         r"\s+(?:de|d['’]|pour)\s+(?:personnes\s+|familles\s+)?$"})
+
 # places (places.py): the curated names the reader knows without the gazetteer, as French copy writes them
 # (exonyms: "Mossoul", "Alep", "Bagdad", "Irak"); specificity ranks as in lexicon.py: 4 neighbourhood, 3 part
 # of a city, 2 city, 1 province, 0 country.
@@ -768,8 +773,11 @@ DIRECTIONS = ["ouest", "est", "nord", "sud", "nord-ouest", "nord-est", "sud-oues
 LOCAL_NOUNS = ["quartier", "marché", "camp", "village", "faubourg", "banlieue", "secteur", "place", "hôpital",
                "localité", "district", "mosquée", "école", "prison", "pont", "aéroport", "barrage", "rue", "avenue",
                "université", "sanctuaire", "bourgade", "hameau", "commune", "cité", "zone", "port", "parc", "jardin",
-               "cimetière", "rond-point",
+               "cimetière", "rond-point", "site",
                "quartiers", "villages", "camps", "marchés", "localités", "secteurs", "faubourgs"]
+# the kinds of area French names without "de" ("le quartier Kyeshero", "le camp Zamzam"): place_local_named
+LOCAL_AREAS = ["quartier", "quartiers", "camp", "camps", "village", "marché", "localité", "secteur", "faubourg", "hameau",
+               "cité"]
 # Kinds of a town or a province written before its name ("la ville de Kramatorsk", "la région de Donetsk"):
 # the name is a town (rank 2) or a province (rank 1), whether the gazetteer knows it or not.
 CITY_KINDS = ["ville", "localité"]
@@ -782,8 +790,12 @@ PATTERNS.update({
     # ("le camp de réfugiés de Nousseirat", "le camp de déplacés de Zamzam": a complement before the name)
     # (not "les quartiers est d'Alep": a side of the city, place_part_of_city)
     "place_local_of": r"(?<!\w)<LOCAL_NOUNS>(?!\s+(?:<DIRECTIONS>|orientaux|occidentaux)(?!\w))"
-                      r"(?:\s+[a-zéèêàç]+|\s+(?:de|des)\s+[a-zéèêàç]+)?\s+(?:de\s+|d['’]|du\s+)"
+                      r"(?:<@local_adjective>|\s+(?:de|des)\s+[a-zéèêàç]+)?\s+(?:de\s+|d['’]|du\s+)"
                       r"(?:(?:al|el|Al|El)-)?[A-ZÀ-Ý][\w'’-]*(?:[ \t]+(?:al-|Al-|el-)?[A-ZÀ-Ý][\w'’-]*)?",
+    # an area named right after its kind: "le quartier Kyeshero", "le camp Zamzam" (not "l'hôpital Al-Aqsa de
+    # Deir el-Balah": an institution's name is no place when its town follows)
+    "place_local_named": r"(?<!\w)<LOCAL_AREAS>(?:<@local_adjective>)?\s+(?:(?:al|el|Al|El)-)?(?!M\d)[A-ZÀ-Ý][\w'’-]*"
+                         r"(?:[ \t]+(?:al-|Al-|el-)?[A-ZÀ-Ý][\w'’-]*)?",
     "place_jadida": r"\bMossoul\s+al-[DJ]j?adida\b|\bBab\s+al-[A-Z]\w+",
     # "à Abou Salim, un quartier densément peuplé": a name its apposition calls a local place
     "place_appositive": r"(?<!\w)(?:(?:al|el|Al|El)-)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:al-|Al-|el-)?[A-ZÀ-Ý][\w'’-]*){0,2}"
@@ -808,8 +820,13 @@ PATTERNS.update({
     # French writes the kind word first and in lower case)
     "place_the": r"^(?:la|le|les)\s+|^l['’]",
     "place_kind_of": r"^(?:(?:le|la|les)\s+|l['’])?(?:<LOCAL_NOUNS>|<CITY_KINDS>|<PROVINCE_KINDS>)"
-                     r"(?!\s+(?:<DIRECTIONS>|orientaux|occidentaux)(?!\w))(?:\s+[a-zéèêàç]+|\s+(?:de|des)\s+[a-zéèêàç]+)?"
-                     r"\s+(?:de\s+|d['’]|du\s+)",
+                     r"(?!\s+(?:<DIRECTIONS>|orientaux|occidentaux)(?!\w))(?:<@local_adjective>|\s+(?:de|des)\s+[a-zéèêàç]+)?"
+                     r"\s+(?:de\s+|d['’]|du\s+)|"
+                     # an area named right after its kind ("le quartier Kyeshero": place_local_named)
+                     r"^(?:(?:le|la|les)\s+|l['’])?<LOCAL_AREAS>(?:<@local_adjective>)?\s+(?=(?-i:(?:(?:al|el|Al|El)-)?[A-ZÀ-Ý]))",
+    # a lower-case word between a kind and its name is an adjective ("le marché central de"), not "à" or "dans"
+    # ("une fosse commune à al-Alam": no commune named)
+    "local_adjective": r"\s+(?!(?:à|au|aux|en|dans|sur|près|vers|et|ou)\s)[a-zéèêàç]+",
     # case-sensitive: a capitalised function word opening a rank-4 match is no part of the name
     "place_leading_word": r"^(?:(?:la|le|les)\s+|l['’])?(?:Le|La|Les|Un|Une|Ce|Cette|Dans|En|Au|Sur)\s+",
     "place_local_false": r"^(?:(?:la|le|les)\s+|l['’])?(?:Le|La|Les|Un|Une|Ce|Cette|Dans|En|Au|Sur)\b",
@@ -826,7 +843,8 @@ PATTERNS.update({
 PATTERNS.update({"by_place_kind": r"(?<!\w)par\s+(?:<TABLE_PLACE_HEADERS>|etat)(?!\w)"})  # "..., par État :"
 TABLE_PLACE_HEADERS = ["gouvernorat", "province", "état", "région", "district", "ville", "localité", "lieu",
                        "oblast", "pays", "commune", "wilaya"]
-PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_local_of", "cased", "LOCAL_NOUNS"), (4, "place_jadida", "cased"),
+PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_local_of", "cased", "LOCAL_NOUNS"),
+               (4, "place_local_named", "cased", "LOCAL_AREAS"), (4, "place_jadida", "cased"),
                (4, "place_appositive", "cased", "LOCAL_NOUNS"),
                (4, "place_neighbourhood", "folded"), (3, "place_part_of_city", "folded"), (2, "place_city", "folded"),
                (2, "place_city_named", "cased"), (1, "place_province", "folded"), (1, "place_province_named", "cased"),
@@ -1013,6 +1031,8 @@ PATTERNS.update({"scope_before": r"(?<!\w)(?:dans\s+tou(?:t|te)\s+(?:le\s+|la\s+
 PATTERNS.update({"seat_of": r"\s+(?:de\s+la\s+province\s+|du\s+gouvernorat\s+)?(?:de|d['’]|du|à|en)\s*(?:la\s+|l['’])?"})
 # Constructions English has and French does not (language.py: a missing pattern is never a silent gap).
 NOT_USED = [
+    "blocker_place_after",  # "a displacement camp": French puts the kind first ("un camp de déplacés": before)
+    "province_after",     # "the Tillaberi region": French names the kind first ("la région de Tillabéri": place_kind_of)
     "role_at_body",       # "a doctor at the X hospital": French keeps "un médecin de l'hôpital X" whole (trim cuts no "de")
     "place_adjective_only",  # "a Shi'ite mosque": French puts the adjective after a kind it never reads as a name
     "possessive",         # "Reuters' review", "the ministry's count": French says "le décompte de Reuters" (data_by)

@@ -102,11 +102,16 @@ DIED_REACH = 12  # characters before a dual looked at for its verb
 
 def blocker_in(text: str, start: int, end: int, lang: Language) -> re.Match[str] | None:
     """First blocker ("displaced", "fled", "نزح") in text[start:end]; not one that names the team doing it
-    ("انتشلت فرق الإنقاذ 17 جثة": rescue teams recovered 17 bodies; PATTERNS `blocker_team`)."""
-    team = lang.pattern("blocker_team")
+    ("انتشلت فرق الإنقاذ 17 جثة": rescue teams recovered 17 bodies; PATTERNS `blocker_team`), nor one that
+    names a kind of place (`blocker_place_before`, `blocker_place_after`: "the site for displaced people")."""
+    team, place_before, place_after = (lang.pattern("blocker_team"), lang.pattern("blocker_place_before"),
+                                       lang.pattern("blocker_place_after"))
     for m in _blockers(lang).finditer(text, start, end):
-        if not team.search(text, max(0, m.start() - TEAM_REACH), m.start()):
-            return m
+        if team.search(text, max(0, m.start() - TEAM_REACH), m.start()):
+            continue
+        if place_before.search(text, max(0, m.start() - TEAM_REACH), m.start()) or place_after.match(text, m.end()):
+            continue  # "le site de déplacés de Plaine Savo", "a displacement camp", "مخيم للنازحين": a place's name
+        return m
     return None
 
 

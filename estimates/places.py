@@ -90,8 +90,10 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
         if not min_rank <= rank <= max_rank or start < filed or (by_rule and rank < 2):
             continue  # a far dateline ("GENEVA (Reuters) -") is where the story was filed
         if rt.lang.pattern("place_not_here", 0).match(rt.text, end) or _in_a_name(rt.text, start, end) or \
-                rt.lang.pattern("place_owner").match(rt.text, end) or _led_by(rt, start):
+                rt.lang.pattern("place_owner").match(rt.text, end) or _led_by(rt, start) or _compound_end(rt.text, start):
             continue  # "the coalition led by Washington", "menée par Washington", "بقيادة الولايات المتحدة"
+        if rank == KIND_RANK["city"] and rt.lang.pattern("province_after").match(rt.text, end):
+            rank = KIND_RANK["province"]  # "in Niger's Tillaberi region": the region, not its town
         _add(found, _place(rt, start, end, rank, proclitic_left_out=True, known=True))
     if dated and not any(p.start >= filed for p in found):  # "KHERSON (Ukraine) - Deux habitants ont été tués"
         for p in dated:
@@ -148,6 +150,17 @@ FILED_ONLY_RANK = -10  # added to a dateline place's rank when the sentence name
 
 _POSSESSIVE_END = re.compile(r"[’']s\s+$")
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]+\s+(?:(?:al|el|bin|ibn|abu|abou)[-\s])?$")  # "Hamoud al-Jasim"
+
+
+_HYPHEN_WORD = re.compile(r"(?<![\w-])(?P<word>[^\W\d_]+)-$")
+_ARTICLE_PARTS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "an", "az", "ath", "adh"})
+
+
+def _compound_end(text: str, start: int) -> bool:
+    """"Darey-Kaina": a known name ending a hyphenated name the gazetteer lacks is no place of its own (but
+    "al-Kaina" is Kaina with its article)."""
+    m = _HYPHEN_WORD.search(text, max(0, start - 30), start)
+    return m is not None and m.group("word").lower() not in _ARTICLE_PARTS
 
 
 def _in_a_name(text: str, start: int, end: int) -> bool:
