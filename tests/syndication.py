@@ -25,7 +25,8 @@ ROUNDS = {"1": HERE / "data" / "syndication", "2": HERE / "data" / "syndication2
           "3": HERE / "data" / "syndication3", "4": HERE / "data" / "syndication4",
           "5": HERE / "data" / "syndication5", "6": HERE / "data" / "syndication6",
           "7": HERE / "data" / "syndication7", "8": HERE / "data" / "syndication8",
-          "9": HERE / "data" / "syndication9", "10": HERE / "data" / "syndication10"}  # each written blind
+          "9": HERE / "data" / "syndication9", "10": HERE / "data" / "syndication10",
+          "11": HERE / "data" / "syndication11"}  # each written blind
 STREAMS = sorted(ROUNDS["1"].glob("stream*.json"))
 
 

@@ -30,7 +30,9 @@ BASELINE = {"1/stream1": (5, 0, 0), "1/stream2": (5, 0, 0), "1/stream3": (4, 0, 
             "9/stream1": (12, 6, 1), "9/stream2": (4, 15, 0), "9/stream3": (6, 10, 0), "9/stream4": (18, 4, 0),
             "9/stream5": (13, 3, 0),  # round 9 (2026-12-04), as first scored at 37d0eda
             "10/stream1": (13, 5, 0), "10/stream2": (12, 2, 0), "10/stream3": (8, 6, 0), "10/stream4": (10, 4, 0),
-            "10/stream5": (2, 15, 0)}  # round 10 (2026-12-04), as first scored at 42b536c (the same at a963d04)
+            "10/stream5": (2, 15, 0),  # round 10 (2026-12-04), as first scored at 42b536c (the same at a963d04)
+            "11/stream1": (6, 13, 0), "11/stream2": (7, 6, 0), "11/stream3": (14, 4, 0), "11/stream4": (7, 10, 0),
+            "11/stream5": (12, 7, 0)}  # round 11 (2026-12-04), as first scored at 1e21ea5
 ALL = [(r, p) for r in sy.ROUNDS for p in sy.streams(r)]
 
 
@@ -47,7 +49,8 @@ def test_stream_alerts_no_worse_than_baseline(round_: str, path: Path, tmp_path:
                                                                     ("3", 5, 58, 46), ("4", 5, 61, 50),
                                                                     ("5", 5, 60, 51), ("6", 5, 63, 46),
                                                                     ("7", 5, 64, 68), ("8", 5, 64, 61),
-                                                                    ("9", 5, 63, 78), ("10", 5, 64, 69)])
+                                                                    ("9", 5, 63, 78), ("10", 5, 64, 69),
+                                                                    ("11", 5, 66, 72)])
 def test_the_sets_are_whole(round_: str, streams: int, stories: int, must: int) -> None:
     loaded = [sy.load(p) for p in sy.streams(round_)]
     assert len(loaded) == streams
