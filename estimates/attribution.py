@@ -337,6 +337,9 @@ def _known_body(np: str, lang: Language) -> bool:
     return claimants.resolve(np, lang.code) is not None
 
 
+_LIVE_TIME = re.compile(r"\d{2}\s*[–—-]\s+")  # the minutes of a live entry's "18:20 – " before its subject
+
+
 def subject_verb(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
     """"Amnesty International says", "Figures released by the Health Ministry show", "it documented": a
     subject and its reporting verb (a pronoun subject is marked: someone named before)."""
@@ -347,43 +350,47 @@ def subject_verb(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
     data_by = _c(lang, "data_by")
     out = []
     for m in _p(lang, "subject").finditer(text):
-        by = data_by.search(m.group("np"))  # "Figures released by the Health Ministry show ..."
-        if by is None and _overlaps(m.start("np"), m.end("np"), outcome_spans) or _DIGIT.search(m.group("np")):
+        raw, raw_start = m.group("np"), m.start("np")
+        clock = _LIVE_TIME.match(raw) if text[:raw_start].rstrip().endswith(":") else None
+        if clock is not None:  # "18:20 – The Nineveh health directorate has raised": a live entry's time
+            raw, raw_start = raw[clock.end():], raw_start + clock.end()
+        by = data_by.search(raw)  # "Figures released by the Health Ministry show ..."
+        if by is None and _overlaps(raw_start, m.end("np"), outcome_spans) or _DIGIT.search(raw):
             continue
-        if (len(m.group("np").split()) > MAX_WORDS + 4 and not _known_body(m.group("np"), lang)) or \
-                m.group("np").strip().lower() in articles:
+        if (len(raw.split()) > MAX_WORDS + 4 and not _known_body(raw, lang)) or \
+                raw.strip().lower() in articles:
             continue  # "An estimated 3,000": a qualifier, not a subject and its verb
-        if m.group("np").split()[0] in said:
+        if raw.split()[0] in said:
             continue  # "UNRWA, said in its latest situation report": not "said ..." + "report"
-        if _p(lang, "according").match(m.group("np")) or _p(lang, "figure_lead").match(m.group("np")) or \
-                _p(lang, "preposition").match(m.group("np")):
+        if _p(lang, "according").match(raw) or _p(lang, "figure_lead").match(raw) or \
+                _p(lang, "preposition").match(raw):
             continue  # "According to hospital records", "nearly ten times the number previously reported",
             # "In its report": no subject and its verb
-        if m.group("np").strip().lower() in non and m.group("np").strip().lower() not in pronouns:
+        if raw.strip().lower() in non and raw.strip().lower() not in pronouns:
             continue  # "... and now believed 352": no subject here; the speaker is the one before
         if _p(lang, "claim_verb").match(m.group("verb")) and _p(lang, "lives").match(text, m.end("verb")):
             continue  # "the shelling claimed 19 lives" is no attribution
-        if _p(lang, "noun_use").match(text, m.end("verb")) or _p(lang, "passive").search(m.group("np")):
+        if _p(lang, "noun_use").match(text, m.end("verb")) or _p(lang, "passive").search(raw):
             continue
-        if _p(lang, "participle").match(text, m.end("verb")) and m.group("np").strip().lower() in data_words:
+        if _p(lang, "participle").match(text, m.end("verb")) and raw.strip().lower() in data_words:
             continue
-        if _p(lang, "no_subject").match(m.group("np").strip()):  # "X, which compiles ..., has recorded"
-            comma = text.rfind(",", max(0, m.start("np") - 3), m.start("np"))
+        if _p(lang, "no_subject").match(raw.strip()):  # "X, which compiles ..., has recorded"
+            comma = text.rfind(",", max(0, raw_start - 3), raw_start)
             if comma >= 0:
-                first = m.group("np").split()[0]  # a reporting verb itself ("estimated in a report"), or an
-                verb_end = m.start("np") + len(first) if _p(lang, "verbs").fullmatch(first) else m.end("verb")  # aux
+                first = raw.split()[0]  # a reporting verb itself ("estimated in a report"), or an
+                verb_end = raw_start + len(first) if _p(lang, "verbs").fullmatch(first) else m.end("verb")  # aux
                 out.extend(replace(a, pos=verb_end) for a in _comma_subject(text, comma, outcome_spans, lang))
             continue
-        if _p(lang, "relative_lead").match(m.group("np")):
-            comma = text.rfind(",", m.start("np"), m.start("verb"))
+        if _p(lang, "relative_lead").match(raw):
+            comma = text.rfind(",", raw_start, m.start("verb"))
             out.extend(replace(a, pos=m.end("verb")) for a in _comma_subject(text, comma, outcome_spans, lang))
             continue
         speech = m.group("verb").lower() in speech_verbs
-        np = by.group("np") if by else m.group("np")
+        np = by.group("np") if by else raw
         pronoun = np.strip().lower() in pronouns  # "it documented", "they counted": someone named before
         claimant = _clean(np, lang)
         if claimant and by is None and not pronoun:
-            claimant = _appositive(text, m.start("np"), claimant, outcome_spans, lang)
+            claimant = _appositive(text, raw_start, claimant, outcome_spans, lang)
         out.append(Attribution(m.end("verb"), claimant, speech, pronoun))
     return out
 
@@ -556,8 +563,8 @@ def _appositive(text: str, np_start: int, claimant: str, outcome_spans: list[tup
     if not named[-1] or sum(named) * 2 < len(named):  # a name, perhaps after its title ("le général Nabil Abdallah")
         return claimant
     m = _c(lang, "appositive").search(text, max(0, np_start - APPOSITIVE_REACH), np_start)
-    if m is None or _overlaps(m.start("np"), m.end("np"), outcome_spans):
-        return claimant
+    if m is None or _overlaps(m.start("np"), m.end("np"), outcome_spans) or _p(lang, "time_clause").match(m.group("np")):
+        return claimant  # (nor is a fronted time clause: "A year after the market strike, Amnesty says")
     combined = f"{m.group('np').strip()}, {claimant}"
     return combined if len(combined.split()) <= MAX_WORDS else claimant
 

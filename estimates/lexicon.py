@@ -175,6 +175,8 @@ REPORT_VERBS = [
     "suggests", "listed", "lists", "cited", "cites", "assessed", "assesses", "projected", "explained",
     "insisted", "stressed", "disclosed", "informed", "attributes", "attributed", "attribute", "logs", "logged",
     "accuses", "accused", "compiled", "compiles", "described", "describes",
+    # a toll changed by the one who keeps it: "the health directorate has raised the toll to 15"
+    "raised", "raises", "revised", "revises", "updated", "updates", "lowered", "lowers",
 ]
 # Reporting verbs that introduce a speaker (others introduce a record: "recorded", "counted").
 SPEECH_VERBS = ["said", "says", "say", "told", "tells", "tell", "added", "adds", "noted", "notes", "stated",
@@ -399,12 +401,12 @@ HEADLINE_EVENTS = ["exhumation", "exhumations", "offensive", "battle", "siege", 
                    "air strike", "attack", "bombing", "blast", "grave", "graves", "mass grave", "toll", "death toll",
                    "assault", "fighting", "war", "massacre", "operation", "campaign", "crisis", "aftermath",
                    "anniversary", "offensive update", "shelling", "explosion", "explosions", "shooting", "fire",
-                   "collapse"]
+                   "collapse", "live", "updates", "blog"]  # "Mosul operation live: day 146"
 PATTERNS.update({
     # a reporting verb; revising one's own count attributes it too ("The coalition raised its tally ... to 1,114")
     "verbs": r"<REPORT_VERBS>|(?:<REVISION_VERBS>)(?=\s+(?:its|their|his|her|the|an?)\s+(?:\w+\s+)?(?i:<DATA_NOUNS>)\b)",
     # subject + reporting verb: "Amnesty International says", "..., residents said", "X told Y that Z believes"
-    "subject": r"(?:^|(?<=[,;:\"“”])\s*(?:<CLAUSE_OPENERS>\s+)?|\b<CLAUSE_OPENERS>\s+)"
+    "subject": r"(?:^|(?<=[,;:\"“”])\s*(?:<CLAUSE_OPENERS>\s+)?|(?<=[–—]\s)|\b<CLAUSE_OPENERS>\s+)"  # "18:20 – The ..."
                r"(?P<np>[^\s,;:\"“”](?:[^,;:\"“”.]|\.(?=\s*[\w-])){0,130}?)"
                r"(?:\s+(?:has|have|had|also|previously|earlier|now|later|would|will|recently|separately|itself|"
                r"only|last\s+\w+|on\s+\w+day|this\s+\w+|had\s+previously|so\s+far|thus\s+far|already|since)|"
@@ -469,6 +471,8 @@ PATTERNS.update({
     "figure_lead": r"(?:\d|(?:at\s+least|more\s+than|about|nearly|some|up\s+to|as\s+many\s+as)\s)",
     "preposition": r"(?:in|on|at|for|from|with|by|during|after|before|under)\s",
     "lead_conj": r"^(?:though|although|whereas|while|but|and|yet)\s+(?=\S+\s)",
+    # a fronted time clause is no appositive of the subject after it: "A year after the market strike, Amnesty says"
+    "time_clause": r"^\s*(?:an?|one|two|three|six|[\w-]+)\s+(?:years?|months?|weeks?|days?)\s+(?:after|later|on|since)\b",
     "according": r"\s*according\s+to\b",
     "noun_use": r"\s+of\b",      # "received reports of 12 people wounded": the verb's spelling used as a noun
     "participle": r"\s+by\b",    # "Figures compiled by the Iraqi Red Crescent show"
@@ -782,6 +786,10 @@ PATTERNS.update({"part_lead": r"(?:,|\b(?:including|among\s+them|of\s+which|of\s
 PATTERNS.update({"compared_lead": r"\b(?:compared\s+(?:with|to)|as\s+against|against|versus|vs\.?)\s+$"})
 # a site named by its noun alone in a figure's sentence ("struck a crowded market in El Fasher"): reader._site_named_later
 PATTERNS.update({"nameless_site": r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?P<noun>market|district|neighbou?rhood|quarter|camp|hospital|school|mosque|square)\b"})
+# an event named by the place it struck ("the toll from the al-Jamiaa rocket attack"): reader._event_site
+PATTERNS.update({"event_site": r"\b(?:the|[Tt]he)\s+(?P<name>(?:al-|el-)?[A-Z][a-z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][a-z][\w'’-]*)?)\s+"
+                               r"(?:(?:rocket|mortar|car|bomb|suicide|air|drone|missile|truck|market|mosque|school)\s+){0,2}"
+                               r"(?:attack|strike|bombing|blast|massacre|shelling|explosion)s?\b"})
 # a town the gazetteer lacks, after a preposition of place ("near Tabatol in Niger's Tillaberi region"), or owned by the
 # province it lies in ("a camp in North Darfur's Tawila"): reader._unknown_town
 PATTERNS.update({"unknown_town": r"\b(?:in|near|at|outside)\s+(?:nearby\s+|neighbou?ring\s+)?(?:(?P<owner>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)['’]s\s+)?(?!(?:(?i:<MONTHS>|<WEEKDAYS>)|The|This|That|His|Her|Their|Its|Islamic|Arabic|English|French|Parliament|Congress)\b)(?P<name>(?:al-|el-)?[A-Z][a-z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][a-z][\w'’-]*)?)\b(?!['’]s\b|\s+(?:[A-Z]|said|says|told|reported|province|region|state|governorate|county))"})

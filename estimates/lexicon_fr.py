@@ -629,7 +629,7 @@ HEADLINE_LABELS += EXONYMS
 HEADLINE_EVENTS = ["exhumation", "exhumations", "offensive", "bataille", "siège", "frappe", "frappes", "attaque",
                    "attentat", "charnier", "charniers", "bilan", "assaut", "combats", "guerre", "massacre",
                    "opération", "campagne", "crise", "anniversaire", "bombardement", "bombardements", "tirs",
-                   "explosion", "explosions", "fusillade", "incendie", "effondrement"]
+                   "explosion", "explosions", "fusillade", "incendie", "effondrement", "direct", "en direct"]
 DATA_NOUNS_NOT_TOLL = [w for w in DATA_NOUNS if w not in ("bilan", "bilans", "décompte macabre")]
 PATTERNS.update({
     # a reporting verb; revising one's own count attributes it too ("l'ONU a revu son bilan à la hausse")
@@ -721,6 +721,8 @@ PATTERNS.update({
     "figure_lead": r"(?:\d|(?:au\s+moins|plus\s+de|près\s+de|environ|quelque|jusqu['’]à|pas\s+moins\s+de|moins\s+de)\s)",
     "preposition": r"(?:à|au|aux|en|dans|sur|pour|par|avec|pendant|durant|après|avant|sous|depuis|lors)\s",
     "lead_conj": r"^(?:bien\s+que|alors\s+que|tandis\s+que|mais|et|or|pourtant)\s+(?=\S+\s)",
+    # "Un an après la frappe du marché, Amnesty affirme": a fronted time clause, no appositive of the subject
+    "time_clause": r"^\s*(?:un|une|deux|trois|six|[\w-]+)\s+(?:ans?|mois|semaines?|jours?)\s+(?:après|plus\s+tard)\b",
     "according": r"\s*(?:selon|d['’]après)(?!\w)",
     # a reporting verb's spelling used as a noun: "une note de", "un relevé des", "le communiqué du"
     "noun_use": r"(?:(?<=note)|(?<=compte)|(?<=relevé)|(?<=communiqué)|(?<=avance)|(?<=chiffre)|(?<=estime))"
@@ -1162,4 +1164,9 @@ PATTERNS.update({"compared_lead": r"(?<!\w)(?:contre|comparé\s+aux?|comparés\s
 # a site named by its noun alone in a figure's sentence ("struck a crowded market in El Fasher"): reader._site_named_later
 PATTERNS.update({"nameless_site": r"(?<!\w)(?:un|une)\s+(?:[\w-]+\s+){0,2}?(?P<noun>marché|quartier|camp|hôpital|école|mosquée|place)(?!\w)"})
 # a town the gazetteer lacks, after a preposition of place ("near Tabatol in Niger's Tillaberi region"): reader._unknown_town
+# un événement nommé par le lieu frappé ("les roquettes d'al-Jamiaa", "la frappe de Kyeshero"): reader._event_site
+PATTERNS.update({"event_site": r"(?<!\w)(?:l['’]|la\s+|le\s+|les\s+|des\s+|du\s+|de\s+la\s+|de\s+l['’])"
+                               r"(?:attaques?|frappes?|bombardements?|attentats?|explosions?|massacres?|tirs|roquettes|obus|"
+                               r"tueries?)\s+"
+                               r"(?:de\s+|d['’]|du\s+)(?P<name>(?:al-|el-)?[A-ZÀ-Ý][a-zà-ÿ][\w'’-]*(?:[ \t]+(?:al-|el-)?[A-ZÀ-Ý][a-zà-ÿ][\w'’-]*)?)(?!\w)"})
 PATTERNS.update({"unknown_town": r"(?<!\w)(?:à|près\s+de|près\s+d['’])\s*(?!(?:(?i:<MONTHS>|<WEEKDAYS>)|Le|La|Les|Son|Sa|Ses|Leur)(?!\w))(?P<name>(?:al-|el-)?[A-ZÀ-Ý][a-zà-ÿ][\w'’-]*(?:[ \t]+(?:al-|el-)?[A-ZÀ-Ý][a-zà-ÿ][\w'’-]*)?)(?!\w)(?!['’]s\b|\s+(?:[A-ZÀ-Ý]|a\s+déclaré|ont\s+déclaré|province|région))"})

@@ -27,6 +27,7 @@ from typing import NamedTuple
 from .text import has_arabic, norm_ar
 
 MIN_CONSONANTS = 2  # a key shorter than this says too little to join two names
+_QUARTER_WORDS = frozenset({"حي", "منطقه", "محله"})  # (normalised) quarters named after a landmark: "حي الجامعة"
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
@@ -67,6 +68,8 @@ def key(name: str | None) -> str | None:
         if any(w.lstrip("وفب") in data.settlements or w in data.settlements for w in written):
             return None  # "بلدة عين عيسى": a town of its own
         words = [w for w in written if w not in data.kinds and _without(w, data.ar_articles) not in data.kinds]
+        if not words and len(written) == 2 and written[0] in _QUARTER_WORDS and written[1].startswith("ال"):
+            words = written[-1:]  # "حي الجامعة": the University quarter, named after a landmark (not "سوق المخيم")
         if not any(w.startswith("ال") for w in words) and len(words) > 1 and words[0] not in data.name_leads:
             return None  # "حديقة منزل مهجور" (an abandoned house's garden): words, not a name ("أبو سليم" is one)
         words = [_without(w.lstrip("وفب") if w[1:].startswith("ال") else w, data.ar_articles) for w in words]

@@ -699,6 +699,20 @@ def _unknown_town(found: list[places.Place], rt: RuleText,
             # (but "in North Darfur's Tawila": the province owns the town)
         if gazetteer.lookup(name) is None and claimants.resolve(name, rt.lang.code) is None:
             return [*found, places.Place(m.start("name"), m.end("name"), UNKNOWN_TOWN_RANK, name)]
+    return _event_site(found, rt)
+
+
+def _event_site(found: list[places.Place], rt: RuleText) -> list[places.Place]:
+    """"raised the toll from the al-Jamiaa rocket attack to 15", "les roquettes d'al-Jamiaa": an event named by
+    the place it struck (PATTERNS `event_site`), when the sentence names no town, is that place's; not one named
+    by who did it ("the Israeli strike", "the Islamic State attack": a modifier or a known body)."""
+    adjectives = rt.lang.set_of("MODIFIERS") | rt.lang.set_of("LOCAL_ADJECTIVES")
+    for m in rt.lang.pattern("event_site", 0).finditer(rt.text):
+        name = m.group("name")
+        if name.lower() in adjectives or any(w.lower() in adjectives for w in name.split()):
+            continue
+        if gazetteer.lookup(name) is None and claimants.resolve(name, rt.lang.code) is None:
+            return [*found, places.Place(m.start("name"), m.end("name"), UNKNOWN_TOWN_RANK, name)]
     return found
 
 

@@ -1748,3 +1748,30 @@ def test_claimants_of_round_ten(text: str, lang: str, claimant: str | None) -> N
 ])
 def test_victims_named_in_two_words(text: str, lang: str, victims: str) -> None:
     assert extract(text, lang=lang)[0].victims == victims
+
+
+def test_a_quarter_named_by_a_kind_word_has_a_key() -> None:
+    # "حي الجامعة" is the University quarter: its name is the word after the kind, the same as "al-Jamiaa"
+    from estimates import name_keys
+    assert name_keys.key("حي الجامعة") == name_keys.key("al-Jamiaa") is not None
+    assert name_keys.key("جامعة") is None  # a kind word alone names nothing
+
+
+@pytest.mark.parametrize("text, lang, claimant, place", [
+    # a live blog's title names no speaker; an entry's time is no part of its subject; a toll raised by its keeper
+    ("Offensive live: day 3\n\n14:05 – The Nineveh health directorate has raised the toll from the al-Nour "
+     "car bomb attack to 21 civilians killed.", "en", "The Nineveh health directorate", "al-Nour"),
+    # an event named by the place it struck, when the sentence names no town
+    ("The civil defence said the toll from the al-Sukkariya bombing had reached 31.", "en", "The civil defence",
+     "al-Sukkariya"),
+    ("Selon la défense civile, le bilan des frappes d'al-Sukkariya atteint 31 morts.", "fr", "la défense civile",
+     "al-Sukkariya"),
+    # (guard) not one named by who did it
+    ("The civil defence said the toll from the Israeli strike had reached 31.", "en", "The civil defence", None),
+    # a fronted time clause is no appositive of the subject
+    ("A year after the Zanjili strike, Airwars says 64 civilians were killed.", "en", "Airwars", "Zanjili"),
+])
+def test_claimants_and_places_of_round_eleven(text: str, lang: str, claimant: str, place: str | None) -> None:
+    e = extract(text, lang=lang)[-1]
+    assert (e.claimant_text, e.place) == (claimant, place)
+
