@@ -438,7 +438,7 @@ PATTERNS.update({
     # what stands where a subject would, but is none: "..., which compiles ..., has recorded", "..., estimated in"
     "no_subject": r"(?:has|have|had|is|are|was|were)$|(?:<@verbs>)\b",
     # "The blogger, who documented ..., said", "A senior CTS officer, speaking on condition of anonymity, said"
-    "relative_lead": r"(?:who|which|speaking|talking|writing|asked|quoted|together\s+with|along\s+with|alongside|"
+    "relative_lead": r"(?:who|whose|which|speaking|talking|writing|asked|quoted|together\s+with|along\s+with|alongside|"
                      r"in\s+partnership\s+with|joined\s+by)\s",  # "HRW, together with SITU Research, estimated"
     "relative": r",\s*<@relative_lead>[^,;:\"“”]{1,70}$",
     "a_description": r"\s*an?\s",
@@ -588,6 +588,9 @@ PATTERNS.update({
     "blocker_place_before": r"\b(?:camp|camps|site|sites|shelter|shelters|centre|center|settlement)s?\s+(?:for|of)\s+"
                             r"(?:the\s+)?$",
     "blocker_place_after": r"(?:\s+people)?\s+(?:camp|camps|site|sites|shelter|shelters|centre|center|settlement)s?\b",
+    # a town in its own mayor's or governor's title: its figures are the town's (reader._office_of)
+    "office_of": r"\b(?:mayor|governor|qaimaqam|district\s+commissioner)\s+of\s+(?:the\s+)?$",
+    "office_after": r"['’]s?\s+(?:mayor|qaimaqam)\b|\s+(?:mayor|qaimaqam)\b",
     # a town's name before one of these names its province ("Niger's Tillaberi region")
     "province_after": r"\s+(?:region|province|state|governorate|oblast|county)\b",
     # ... nor after these: "the coalition led by Washington", "forces backed by Iran"

@@ -525,6 +525,8 @@ PATTERNS.update({"part_lead": r"(?:[،,]|(?<!\w)(?:بينهم|منهم|من\s+ب
                  "part_where": r"\s+(?:في|داخل|قرب)\s*(?!(?:ال)?(?:يوم|صباح|مساء|ليل|ليله|شهر|عام|اسبوع|خلال|حاله|المستشفي|المستشفيات)(?!\w))[^\s\d،,.]{2,}",
                  "with_lead": r"(?:(?<!\w)(?:تلته|تلتها|تليها|يليها|يليه|ثم)\s+(?:[^\s\d،,.]+\s+){1,4}?|(?<!\w)و[^\s\d،,.]+\s+(?:[^\s\d،,.]+\s+){0,3}?)ب\s*ـ?\s*$"})
 # a blocker that names the team doing it is none: "انتشلت فرق الإنقاذ 17 جثة" (rescue teams recovered 17 bodies)
+# a town in its own governor's title: "قائممقام قضاء تلعفر" (reader._office_of)
+PATTERNS.update({"office_of": r"(?<!\w)(?:قائممقام|قائمقام|محافظ|رئيس\s+بلدية)\s+(?:قضاء\s+|مدينة\s+|ناحية\s+)?$"})
 # a blocker that names a kind of place is no predicate: "قصف مخيم للنازحين" (outcomes.blocker_in)
 PATTERNS.update({"blocker_place_before": r"(?<!\w)(?:مخيم|مخيمات|مركز|مراكز|مدرسة|مدارس|ملجأ|مركز إيواء)\s+(?:لل?)?$"})
 PATTERNS.update({"blocker_team": r"(?<!\w)(?:فرق|فريق|فرقة|فرقها|طواقم|طاقم|عناصر|رجال|وحدات|وحدة|جهاز)\s+(?:ال)?$"})

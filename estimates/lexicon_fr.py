@@ -310,6 +310,8 @@ REPORT_VERBS = [
     "confié", "confie", "fait état", "font état", "faisait état", "faisaient état", "fait savoir", "font savoir",
     "recensait", "estimait", "affirmait", "indiquait", "attribue", "attribuent", "attribué", "impute", "imputent",
     "imputé",
+    # a toll set or revised by its keeper: "le maire avait établi le bilan à 19", "a revu à la hausse le nombre"
+    "établi", "établit", "fixé", "fixe", "revu", "relevé à",
 ]
 # Reporting verbs that introduce a speaker (the others introduce a record: "recensé", "dénombré", "compté").
 SPEECH_VERBS = [
@@ -721,6 +723,8 @@ PATTERNS.update({
     "figure_lead": r"(?:\d|(?:au\s+moins|plus\s+de|près\s+de|environ|quelque|jusqu['’]à|pas\s+moins\s+de|moins\s+de)\s)",
     "preposition": r"(?:à|au|aux|en|dans|sur|pour|par|avec|pendant|durant|après|avant|sous|depuis|lors)\s",
     "lead_conj": r"^(?:bien\s+que|alors\s+que|tandis\s+que|mais|et|or|pourtant)\s+(?=\S+\s)",
+    # une ville dans le titre de son maire : "le maire de Tal Afar" (reader._office_of)
+    "office_of": r"(?<!\w)(?:maire|gouverneur|préfet|bourgmestre)\s+(?:de\s+|d['’])$",
     # "Un an après la frappe du marché, Amnesty affirme": a fronted time clause, no appositive of the subject
     "time_clause": r"^\s*(?:un|une|deux|trois|six|[\w-]+)\s+(?:ans?|mois|semaines?|jours?)\s+(?:après|plus\s+tard)\b",
     "according": r"\s*(?:selon|d['’]après)(?!\w)",
@@ -1033,6 +1037,7 @@ PATTERNS.update({"scope_before": r"(?<!\w)(?:dans\s+tou(?:t|te)\s+(?:le\s+|la\s+
 PATTERNS.update({"seat_of": r"\s+(?:de\s+la\s+province\s+|du\s+gouvernorat\s+)?(?:de|d['’]|du|à|en)\s*(?:la\s+|l['’])?"})
 # Constructions English has and French does not (language.py: a missing pattern is never a silent gap).
 NOT_USED = [
+    "office_after",       # "Tal Afar mayor": French names the office first ("le maire de Tal Afar": office_of)
     "blocker_place_after",  # "a displacement camp": French puts the kind first ("un camp de déplacés": before)
     "province_after",     # "the Tillaberi region": French names the kind first ("la région de Tillabéri": place_kind_of)
     "role_at_body",       # "a doctor at the X hospital": French keeps "un médecin de l'hôpital X" whole (trim cuts no "de")

@@ -1127,6 +1127,8 @@ def _not_in(found: list[places.Place], claimant: str | None, rt: RuleText,
     if not spans:  # a name the reader rebuilt from this sentence's words: by name, as before
         return [p for p in found if p.name not in claimant]
     kept = [p for p in found if not any(s <= p.start and p.end <= e for s, e in spans)]
+    if not any(p.rank >= UNKNOWN_TOWN_RANK for p in kept):  # "the mayor of Tal Afar said 181 civilians were killed"
+        kept += [p for p in found if p not in kept and _office_of(rt, p)]
     seat = rt.lang.pattern("seat_of")  # "مديرية الدفاع المدني في نينوى", "the civil defence in Nineveh": its seat,
     seats = [p for p in kept if any(e <= p.start and seat.fullmatch(rt.text, e, p.start) for _, e in spans)]
     if not seats:
@@ -1137,6 +1139,18 @@ def _not_in(found: list[places.Place], claimant: str | None, rt: RuleText,
     if others or any(gazetteer.within(s, e.id) and s != e.id for s in site() for e in inside):  # or the story's, inside it
         return [p for p in kept if p not in seats]
     return kept
+
+
+OFFICE_REACH = 30  # characters before a place looked at for the office that governs it ("the mayor of")
+
+
+def _office_of(rt: RuleText, p: places.Place) -> bool:
+    """A town inside its own governor's or mayor's title ("le maire de Tal Afar", "Tal Afar mayor", "قائممقام
+    قضاء تلعفر"; PATTERNS `office_of`, `office_after`): the figure that office gives is the town's, when the
+    sentence names no other town."""
+    return p.rank >= UNKNOWN_TOWN_RANK and (
+        rt.lang.pattern("office_of").search(rt.text, max(0, p.start - OFFICE_REACH), p.start) is not None or
+        rt.lang.pattern("office_after").match(rt.text, p.end) is not None)
 
 
 def _named_after(place: str, lang: Language) -> gazetteer.Entry | None:

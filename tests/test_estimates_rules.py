@@ -1775,3 +1775,20 @@ def test_claimants_and_places_of_round_eleven(text: str, lang: str, claimant: st
     e = extract(text, lang=lang)[-1]
     assert (e.claimant_text, e.place) == (claimant, place)
 
+
+
+@pytest.mark.parametrize("text, lang, claimant, place", [
+    # a subject set off by a "whose" clause; a toll set by its keeper
+    ("The Nineveh Operations Command, whose units hold the bridge, said 12 civilians had been killed.", "en",
+     "The Nineveh Operations Command", "Nineveh"),
+    ("Le gouverneur avait établi le bilan à 23 civils tués.", "fr", "Le gouverneur", None),
+    # a town in its own mayor's or governor's title gives the figure its place, when no other town is named
+    ("Irak : le maire de Sinjar fait état de 44 civils tués pendant la bataille", "fr", "le maire de Sinjar", "Sinjar"),
+    ("Iraq: Hawija mayor says 52 civilians killed since the offensive began", "en", "Hawija mayor", "Hawija"),
+    ("العراق: قال قائممقام سنجار إن 44 مدنيا قتلوا خلال المعارك.", "ar", "قائممقام سنجار", "سنجار"),
+    # (guard) but another town named in the sentence is the figure's
+    ("The governor of Nineveh said 23 people were killed in Bartella.", "en", "The governor of Nineveh", "Bartella"),
+])
+def test_claimants_and_places_of_office_holders(text: str, lang: str, claimant: str, place: str | None) -> None:
+    e = extract(text, lang=lang)[0]
+    assert (e.claimant_text, e.place) == (claimant, place)
