@@ -463,6 +463,7 @@ PATTERNS.update({
     "role_at_body": r"^(?:(?:an?|the|one|two|three|several|some)\s+)?(?:[a-z-]+\s+)?(?:<STAFF_ROLES>)\s+(?:at|in|from|of)\s+"
                     r"(?:(?:an?|the)\s+)?(?P<body>(?:[\w'’-]+\s+){0,4}?(?:<STAFF_PLACES>))\b",
     "trim": r"\s+(?:on|last|this|in\s+(?:a|an|its|their|his|her)|(?-i:who|which|that)|published|released|issued|"
+            r"(?:working|operating|deployed|digging|searching)\s+(?:in|at|on|through)|"  # "Teams working in the X districts"
             r"earlier|late|early|told|to(?!\s+(?-i:[A-Z]))|at|as|citing|quoted|via|over|during|since|said|says|"
             r"and\s+(?:the|a)|estimated|believes|found|while|after|when|put|show|shows|showed|suggest|suggests|"
             r"indicate|indicates)\b.*$|\s+(?:has|have|had)$",
@@ -552,11 +553,16 @@ PATTERNS.update({
     # rank 4, case-sensitive: "the Old City (of Mosul)", "Zanjili district", "the district of al-Tayaran"
     "place_old_city": r"\b(?:the\s+)?Old\s+City(?:\s+of\s+[A-Z][\w-]+)?",
     "place_named_local": r"\b(?:the\s+)?(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+(?:al-|Al-)?[A-Z][\w'-]*){0,2}"
-                         r"\s+<LOCAL_NOUNS>\b(?!(?<=s)\s+of\s+(?:(?:al|el|Al|El)-)?[A-Z])",  # not "the Mosul neighbourhoods of Wadi Hajar"
+                         # not "the Mosul neighbourhoods of Wadi Hajar", "the eastern Mosul neighbourhood of al-Muthanna"
+                         r"\s+<LOCAL_NOUNS>\b(?!(?<=s)\s+of\s+(?:(?:al|el|Al|El)-)?[A-Z]|\s+of\s+(?:al|el|Al|El)-[A-Z])",
     "place_local_of": r"\b<LOCAL_NOUNS>\s+of\s+(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?",
     "place_named_pair": r"\b(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+(?:al-|Al-)?[A-Z][\w'-]*){0,2}(?=\s+and\s+"
                         r"(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+(?:al-|Al-)?[A-Z][\w'-]*){0,2}\s+<LOCAL_PLURALS>\b)",
     "place_jadida": r"\bMosul\s+al-Jadida\b|\bBab\s+al-[A-Z]\w+",
+    # a name set off before the city or the part of it it lies in: "in Ras al-Jadda, in western Mosul" (a quarter)
+    "place_quarter_of_city": r"(?:(?<=\bin\s)|(?<=\bat\s)|(?<=\bnear\s))(?:(?:al|el|Al|El)-)?[A-Z][\w'’-]*"
+                             r"(?:\s+(?:al-|el-)?[A-Z][\w'’-]*){0,2}(?=,\s+(?:in|of)\s+(?:the\s+)?"
+                             r"(?:(?i:<DIRECTIONS>)\s+)?(?i:<PLACE_CITIES>)\b)",
     # "in Abu Salim, a densely populated district": a name its apposition calls a local place
     "place_appositive": r"\b(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+(?:al-|Al-)?[A-Z][\w'-]*){0,2}(?=,\s+an?\s+"
                         r"(?:(?!(?:of|in|at|from|near|on)\b)[\w-]+\s+){0,3}?(?:district|neighbou?rhood|quarter|suburb|camp)\b)",
@@ -579,6 +585,7 @@ PATTERNS.update({
 PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_named_local", "cased", "LOCAL_NOUNS"),
                (4, "place_local_of", "cased", "LOCAL_NOUNS"), (4, "place_named_pair", "cased", "LOCAL_PLURALS"),
                (4, "place_jadida", "cased"), (4, "place_appositive", "cased", "LOCAL_NOUNS"),
+               (4, "place_quarter_of_city", "cased"),
                (4, "place_neighbourhood", "folded"), (3, "place_part_of_city", "folded"),
                (2, "place_city", "folded"), (1, "place_province", "folded"), (0, "place_country", "folded")]
 PATTERNS.update({

@@ -803,6 +803,10 @@ PATTERNS.update({
     "place_local_named": r"(?<!\w)<LOCAL_AREAS>(?:<@local_adjective>)?\s+(?:(?:al|el|Al|El)-)?(?!M\d)[A-ZÀ-Ý][\w'’-]*"
                          r"(?:[ \t]+(?:al-|Al-|el-)?[A-ZÀ-Ý][\w'’-]*)?",
     "place_jadida": r"\bMossoul\s+al-[DJ]j?adida\b|\bBab\s+al-[A-Z]\w+",
+    # un nom détaché avant la ville où il se trouve : "à Ras al-Jadda, dans l'ouest de Mossoul" (un quartier)
+    "place_quarter_of_city": r"(?:(?<=\bà\s)|(?<=\bprès\sde\s))(?:(?:al|el|Al|El)-)?[A-ZÀ-Ý][\w'’-]*"
+                             r"(?:\s+(?:al-|el-)?[A-ZÀ-Ý][\w'’-]*){0,2}(?=,\s+(?:dans|à)\s+(?:l['’]|le\s+|la\s+)?"
+                             r"(?:(?i:ouest|est|nord|sud)\s+(?:de\s+|d['’]))?(?i:<PLACE_CITIES>)(?!\w))",
     # "à Abou Salim, un quartier densément peuplé": a name its apposition calls a local place
     "place_appositive": r"(?<!\w)(?:(?:al|el|Al|El)-)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:al-|Al-|el-)?[A-ZÀ-Ý][\w'’-]*){0,2}"
                         r"(?=,\s+(?:un|une)\s+(?:quartier|faubourg|banlieue|secteur|camp)(?!\w))",
@@ -851,6 +855,7 @@ TABLE_PLACE_HEADERS = ["gouvernorat", "province", "état", "région", "district"
                        "oblast", "pays", "commune", "wilaya"]
 PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_local_of", "cased", "LOCAL_NOUNS"),
                (4, "place_local_named", "cased", "LOCAL_AREAS"), (4, "place_jadida", "cased"),
+               (4, "place_quarter_of_city", "cased"),
                (4, "place_appositive", "cased", "LOCAL_NOUNS"),
                (4, "place_neighbourhood", "folded"), (3, "place_part_of_city", "folded"), (2, "place_city", "folded"),
                (2, "place_city_named", "cased"), (1, "place_province", "folded"), (1, "place_province_named", "cased"),

@@ -1792,3 +1792,16 @@ def test_claimants_and_places_of_round_eleven(text: str, lang: str, claimant: st
 def test_claimants_and_places_of_office_holders(text: str, lang: str, claimant: str, place: str | None) -> None:
     e = extract(text, lang=lang)[0]
     assert (e.claimant_text, e.place) == (claimant, place)
+
+
+@pytest.mark.parametrize("text, lang, place", [
+    # a subject's participle phrase is no part of the claimant, so the places in it stay the figure's
+    ("Teams working in the al-Jazair and al-Baath districts found 27 bodies last week, he said. The civil defence "
+     "said 400 bodies had been recovered in Ramadi.", "en", "al-Jazair"),
+    # the quarter named after "neighbourhood of", and a name set off before the city it lies in
+    ("A bomb killed 9 civilians in the western Mosul neighbourhood of al-Jadida.", "en", "al-Jadida"),
+    ("A strike destroyed a house in Tammuz, in eastern Mosul, killing 13 civilians.", "en", "Tammuz"),
+    ("Une frappe a détruit une maison à Tammuz, dans l'est de Mossoul, tuant 13 civils.", "fr", "Tammuz"),
+])
+def test_quarters_named_beside_their_city(text: str, lang: str, place: str) -> None:
+    assert extract(text, lang=lang)[0].place == place
