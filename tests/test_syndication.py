@@ -27,12 +27,12 @@ BASELINE = {"1/stream1": (5, 0, 0), "1/stream2": (5, 0, 0), "1/stream3": (4, 0, 
             "7/stream5": (6, 0, 0),  # round 7 (2026-12-04): first scored 9, 8, 0 in stream 2 before quarters' keys
             "8/stream1": (15, 1, 0), "8/stream2": (5, 11, 0), "8/stream3": (11, 2, 0), "8/stream4": (15, 5, 0),
             "8/stream5": (5, 2, 0),  # round 8 (2026-12-04), as first scored
-            "9/stream1": (12, 6, 1), "9/stream2": (4, 15, 0), "9/stream3": (6, 10, 0), "9/stream4": (18, 4, 0),
-            "9/stream5": (13, 3, 0),  # round 9 (2026-12-04), as first scored at 37d0eda
+            "9/stream1": (12, 6, 1), "9/stream2": (10, 9, 0), "9/stream3": (11, 5, 0), "9/stream4": (18, 4, 0),
+            "9/stream5": (13, 3, 0),  # round 9 (2026-12-04): first scored at 37d0eda 12,6,1 4,15,0 6,10,0 18,4,0 13,3,0
             "10/stream1": (13, 5, 0), "10/stream2": (12, 2, 0), "10/stream3": (8, 6, 0), "10/stream4": (10, 4, 0),
-            "10/stream5": (2, 15, 0),  # round 10 (2026-12-04), as first scored at 42b536c (the same at a963d04)
-            "11/stream1": (6, 13, 0), "11/stream2": (7, 6, 0), "11/stream3": (14, 4, 0), "11/stream4": (7, 10, 0),
-            "11/stream5": (12, 7, 0)}  # round 11 (2026-12-04), as first scored at 1e21ea5
+            "10/stream5": (8, 6, 0),  # round 10 (2026-12-04): first scored at 42b536c with stream5 at 2, 15, 0
+            "11/stream1": (7, 10, 0), "11/stream2": (7, 6, 0), "11/stream3": (14, 4, 0), "11/stream4": (7, 10, 0),
+            "11/stream5": (13, 6, 0)}  # round 11 (2026-12-04): first scored at 1e21ea5 6,13,0 7,6,0 14,4,0 7,10,0 12,7,0
 ALL = [(r, p) for r in sy.ROUNDS for p in sy.streams(r)]
 
 
