@@ -27,7 +27,6 @@ from typing import NamedTuple
 from .text import has_arabic, norm_ar
 
 MIN_CONSONANTS = 2  # a key shorter than this says too little to join two names
-_QUARTER_WORDS = frozenset({"حي", "منطقه", "محله"})  # (normalised) quarters named after a landmark: "حي الجامعة"
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
@@ -40,6 +39,7 @@ class _Data(NamedTuple):
     kinds: frozenset[str]         # words that are no part of a name
     settlements: frozenset[str]   # words that make a place a village or a town of its own
     name_leads: frozenset[str]    # Arabic words that open a name of two words ("أبو سليم", "تل الزلط")
+    quarters: frozenset[str]      # Arabic words for a quarter named after a landmark ("حي الجامعة")
 
 
 @cache
@@ -54,7 +54,8 @@ def _data() -> _Data:
     settlements = frozenset(norm_ar(w) if has_arabic(w) else _folded(w) for w in raw["settlements"]["words"])
     return _Data(dict(raw["arabic"]), groups, latin, tuple(raw["articles"]["arabic"]),
                  tuple(raw["articles"]["latin"]), frozenset(kinds), settlements,
-                 frozenset(norm_ar(w) for w in ARABIC.words("NAME_LEADS")))
+                 frozenset(norm_ar(w) for w in ARABIC.words("NAME_LEADS")),
+                 frozenset(norm_ar(w) for w in raw["quarters"]["words"]))
 
 
 @lru_cache(maxsize=4096)
@@ -68,7 +69,7 @@ def key(name: str | None) -> str | None:
         if any(w.lstrip("وفب") in data.settlements or w in data.settlements for w in written):
             return None  # "بلدة عين عيسى": a town of its own
         words = [w for w in written if w not in data.kinds and _without(w, data.ar_articles) not in data.kinds]
-        if not words and len(written) == 2 and written[0] in _QUARTER_WORDS and written[1].startswith("ال"):
+        if not words and len(written) == 2 and written[0] in data.quarters and written[1].startswith("ال"):
             words = written[-1:]  # "حي الجامعة": the University quarter, named after a landmark (not "سوق المخيم")
         if not any(w.startswith("ال") for w in words) and len(words) > 1 and words[0] not in data.name_leads:
             return None  # "حديقة منزل مهجور" (an abandoned house's garden): words, not a name ("أبو سليم" is one)
@@ -87,6 +88,12 @@ def key(name: str | None) -> str | None:
     if sounds.endswith("h") and len(sounds) > MIN_CONSONANTS:
         sounds = sounds[:-1]  # "الحيدرية" (taa marbuta), "Raqqah"
     return sounds if len(sounds) >= MIN_CONSONANTS else None
+
+
+def latin_article(word: str) -> bool:
+    """Whether a Latin-script word is the Arabic article as transliterated ("al", "el", "ash": the file's
+    [articles]), so that "al-Kaina" is Kaina with its article, not a hyphenated name."""
+    return f"{word.casefold()}-" in _data().latin_articles
 
 
 def _folded(text: str) -> str:

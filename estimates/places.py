@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from . import gazetteer
+from . import gazetteer, name_keys
 from .language import ARABIC, Language
 from .patterns import Folded, Stems, alternation
 from .text import RuleText, dateline_end, norm_ar
@@ -153,14 +153,13 @@ _NAME_WORD = re.compile(r"[A-Z][\w'’-]+\s+(?:(?:al|el|bin|ibn|abu|abou)[-\s])?
 
 
 _HYPHEN_WORD = re.compile(r"(?<![\w-])(?P<word>[^\W\d_]+)-$")
-_ARTICLE_PARTS = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "an", "az", "ath", "adh"})
 
 
 def _compound_end(text: str, start: int) -> bool:
     """"Darey-Kaina": a known name ending a hyphenated name the gazetteer lacks is no place of its own (but
     "al-Kaina" is Kaina with its article)."""
     m = _HYPHEN_WORD.search(text, max(0, start - 30), start)
-    return m is not None and m.group("word").lower() not in _ARTICLE_PARTS
+    return m is not None and not name_keys.latin_article(m.group("word"))
 
 
 def _in_a_name(text: str, start: int, end: int) -> bool:
