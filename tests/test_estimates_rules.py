@@ -1805,3 +1805,12 @@ def test_claimants_and_places_of_office_holders(text: str, lang: str, claimant: 
 ])
 def test_quarters_named_beside_their_city(text: str, lang: str, place: str) -> None:
     assert extract(text, lang=lang)[0].place == place
+
+
+@pytest.mark.parametrize("text, place", [
+    # a name opened by "النبي" or "الإمام" is two words; a mosque is named by its kind
+    ("أدى انفجار في سوق النبي يونس إلى مقتل 9 أشخاص.", "سوق النبي يونس"),
+    ("قتل 4 مصلين بانفجار عبوة قرب جامع النوري الكبير في الموصل.", "جامع النوري الكبير"),
+])
+def test_arabic_names_of_two_words_and_mosques(text: str, place: str) -> None:
+    assert extract(text, lang="ar")[0].place == place
