@@ -196,7 +196,8 @@ NON_CLAIMANTS = frozenset(
 # staff who speak for where they work ("medics at a field clinic"), and the places they work at (role_at_body)
 STAFF_ROLES = ["doctor", "doctors", "nurse", "nurses", "medic", "medics", "paramedic", "paramedics", "surgeon",
                "surgeons", "physician", "physicians", "health worker", "health workers", "staff", "staff member",
-               "staff members", "worker", "workers", "employee", "employees", "volunteer", "volunteers"]
+               "staff members", "worker", "workers", "employee", "employees", "volunteer", "volunteers", "official",
+               "officials", "administrator", "administrators", "director", "spokesman", "spokeswoman", "spokesperson"]
 STAFF_PLACES = ["hospital", "clinic", "morgue", "field hospital", "health centre", "health center", "medical centre",
                 "medical center", "trauma centre", "trauma center", "trauma stabilisation point", "infirmary"]
 DATA_NOUNS = ["estimate", "estimates", "count", "counts", "tally", "tallies", "figures", "figure", "data",
@@ -460,7 +461,7 @@ PATTERNS.update({
                  r"compiled|reported|recorded|provided|documented|confirmed|verified|cited)\s+by\s+(?P<np>[^,.;:()]{2,60})",
     # what ends a claimant's name: "X on Tuesday", "X, who ...", "X told reporters"
     # staff speaking for the place they work at: "a doctor at the Qayyarah field hospital" -> the hospital
-    "role_at_body": r"^(?:(?:an?|the|one|two|three|several|some)\s+)?(?:[a-z-]+\s+)?(?:<STAFF_ROLES>)\s+(?:at|in|from|of)\s+"
+    "role_at_body": r"^(?:(?:an?|the|one|two|three|several|some)\s+)?(?:[a-z-]+\s+)?(?:<STAFF_ROLES>)\s+(?:at|in|from|of|for)\s+"
                     r"(?:(?:an?|the)\s+)?(?P<body>(?:[\w'’-]+\s+){0,4}?(?:<STAFF_PLACES>))\b",
     "trim": r"\s+(?:on|last|this|in\s+(?:a|an|its|their|his|her)|(?-i:who|which|that)|published|released|issued|"
             r"(?:working|operating|deployed|digging|searching)\s+(?:in|at|on|through)|"  # "Teams working in the X districts"
@@ -492,7 +493,8 @@ PATTERNS.update({
                # "according to its quarterly protection of civilians report"
                r"(?:its|their)\s+(?:[\w-]+\s+){0,5}?(?:report|update|bulletin|review|statement|study|survey|briefing)|"
                r"(?:(?:the|this|that|its|his|her|their)\s+)?(?:own\s+)?"  # a bare "report" too ("the report found")
-               r"(?:(?:[A-Za-z]+-based|rights|human\s+rights|monitoring|aid|relief|research|war)\s+)?(?:agency|group|"
+               r"(?:(?:[A-Za-z]+-based|rights|human\s+rights|monitoring|aid|relief|research|war|medical|humanitarian|"
+               r"health)\s+)?(?:agency|group|"
                r"organi[sz]ation|ministry|office|mission|body|monitor|watchdog|charity|department|observatory|agencies|"
                r"organi[sz]ations|groups|ministries|institution|authority|authorities|network|"
                r"committee|commission|team|unit|researchers|investigators|report|study|survey|"

@@ -1814,3 +1814,15 @@ def test_quarters_named_beside_their_city(text: str, lang: str, place: str) -> N
 ])
 def test_arabic_names_of_two_words_and_mosques(text: str, place: str) -> None:
     assert extract(text, lang="ar")[0].place == place
+
+
+def test_a_medical_charity_named_before_speaks_on() -> None:
+    # "the medical charity" is the body named before, so a later unattributed figure is that body's too
+    text = ("Médecins Sans Frontières said its clinic in Taiz received 31 wounded people. Six of them later died, the "
+            "medical charity said. MSF has treated more than 1,900 war-wounded patients there since 2019.")
+    assert extract(text, lang="en")[-1].claimant == "Médecins Sans Frontières (MSF)"
+
+
+def test_officials_at_a_hospital_speak_for_it() -> None:
+    text = "Strikes on the camp killed 19 people, according to officials at the Kuwaiti hospital."
+    assert extract(text, lang="en")[0].claimant_text == "officials at the Kuwaiti hospital"
