@@ -439,6 +439,8 @@ PATTERNS: dict[str, str] = {
     "month_before": r"(?<!\w)<MONTHS>\s*$",
     # "un"/"une" as a figure needs a noun that names people
     "small_word": r"(?:un|une)$",
+    # ... and is a speaker's article after these: "a affirmé un médecin", "selon un médecin" (reader._countable)
+    "speaker_lead": r"(?:selon|d['’]après|(?:a|ont|avait|avaient)\s+(?:<REPORT_VERBS>))\s+$",
 }
 
 PATTERNS.update({

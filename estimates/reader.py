@@ -821,6 +821,9 @@ SUBSET_REACH = 25  # characters before a figure looked at for "of which", "dont"
 REVISED_REACH = 130  # characters before a figure looked at for "revised to", "bringing the number ... to"
 
 
+SPEAKER_REACH = 30  # characters before "un"/"une" looked at for the verb or "selon" that makes it a speaker's
+
+
 def _countable(text: str, f: Figure, h: Head, lang: Language) -> bool:
     """Rules that veto a figure whatever its outcome: counted things, bare years, a lone 'one'."""
     if h.blocked:
@@ -828,6 +831,8 @@ def _countable(text: str, f: Figure, h: Head, lang: Language) -> bool:
     named = h.victims is not None or h.outcome is not None
     if f.small_word and not named:
         return False
+    if f.small_word and lang.pattern("speaker_lead").search(text, max(0, f.start - SPEAKER_REACH), f.start):
+        return False  # "a affirmé un médecin de l'hôpital, où les blessés ont été évacués": the speaker, not one
     if f.small_word and h.victims is None and h.outcome is not None and \
             text[h.outcome.start:h.outcome.end].lower() in lang.set_of("TOLL_NOUNS"):
         return False  # "Un bilan près de dix fois supérieur": an article before a toll, not one

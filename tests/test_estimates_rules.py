@@ -1826,3 +1826,9 @@ def test_a_medical_charity_named_before_speaks_on() -> None:
 def test_officials_at_a_hospital_speak_for_it() -> None:
     text = "Strikes on the camp killed 19 people, according to officials at the Kuwaiti hospital."
     assert extract(text, lang="en")[0].claimant_text == "officials at the Kuwaiti hospital"
+
+
+def test_the_article_of_a_french_speaker_is_no_figure() -> None:
+    text = ("Des obus ont tué trois civils et en ont blessé 14, a affirmé un médecin de l'hôpital de Qayyarah, où les "
+            "blessés ont été transportés.")
+    assert figs(text, lang="fr") == [(3, 3, "killed"), (14, 14, "injured")]
