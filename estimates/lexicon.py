@@ -493,8 +493,8 @@ PATTERNS.update({
                # "according to its quarterly protection of civilians report"
                r"(?:its|their)\s+(?:[\w-]+\s+){0,5}?(?:report|update|bulletin|review|statement|study|survey|briefing)|"
                r"(?:(?:the|this|that|its|his|her|their)\s+)?(?:own\s+)?"  # a bare "report" too ("the report found")
-               r"(?:(?:[A-Za-z]+-based|rights|human\s+rights|monitoring|aid|relief|research|war|medical|humanitarian|"
-               r"health)\s+)?(?:agency|group|"
+               r"(?:(?:[A-Za-z]+-based|rights|human\s+rights|monitoring|aid|relief|research|war)\s+|"
+               r"(?:medical|humanitarian)\s+(?=charity|organi[sz]ation|group))?(?:agency|group|"  # not "the health ministry"
                r"organi[sz]ation|ministry|office|mission|body|monitor|watchdog|charity|department|observatory|agencies|"
                r"organi[sz]ations|groups|ministries|institution|authority|authorities|network|"
                r"committee|commission|team|unit|researchers|investigators|report|study|survey|"

@@ -1823,6 +1823,12 @@ def test_a_medical_charity_named_before_speaks_on() -> None:
     assert extract(text, lang="en")[-1].claimant == "Médecins Sans Frontières (MSF)"
 
 
+def test_a_named_ministry_is_no_anaphor() -> None:
+    # "the health ministry" names a body of its own, even after another body was named
+    text = "Médecins Sans Frontières said its clinic received 31 wounded people. The health ministry said 12 had died."
+    assert extract(text, lang="en")[-1].claimant_text == "The health ministry"
+
+
 def test_officials_at_a_hospital_speak_for_it() -> None:
     text = "Strikes on the camp killed 19 people, according to officials at the Kuwaiti hospital."
     assert extract(text, lang="en")[0].claimant_text == "officials at the Kuwaiti hospital"
