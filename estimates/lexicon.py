@@ -460,7 +460,7 @@ PATTERNS.update({
     "figure_by": r"(?P<num>\d(?:[\d,.]*\d)?)(?:\s+[a-z]+){0,2}\s+(?:released|published|issued|given|announced|"
                  r"compiled|reported|recorded|provided|documented|confirmed|verified|cited)\s+by\s+(?P<np>[^,.;:()]{2,60})",
     # what ends a claimant's name: "X on Tuesday", "X, who ...", "X told reporters"
-    # staff speaking for the place they work at: "a doctor at the Qayyarah field hospital" -> the hospital
+    # staff speaking for the place they work at: "a doctor at the Qayyarah field hospital" (who, and where)
     "role_at_body": r"^(?:(?:an?|the|one|two|three|several|some)\s+)?(?:[a-z-]+\s+)?(?:<STAFF_ROLES>)\s+(?:at|in|from|of|for)\s+"
                     r"(?:(?:an?|the)\s+)?(?P<body>(?:[\w'’-]+\s+){0,4}?(?:<STAFF_PLACES>))\b",
     "trim": r"\s+(?:on|last|this|in\s+(?:a|an|its|their|his|her)|(?-i:who|which|that)|published|released|issued|"
@@ -599,7 +599,7 @@ PATTERNS.update({
     "blocker_place_after": r"(?:\s+people)?\s+(?:camp|camps|site|sites|shelter|shelters|centre|center|settlement)s?\b",
     # a town in its own mayor's or governor's title: its figures are the town's (reader._office_of)
     "office_of": r"\b(?:mayor|governor|qaimaqam|district\s+commissioner)\s+of\s+(?:the\s+)?$",
-    "office_after": r"['’]s?\s+(?:mayor|qaimaqam)\b|\s+(?:mayor|qaimaqam)\b",
+    "office_after": r"(?:['’]s?)?\s+(?:mayor|qaimaqam)\b",
     # a town's name before one of these names its province ("Niger's Tillaberi region")
     "province_after": r"\s+(?:region|province|state|governorate|oblast|county)\b",
     # ... nor after these: "the coalition led by Washington", "forces backed by Iran"
@@ -799,9 +799,9 @@ PATTERNS.update({"compared_lead": r"\b(?:compared\s+(?:with|to)|as\s+against|aga
 # a site named by its noun alone in a figure's sentence ("struck a crowded market in El Fasher"): reader._site_named_later
 PATTERNS.update({"nameless_site": r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?P<noun>market|district|neighbou?rhood|quarter|camp|hospital|school|mosque|square)\b"})
 # an event named by the place it struck ("the toll from the al-Jamiaa rocket attack"): reader._event_site
-PATTERNS.update({"event_site": r"\b(?:the|[Tt]he)\s+(?P<name>(?:al-|el-)?[A-Z][a-z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][a-z][\w'’-]*)?)\s+"
+PATTERNS.update({"event_site": r"\b[Tt]he\s+(?P<name>(?:al-|el-)?[A-Z][a-z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][a-z][\w'’-]*)?)\s+"
                                r"(?:(?:rocket|mortar|car|bomb|suicide|air|drone|missile|truck|market|mosque|school)\s+){0,2}"
                                r"(?:attack|strike|bombing|blast|massacre|shelling|explosion)s?\b"})
 # a town the gazetteer lacks, after a preposition of place ("near Tabatol in Niger's Tillaberi region"), or owned by the
 # province it lies in ("a camp in North Darfur's Tawila"): reader._unknown_town
-PATTERNS.update({"unknown_town": r"\b(?:in|near|at|outside)\s+(?:nearby\s+|neighbou?ring\s+)?(?:(?P<owner>(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)['’]s\s+)?(?!(?:(?i:<MONTHS>|<WEEKDAYS>)|The|This|That|His|Her|Their|Its|Islamic|Arabic|English|French|Parliament|Congress)\b)(?P<name>(?:al-|el-)?[A-Z][a-z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][a-z][\w'’-]*)?)\b(?!['’]s\b|\s+(?:[A-Z]|said|says|told|reported|province|region|state|governorate|county))"})
+PATTERNS.update({"unknown_town": r"\b(?:in|near|at|outside)\s+(?:nearby\s+|neighbou?ring\s+)?(?:(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+['’]s\s+)?(?!(?:(?i:<MONTHS>|<WEEKDAYS>)|The|This|That|His|Her|Their|Its|Islamic|Arabic|English|French|Parliament|Congress)\b)(?P<name>(?:al-|el-)?[A-Z][a-z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][a-z][\w'’-]*)?)\b(?!['’]s\b|\s+(?:[A-Z]|said|says|told|reported|province|region|state|governorate|county))"})
