@@ -354,6 +354,8 @@ def subject_verb(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
         clock = _LIVE_TIME.match(raw) if text[:raw_start].rstrip().endswith(":") else None
         if clock is not None:  # "18:20 – The Nineveh health directorate has raised": a live entry's time
             raw, raw_start = raw[clock.end():], raw_start + clock.end()
+        year = _p(lang, "np_year").search(raw)  # "An Associated Press investigation in 2017 put it at": its date
+        raw = raw[:year.start()] if year is not None else raw
         by = data_by.search(raw)  # "Figures released by the Health Ministry show ..."
         if by is None and _overlaps(raw_start, m.end("np"), outcome_spans) or _DIGIT.search(raw):
             continue

@@ -105,6 +105,9 @@ def _read_latin(text: str, pos: int, lang: Language) -> Head:
             flag = modifiers.get(word) or victims.get(word) or flag
             pos = m.end()
             continue
+        if partitive and word.endswith(("'s", "’s")):  # "1,996 of the year's deaths", "of the war's dead"
+            pos = m.end()
+            continue
         return Head(m.start(1), flag, None, word in not_victims)
     return Head(pos, flag)
 

@@ -46,7 +46,8 @@ OUTCOME_PHRASES: list[tuple[str, str, str]] = [
      "killed", "verb"),
     (r"shot\s+dead|gunned\s+down", "killed", "verb"),
     (r"(?:claim(?:ed|ing|s)?|took|taken|taking|cost|costing)\s+the\s+lives\s+of", "killed", "verb"),
-    (r"kill(?:ed|s|ing)?|execut(?:ed|es|ing)|massacr(?:ed|ing)|slaughter(?:ed|ing)|slain|murder(?:ed|ing)|"
+    # "the killings of some 60 other civilians", "the summary execution of at least 26 men": the act's noun
+    (r"kill(?:ed|s|ing|ings)?|execut(?:ed|es|ing|ion|ions)|massacr(?:ed|ing)|slaughter(?:ed|ing)|slain|murder(?:ed|ing|s)?|"
      r"behead(?:ed|ing)|lynched|martyred", "killed", "verb"),
     (r"lost\s+(?:their|his|her)\s+li(?:ves|fe)|died|dies|perished|dead|drowned|buried\s+alive",
      "killed", "intrans"),
@@ -137,7 +138,9 @@ MODIFIERS = {
            "verified", "confirmed", "documented", "recorded", "registered", "reported", "identified",
            "his", "her", "our", "of", "them", "whom", "the", "family", "those", "these",
            # how sure the count is: "1,066 likely civilian deaths", "possible civilian casualties"
-           "likely", "possible", "probable", "credible", "potential"],
+           "likely", "possible", "probable", "credible", "potential",
+           # what kind of death: "10,212 violent deaths", "2,000 conflict-related deaths"
+           "violent", "excess", "conflict-related", "war-related", "battle-related", "preventable"],
 }
 # Nouns that are counted but are not casualties: the figure is not a casualty figure.
 NOT_VICTIMS = [
@@ -410,7 +413,8 @@ PATTERNS.update({
     "subject": r"(?:^|(?<=[,;:\"“”])\s*(?:<CLAUSE_OPENERS>\s+)?|(?<=[–—]\s)|\b<CLAUSE_OPENERS>\s+)"  # "18:20 – The ..."
                r"(?P<np>[^\s,;:\"“”](?:[^,;:\"“”.]|\.(?=\s*[\w-])){0,130}?)"
                r"(?:\s+(?:has|have|had|also|previously|earlier|now|later|would|will|recently|separately|itself|"
-               r"only|last\s+\w+|on\s+\w+day|this\s+\w+|had\s+previously|so\s+far|thus\s+far|already|since)|"
+               r"only|last\s+\w+|on\s+\w+day|this\s+\w+|had\s+previously|so\s+far|thus\s+far|already|since|"
+               r"never|not|again|repeatedly|initially|first|then|publicly|officially|quietly)|"
                r"\s*,\s*(?:for\s+(?:its|their|his|her)\s+(?:own\s+)?part|however|meanwhile|in\s+turn|too|though)\s*,)*"
                r"\s+(?P<verb>(?-i:<@verbs>))\b",
     # case-sensitive: "Airwars, a London-based monitoring group, attributes ..."
@@ -449,7 +453,8 @@ PATTERNS.update({
     "possessive": r"(?P<np>(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2})?(?:[A-Z][\w.&-]*\s+){0,4}[A-Za-z][\w.&-]*)(?:'s|’s|'|’)\s+"
                   r"(?:(?:own|latest|new|updated|conservative|preliminary|official|final|initial)\s+)*<DATA_NOUNS>\b",
     # case-sensitive: "The Associated Press tally of", "A UN estimate of", "An Iraq Body Count analysis of"
-    "np_data": r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?P<np>[A-Z][\w.&-]*(?:\s+[A-Za-z][\w.&-]*){0,4}?)\s+"
+    # (no article inside: "the Iraqi government never revised the figure of" names no "government ... the" tally)
+    "np_data": r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?P<np>[A-Z][\w.&-]*(?:\s+(?!(?:the|an?|its|their)\s+[a-z])[A-Za-z][\w.&-]*){0,4}?)\s+"
                r"(?:(?:own|latest|new|updated|conservative|preliminary|official|final|initial)\s+)*"
                r"<NP_DATA_NOUNS>\s+(?:of|puts|put|shows|showed|found|finds|lists)\b",
     # case-sensitive: "figures released by X", "a survey by a local group"
@@ -474,6 +479,8 @@ PATTERNS.update({
     "preposition": r"(?:in|on|at|for|from|with|by|during|after|before|under)\s",
     "lead_conj": r"^(?:though|although|whereas|while|but|and|yet)\s+(?=\S+\s)",
     # a fronted time clause is no appositive of the subject after it: "A year after the market strike, Amnesty says"
+    # a subject's date, no figure: "An Associated Press investigation in 2017 put it at 9,000 to 11,000"
+    "np_year": r"\s+(?:in|since|during|from)\s+(?:early\s+|late\s+|mid-)?(?:(?:<MONTHS>)\s+)?(?:19|20)\d\d$",
     "time_clause": r"^\s*(?:an?|one|two|three|six|[\w-]+)\s+(?:years?|months?|weeks?|days?)\s+(?:after|later|on|since)\b",
     "according": r"\s*according\s+to\b",
     "noun_use": r"\s+of\b",      # "received reports of 12 people wounded": the verb's spelling used as a noun
@@ -544,8 +551,16 @@ PLACE_COUNTRIES = ["Iraq", "Syria", "Yemen", "Libya", "Afghanistan", "Ukraine", 
 DIRECTIONS = ["west", "western", "east", "eastern", "north", "northern", "south", "southern", "old"]
 LOCAL_NOUNS = ["district", "neighbourhood", "neighborhood", "quarter", "market", "camp", "village", "suburb", "area",
                "square", "hospital", "town", "checkpoint", "prison", "bridge", "airport", "mosque", "school",
-               "park", "garden", "cemetery", "roundabout",
+               "park", "garden", "cemetery", "roundabout", "junction", "intersection", "crossroads", "forest", "valley",
+               "base", "site", "compound",
                "districts", "neighbourhoods", "neighborhoods", "quarters", "villages", "camps", "markets", "suburbs"]
+# a kind capitalised as part of a landmark's name: "near the Iron Bridge", "in Tahrir Square" (not "Hospital":
+# "Nasser Hospital said" is a body speaking)
+# a lower-case word between a place's name and its kind: "the al-Mawasi coastal area", "the Ghizlani military base"
+KIND_ADJECTIVES = ["coastal", "residential", "industrial", "commercial", "military", "central", "main", "rural",
+                   "border", "agricultural", "farming", "desert", "popular", "crowded", "busy", "historic", "old",
+                   "sprawling", "vegetable", "livestock", "fish", "refugee", "displacement"]
+PATTERNS["landmark_noun"] = r"(?:Bridge|Square|Gate|Junction|Roundabout|Market|Camp)"  # cased: word lists fold
 # a kind written once after two names: "the rebel-held Sakhour and Tariq al-Bab districts" (the first is a place too)
 # capitalised adjectives that open a kind of place without naming it ("a Shi'ite mosque in Kabul's Dasht-e-Barchi")
 LOCAL_ADJECTIVES = ["Shi'ite", "Shiite", "Shia", "Shi'a", "Sunni", "Sufi", "Christian", "Catholic", "Orthodox", "Yazidi",
@@ -556,7 +571,7 @@ PATTERNS.update({
     "place_old_city": r"\b(?:the\s+)?Old\s+City(?:\s+of\s+[A-Z][\w-]+)?",
     "place_named_local": r"\b(?:the\s+)?(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+(?:al-|Al-)?[A-Z][\w'-]*){0,2}"
                          # not "the Mosul neighbourhoods of Wadi Hajar", "the eastern Mosul neighbourhood of al-Muthanna"
-                         r"\s+<LOCAL_NOUNS>\b(?!(?<=s)\s+of\s+(?:(?:al|el|Al|El)-)?[A-Z]|\s+of\s+(?:al|el|Al|El)-[A-Z])",
+                         r"(?:\s+<KIND_ADJECTIVES>)?\s+(?:<LOCAL_NOUNS>|<@landmark_noun>)\b(?!(?<=s)\s+of\s+(?:(?:al|el|Al|El)-)?[A-Z]|\s+of\s+(?:al|el|Al|El)-[A-Z])",
     "place_local_of": r"\b<LOCAL_NOUNS>\s+of\s+(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?",
     "place_named_pair": r"\b(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+(?:al-|Al-)?[A-Z][\w'-]*){0,2}(?=\s+and\s+"
                         r"(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+(?:al-|Al-)?[A-Z][\w'-]*){0,2}\s+<LOCAL_PLURALS>\b)",
@@ -566,14 +581,29 @@ PATTERNS.update({
                              r"(?:\s+(?:al-|el-)?[A-Z][\w'’-]*){0,2}(?=,\s+(?:in|of)\s+(?:the\s+)?"
                              r"(?:(?i:<DIRECTIONS>)\s+)?(?i:<PLACE_CITIES>)\b)",
     # "in Abu Salim, a densely populated district": a name its apposition calls a local place
-    "place_appositive": r"\b(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+(?:al-|Al-)?[A-Z][\w'-]*){0,2}(?=,\s+an?\s+"
-                        r"(?:(?!(?:of|in|at|from|near|on)\b)[\w-]+\s+){0,3}?(?:district|neighbou?rhood|quarter|suburb|camp)\b)",
+    "place_appositive": r"\b(?:(?:al|el|Al|El)-)?[A-Z][\w'-]*(?:\s+(?:al-|Al-)?[A-Z][\w'-]*){0,2}(?=,\s+(?:an?|the)\s+"
+                        r"(?:(?!(?:of|in|at|from|near|on)\b)[\w-]+\s+){0,3}?(?:district|neighbou?rhood|quarter|suburb|camp|village|hamlet)\b(?!['’]|\s+(?:elder|chief|head|mayor|leader|council)))",
+    # a name whose bearing from a town follows it: "9 June – Taji, north of Baghdad", "Khuza'a, east of Khan
+    # Younis" (the town is the bearing: reader._not_a_bearing)
+    "place_bearing_named": r"(?<![\w'’-])(?!(?:<MONTHS>|<WEEKDAYS>|The|This|That|It|He|She|They)\b)(?:(?:al|el|Al|El)-)?"
+                           r"[A-Z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][\w'’-]*){0,2}(?=,\s+(?:(?:about|some|around)\s+)?"
+                           r"(?:(?:\d+\s*(?:km|kilomet(?:re|er)s?|miles?)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?"
+                           r"\s+of\s+(?:the\s+)?|(?:near|outside)\s+)(?:al-|el-)?[A-Z])",  # not "near the Iranian border"
+    # a village placed by the province or state after it: "of Abu Zabad, in West Kordofan", "in Nasir, in Upper Nile"
+    "place_within_named": r"(?:(?<=\bin\s)|(?<=\bat\s)|(?<=\bof\s)|(?<=\bnear\s)|(?<=\bfrom\s))"
+                          r"(?!(?:<MONTHS>|<WEEKDAYS>|The|This|That)\b)(?:(?:al|el|Al|El)-)?[A-Z][\w'’-]*"
+                          r"(?:\s+(?:al-|el-)?[A-Z][\w'’-]*){0,2}(?=,\s+in\s+(?:the\s+)?(?:al-|el-)?[A-Z])",
     # folded (matched on lower-cased text)
     "place_neighbourhood": r"\b<PLACE_NEIGHBOURHOODS>\b",
     "place_part_of_city": r"\b<DIRECTIONS>\s+<PLACE_CITIES>\b",
     "place_city": r"\b<PLACE_CITIES>\b",
     "place_province": r"\b<PLACE_PROVINCES>\b",
     "place_country": r"\b<PLACE_COUNTRIES>\b",
+    # after "the Amhara town", "the Yazidi village": the named place the kind is ("of Finote Selam"): places._kind_of_next
+    "kind_then_name": r"(?<![sS])\s+of\s+(?P<name>(?:al-|el-|Al-|El-)?[A-Z][\w-]*(?:['’](?!s\b)\w[\w-]*)*"
+                      r"(?:\s+(?:al-|el-)?[A-Z][\w-]*(?:['’](?!s\b)\w[\w-]*)*)?)(?![\w'’-])",
+    # a kind whose place is always the one named after "of": "the Syrian border town of Kobani"
+    "town_kind_end": r"\b(?:town|village|hamlet|city)$",
     # a name that is no place: "the hospital", "This market"
     "place_the": r"^the\s+",
     "place_kind_of": r"^(?:the\s+)?(?:town|village|city|suburb|area|district|neighbou?rhood|quarter|market)s?\s+of\s+",
@@ -589,7 +619,8 @@ PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_named_local", "cased",
                (4, "place_jadida", "cased"), (4, "place_appositive", "cased", "LOCAL_NOUNS"),
                (4, "place_quarter_of_city", "cased"),
                (4, "place_neighbourhood", "folded"), (3, "place_part_of_city", "folded"),
-               (2, "place_city", "folded"), (1, "place_province", "folded"), (0, "place_country", "folded")]
+               (2, "place_city", "folded"), (2, "place_bearing_named", "cased"),
+               (2, "place_within_named", "cased"), (1, "place_province", "folded"), (0, "place_country", "folded")]
 PATTERNS.update({
     # a gazetteer name that is no place here: "London-based", "US-led", "Britain's army"
     "place_not_here": r"-(?:based|led|backed|born|run|funded|made)\b|\s+(?:[Aa]rmy|[Gg]overnment|[Mm]ilitary|[Ff]orces)\b",
@@ -602,6 +633,8 @@ PATTERNS.update({
     "office_after": r"(?:['’]s?)?\s+(?:mayor|qaimaqam)\b",
     # a town's name before one of these names its province ("Niger's Tillaberi region")
     "province_after": r"\s+(?:region|province|state|governorate|oblast|county)\b",
+    # "the province of Hama": the province, not its city
+    "province_before": r"\b(?:province|region|governorate|state|oblast)\s+of\s+(?:the\s+)?$",
     # ... nor after these: "the coalition led by Washington", "forces backed by Iran"
     "place_not_after": r"\b(?:led|backed|supported|funded|armed|sponsored)\s+by\s+(?:the\s+)?$",
 })
@@ -780,8 +813,10 @@ PATTERNS.update({"the_country": r"\b(?:nationwide|across\s+the\s+(?:whole\s+|ent
 PATTERNS.update({"gap_and": r"[^.;:\d]{0,100}?(?:,\s*|\s)and\s+$",
                  "gap_where": r"\s+(?:in|at|near|on)\s+(?:[\w'-]+\s+){0,7}?(?:al-|el-)?(?!(?:<MONTHS>|<WEEKDAYS>)\b)(?-i:[A-Z])\w"})
 
+# the outcome told before, by its pronoun: "most of the dead were fighters, but nine civilians were among them"
+PATTERNS.update({"among_them_back": r"\b(?:were|was|are|is)\s+among\s+(?P<them>them)\b"})
 # a part of a toll told before ("612 of those deaths", "de ces morts", "من بين هؤلاء"): reader._of_those
-PATTERNS.update({"of_those": r"\bof\s+(?:the|those|these|them|whom)(?:\s+(?:deaths|dead|killed|victims|casualties|fatalities|injured|wounded))?\b|\bof\s+(?:the|those|these)\s+(?:deaths|dead|victims|casualties|fatalities)\b|^\W*of\s+(?:those|these|them)\b"})
+PATTERNS.update({"of_those": r"\bof\s+(?:the|those|these|them|whom)(?:\s+(?:deaths|dead|killed|victims|casualties|fatalities|injured|wounded))?\b|\bof\s+(?:the|those|these)\s+(?:[\w-]+['’]s\s+)?(?:deaths|dead|victims|casualties|fatalities)\b|^\W*of\s+(?:those|these|them)\b"})
 # a count distributed after a colon, each part before its place ("244 bodies ...: 131 from al-Maidan, 68 from around
 # Bab al-Tob and 45 from the riverbank"): what follows a part (reader._distributed)
 PATTERNS.update({"dist_where": r"\s+(?:in|at|near|on|from|around|inside|outside)\s"})

@@ -728,6 +728,8 @@ PATTERNS.update({
     # une ville dans le titre de son maire : "le maire de Tal Afar" (reader._office_of)
     "office_of": r"(?<!\w)(?:maire|gouverneur|préfet|bourgmestre)\s+(?:de\s+|d['’])$",
     # "Un an après la frappe du marché, Amnesty affirme": a fronted time clause, no appositive of the subject
+    # la date d'un sujet, pas un chiffre : "Une enquête d'AP en 2017 a établi"
+    "np_year": r"\s+(?:en|depuis|dès|durant)\s+(?:(?:<MONTHS>)\s+)?(?:19|20)\d\d$",
     "time_clause": r"^\s*(?:un|une|deux|trois|six|[\w-]+)\s+(?:ans?|mois|semaines?|jours?)\s+(?:après|plus\s+tard)\b",
     "according": r"\s*(?:selon|d['’]après)(?!\w)",
     # a reporting verb's spelling used as a noun: "une note de", "un relevé des", "le communiqué du"
@@ -799,7 +801,7 @@ PATTERNS.update({
     # (not "les quartiers est d'Alep": a side of the city, place_part_of_city)
     "place_local_of": r"(?<!\w)<LOCAL_NOUNS>(?!\s+(?:<DIRECTIONS>|orientaux|occidentaux)(?!\w))"
                       r"(?:<@local_adjective>|\s+(?:de|des)\s+[a-zéèêàç]+)?\s+(?:de\s+|d['’]|du\s+)"
-                      r"(?:(?:al|el|Al|El)-)?[A-ZÀ-Ý][\w'’-]*(?:[ \t]+(?:al-|Al-|el-)?[A-ZÀ-Ý][\w'’-]*)?",
+                      r"(?:(?:al|el|Al|El)-)?[A-ZÀ-Ý][\w'’-]*(?:[ \t]+(?:al-|Al-|el-)?[A-ZÀ-Ý][\w'’-]*){0,2}",
     # an area named right after its kind: "le quartier Kyeshero", "le camp Zamzam" (not "l'hôpital Al-Aqsa de
     # Deir el-Balah": an institution's name is no place when its town follows)
     "place_local_named": r"(?<!\w)<LOCAL_AREAS>(?:<@local_adjective>)?\s+(?:(?:al|el|Al|El)-)?(?!M\d)[A-ZÀ-Ý][\w'’-]*"
@@ -811,7 +813,19 @@ PATTERNS.update({
                              r"(?:(?i:ouest|est|nord|sud)\s+(?:de\s+|d['’]))?(?i:<PLACE_CITIES>)(?!\w))",
     # "à Abou Salim, un quartier densément peuplé": a name its apposition calls a local place
     "place_appositive": r"(?<!\w)(?:(?:al|el|Al|El)-)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:al-|Al-|el-)?[A-ZÀ-Ý][\w'’-]*){0,2}"
-                        r"(?=,\s+(?:un|une)\s+(?:quartier|faubourg|banlieue|secteur|camp)(?!\w))",
+                        r"(?=,\s+(?:(?:un|une)\s+|(?:dernière|dernier|seule|seul|principale|principal)\s+)"
+                        r"(?:quartier|faubourg|banlieue|secteur|camp|village|localité|bourgade)(?!\w))",
+    # un nom suivi de sa position par rapport à une ville : "Taji, au nord de Bagdad", "Khuza'a, à l'est de Khan Younès"
+    "place_bearing_named": r"(?<![\w'’-])(?!(?:<MONTHS>|<WEEKDAYS>|Le|La|Les|Il|Elle|Ils|Elles|Ce|Cette)\b)"
+                           r"(?:(?:al|el|Al|El)-)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:al-|el-)?[A-ZÀ-Ý][\w'’-]*){0,2}"
+                           r"(?=,\s+(?:(?:à\s+(?:environ\s+|quelque\s+)?\d+\s*(?:km|kilomètres)\s+)?(?:au\s+(?:nord|sud)|"
+                           r"[àa]\s+l['’](?:est|ouest))(?:-(?:est|ouest))?|près|non\s+loin)\s+d(?:e\s+|['’])(?:al-|el-)?[A-ZÀ-Ý])",
+    # "la province de Hama" : la province, pas sa ville
+    "province_before": r"(?<!\w)(?:province|région|gouvernorat|préfecture|wilaya|oblast)\s+(?:de\s+|d['’]|du\s+)$",
+    # une localité que situe la province ou l'État qui suit : "d'Abou Zabad, dans le Kordofan-Ouest"
+    "place_within_named": r"(?:(?<=\bà\s)|(?<=\bd['’])|(?<=\bde\s))(?!(?:<MONTHS>|<WEEKDAYS>)\b)(?:(?:al|el|Al|El)-)?"
+                          r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:al-|el-)?[A-ZÀ-Ý][\w'’-]*){0,2}(?=,\s+dans\s+(?:(?:la\s+)?(?:province|région)\s+d(?:e\s+|['’])|"
+                          r"l['’][ÉEé]tat\s+d(?:e\s+|['’])|le\s+|la\s+|l['’])?(?:al-|el-)?[A-ZÀ-Ý])",
     # folded (matched on lower-cased text)
     "place_neighbourhood": r"(?<!\w)<PLACE_NEIGHBOURHOODS>(?!\w)",
     "place_part_of_city": r"(?<!\w)(?<!à\s)(?:l['’](?:ouest|est|centre)|le\s+(?:nord|sud|centre|nord-ouest|nord-est|"
@@ -822,7 +836,8 @@ PATTERNS.update({
                           r"(?<!\w)<PLACE_CITIES>-(?:ouest|est|nord|sud)(?!\w)|(?<!\w)vieille\s+ville(?!\w)",
     "place_city": r"(?<!\w)<PLACE_CITIES>(?!\w)",
     # case-sensitive, the name capitalised: "la ville de Kramatorsk", "la région de Donetsk"
-    "place_city_named": r"(?<!\w)<CITY_KINDS>\s+(?:de\s+|d['’])(?:(?:al|el|Al|El)-)?[A-ZÀ-Ý][\w'’-]*(?:[\s-](?:al-|el-)?[A-ZÀ-Ý][\w'’-]*)?",
+    "place_city_named": r"(?<!\w)<CITY_KINDS>(?:\s+[a-zéèêàç]+)?\s+(?:de\s+|d['’])(?:(?:al|el|Al|El)-)?[A-ZÀ-Ý][\w'’-]*"
+                        r"(?:[\s-](?:al-|el-)?[A-ZÀ-Ý][\w'’-]*){0,2}",  # "la ville chrétienne de Mhardeh"
     "place_province_named": r"(?<!\w)<PROVINCE_KINDS>\s+(?:de\s+|d['’]|du\s+)(?:(?:al|el|Al|El)-)?[A-ZÀ-Ý][\w'’-]*"
                             r"(?:[\s-](?:al-|el-)?[A-ZÀ-Ý][\w'’-]*)?",
     "place_province": r"(?<!\w)<PLACE_PROVINCES>(?!\w)",
@@ -860,7 +875,8 @@ PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_local_of", "cased", "L
                (4, "place_quarter_of_city", "cased"),
                (4, "place_appositive", "cased", "LOCAL_NOUNS"),
                (4, "place_neighbourhood", "folded"), (3, "place_part_of_city", "folded"), (2, "place_city", "folded"),
-               (2, "place_city_named", "cased"), (1, "place_province", "folded"), (1, "place_province_named", "cased"),
+               (2, "place_city_named", "cased"), (2, "place_bearing_named", "cased"),
+               (2, "place_within_named", "cased"), (1, "place_province", "folded"), (1, "place_province_named", "cased"),
                (0, "place_country", "folded")]
 
 # Left undefined on purpose (a pattern a language does not define never matches): "possessive", "claim_verb"
@@ -1044,6 +1060,9 @@ PATTERNS.update({"scope_before": r"(?<!\w)(?:dans\s+tou(?:t|te)\s+(?:le\s+|la\s+
 PATTERNS.update({"seat_of": r"\s+(?:de\s+la\s+province\s+|du\s+gouvernorat\s+)?(?:de|d['’]|du|à|en)\s*(?:la\s+|l['’])?"})
 # Constructions English has and French does not (language.py: a missing pattern is never a silent gap).
 NOT_USED = [
+    "landmark_noun",      # "the Iron Bridge": French writes the kind first, lower-case ("le pont de Fer")
+    "town_kind_end",      # see kind_then_name
+    "kind_then_name",     # "the Amhara town of Finote Selam": French names the kind first ("la ville de Finote Selam")
     "office_after",       # "Tal Afar mayor": French names the office first ("le maire de Tal Afar": office_of)
     "blocker_place_after",  # "a displacement camp": French puts the kind first ("un camp de déplacés": before)
     "province_after",     # "the Tillaberi region": French names the kind first ("la région de Tillabéri": place_kind_of)
@@ -1156,6 +1175,8 @@ PATTERNS.update({"the_country": r"(?<!\w)(?:à\s+l['’]échelle\s+(?:du\s+pays|
 PATTERNS.update({"gap_and": r"[^.;:\d]{0,100}?(?:,\s*|\s)et\s+$",
                  "gap_where": r"\s+(?:à|au|aux|dans|près\s+de|sur)\s+(?:[\w'’-]+\s+){0,5}?(?:al-|el-)?(?!(?:<MONTHS>|<WEEKDAYS>)(?!\w))(?-i:[A-ZÀ-Ý])\w"})
 
+# the outcome told before, by its pronoun: "la plupart des morts étaient des combattants, mais neuf civils figuraient parmi eux"
+PATTERNS.update({"among_them_back": r"(?<!\w)(?:figur(?:ent|aient)|sont|étaient)\s+parmi\s+(?P<them>eux|elles)(?!\w)"})
 # a part of a toll told before ("612 of those deaths", "de ces morts", "من بين هؤلاء"): reader._of_those
 PATTERNS.update({"of_those": r"(?<!\w)(?:de\s+ces|parmi\s+ces|des)\s+(?:morts|décès|victimes|tués|blessés)(?!\w)|(?<!\w)parmi\s+(?:eux|elles)(?!\w)"})
 # a count distributed after a colon, each part before its place ("244 bodies ...: 131 from al-Maidan, 68 from around

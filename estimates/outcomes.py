@@ -78,7 +78,18 @@ def find(text: str, lang: Language) -> list[Mention]:
         names = [(m.start(), m.end()) for m in _names(lang).finditer(text)]
         if names:
             found = [f for f in found if not any(s <= f.start < e for s, e in names)]
-    return found
+    return _among_them(text, found, lang) if found else found
+
+
+def _among_them(text: str, found: list[Mention], lang: Language) -> list[Mention]:
+    """"Most of the dead were fighters, but at least nine civilians were among them": the pronoun (PATTERNS
+    `among_them_back`, its span the group "them") stands for the outcome named before it in the sentence."""
+    extra = []
+    for m in lang.pattern("among_them_back").finditer(text):
+        before = next((f for f in reversed(found) if f.end <= m.start()), None)
+        if before is not None:
+            extra.append(Mention(m.start("them"), m.end("them"), before.outcome, "intrans"))
+    return sorted(found + extra, key=lambda f: f.start) if extra else found
 
 
 def mention_at(text: str, pos: int, lang: Language) -> Mention | None:

@@ -73,8 +73,9 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
             continue
         matches = regex.finditer(rt.text, low) if isinstance(regex, Folded) else regex.finditer(rt.text)
         for m in matches:
-            if not rt.lang.pattern("place_owner").match(rt.text, m.end()) and not _led_by(rt, m.start()):
-                _add(found, _place(rt, m.start(), m.end(), rank))
+            if not rt.lang.pattern("place_owner").match(rt.text, m.end()) and not _led_by(rt, m.start()) and \
+                    not (rank == KIND_RANK["district"] and _kind_of_next(rt, m.start(), m.end())):
+                _add(found, _place(rt, m.start(), m.end(), _province_named(rt, m.start(), rank)))
     if watched is not None:
         for m in watched.finditer(rt.text, low):
             _add(found, _place(rt, m.start(), m.end(), 2))
@@ -94,11 +95,48 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
             continue  # "the coalition led by Washington", "menée par Washington", "بقيادة الولايات المتحدة"
         if rank == KIND_RANK["city"] and rt.lang.pattern("province_after").match(rt.text, end):
             rank = KIND_RANK["province"]  # "in Niger's Tillaberi region": the region, not its town
+        rank = _province_named(rt, start, rank)
         _add(found, _place(rt, start, end, rank, proclitic_left_out=True, known=True))
     if dated and not any(p.start >= filed for p in found):  # "KHERSON (Ukraine) - Deux habitants ont été tués"
         for p in dated:
             _add(found, p)
     return _demote_dateline(found, filed, rt.text)
+
+
+PROVINCE_REACH = 25  # characters before a town's name looked at for "the province of", "la province de"
+
+
+def _province_named(rt: RuleText, start: int, rank: int) -> int:
+    """"la ville de Mhardeh, dans la province de Hama", "the province of Idlib": a town's name after a
+    province's kind word (PATTERNS `province_before`) names the province, which ranks as one."""
+    if rank == KIND_RANK["city"] and \
+            rt.lang.pattern("province_before").search(rt.text, max(0, start - PROVINCE_REACH), start):
+        return KIND_RANK["province"]
+    return rank
+
+
+def _kind_of_next(rt: RuleText, start: int, end: int) -> bool:
+    """"the Amhara town of Finote Selam", "the Yazidi village of Qiniya": a region or an adjective before a
+    kind of place says what the place after "of" (PATTERNS `kind_then_name`) is; that place is the figure's
+    (`place_local_of` reads it). Not when the place after "of" is bigger than the one before, which lies in
+    it, and the kind is no town's (`town_kind_end`): "the Zanjili neighbourhood of Mosul" is Zanjili."""
+    after = rt.lang.pattern("kind_then_name", 0).match(rt.text, end)
+    if after is None:
+        return False
+    written = rt.span(start, end)
+    if rt.lang.pattern("town_kind_end").search(written):
+        return True  # a town lies in no town: "the Syrian border town of Kobani" is Kobani
+    first = rt.lang.pattern("place_the").sub("", written).rsplit(maxsplit=1)[0]
+    return _size(after.group("name")) <= _size(first)
+
+
+def _size(name: str) -> tuple[int, int]:
+    """How big the gazetteer says a place is: its kind (a name it lacks is a district's), then its people
+    ("the al-Badu district of Raqqa": Togo's Badou is a town too, but Raqqa is the bigger)."""
+    entry = gazetteer.lookup(name)
+    if entry is None:
+        return -KIND_RANK["district"], 0
+    return -KIND_RANK[entry.kind], entry.population or 0
 
 
 NOT_AFTER_REACH = 20  # characters before a gazetteer name looked at for "led by" and its kin
@@ -209,6 +247,9 @@ def _place(rt: RuleText, start: int, end: int, rank: int, proclitic_left_out: bo
     kindless = lang.pattern("place_kind_of").sub("", name)  # "the town of Hajin" -> "Hajin", "la région de Donetsk"
     if rank == 1 and kindless != name and gazetteer.lookup(kindless) is None:
         rank = 4  # "la région de Jabal al-Zawiya": an area the gazetteer does not know as a province
+    elif rank == 4 and kindless != name and (entry := gazetteer.lookup(kindless)) is not None and \
+            entry.kind == "country":  # (not a province: "the neighbourhood of al-Muthanna" is no governorate)
+        rank = KIND_RANK["country"]  # "Rawa, dernière localité d'Irak": the country, at a country's rank
     name = kindless
     if rank == 4 and not (known or name[:1].isupper() or name.startswith(("al-", "el-"))):
         name = ""

@@ -675,8 +675,27 @@ def _read_sentence(raw: str, lang: str, latin: Language, watched: Folded | None,
         attributions = [attribution.Attribution(len(rt.text), following())]
     elif not attributions:  # no source named here: the run of reporting goes on (see _named_back)
         attributions = [attribution.Attribution(0, None, True, pronoun=True)]
-    found = [_estimate(rt, r, attributions, sentence_places, lang, previous, site) for r in reads]
+    found = [_estimate(rt, r, attributions, _not_a_later_parts(sentence_places, reads, i, rt), lang, previous, site)
+             for i, r in enumerate(reads)]
     return _elliptic(rt, reads, found)
+
+
+PART_LEAD_REACH = 20  # characters before a part's figure looked at for ", dont", "including"
+
+
+def _not_a_later_parts(found: list[places.Place], reads: list[_Read], i: int, rt: RuleText) -> list[places.Place]:
+    """"27 personnes dans la province d'Idleb, dont 11 à Ariha", "مقتل 219 مدنياً في محافظة نينوى، بينهم 151 في
+    مدينة الموصل وحدها و68 في أقضية تلعفر وسنجار": places from a later bare figure of the same outcome led as
+    a part (PATTERNS `part_lead`: a comma, "including", "dont", بينهم) and holding a place of its own (see
+    _right_after) on are the parts', not the whole's, when the whole's sentence names one before them."""
+    if len(found) < 2 or i == len(reads) - 1:
+        return found
+    fig, outcome, lead = reads[i].fig, reads[i].link.outcome, rt.lang.pattern("part_lead")
+    part = next((r for r in reads[i + 1:] if r.fig.start > fig.end and r.link.outcome == outcome and
+                 lead.search(rt.text, max(fig.end, r.fig.start - PART_LEAD_REACH), r.fig.start) and
+                 _right_after(found, r, rt) is not found), None)
+    kept = [p for p in found if p.start < part.fig.start] if part is not None else []
+    return kept or found
 
 
 UNKNOWN_TOWN_RANK = 2  # a name the gazetteer lacks after "in", "near": a town, below any district the rules found
