@@ -202,6 +202,9 @@ def trailing_source(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
     label = _c(lang, "source_label").search(text)  # "... 1,041 injured (Source: Iraqi Red Crescent)."
     if label is not None:
         return [Attribution(label.start(), (label.group("np") or label.group("np2")).strip())]
+    cells = _cell_sources(rt, text, outcome_spans)
+    if cells:
+        return cells
     row = _row_source(rt, text, outcome_spans)
     if row is not None:
         return [row]
@@ -215,6 +218,25 @@ def trailing_source(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
 
 
 ROW_SOURCE_WORDS = 7
+_CELL = re.compile(r"[^|;]+")
+
+
+def _cell_sources(rt: RuleText, text: str, outcome_spans: Spans) -> list[Attribution]:
+    """"Casualties and losses: 11 Peshmerga killed, 49 wounded (KRG claim) | 300+ militants killed (Peshmerga
+    claim)": each cell of an infobox row (or its part after a semicolon) closes on its own source, which is
+    its figures' and no other cell's."""
+    if "|" not in text:
+        return []
+    found = []
+    according = _p(rt.lang, "according")
+    for cell in _CELL.finditer(text):
+        if according.search(cell.group()):
+            return []  # "(selon l'armée)": according_to reads each
+        row = _row_source(rt, cell.group().rstrip(), [(s - cell.start(), e - cell.start()) for s, e in outcome_spans])
+        # counted from the cell's start: before its figures, after the cell before's; a cell with no source of
+        # its own ends the reach of the one before
+        found.append(replace(row, pos=cell.start()) if row is not None else Attribution(cell.start(), None))
+    return found if sum(1 for a in found if a.claimant) > 1 else []
 
 
 def _row_source(rt: RuleText, text: str, outcome_spans: Spans) -> Attribution | None:
@@ -233,8 +255,8 @@ def _row_source(rt: RuleText, text: str, outcome_spans: Spans) -> Attribution | 
     if len(words) > ROW_SOURCE_WORDS or np.lower() in lang.set_of("BRACKET_NOTES") or \
             np.lower() in lang.set_of("OUTLETS") or words[0].lower() in lang.set_of("NON_CLAIMANTS"):
         return None
-    if len(words) == 1 and np.isupper() and text[:m.start()].rstrip()[-1:].isalpha():
-        return None  # "the International Committee of the Red Cross (ICRC)": the name's acronym
+    if len(words) == 1 and np.isupper() and text[:m.start()].rstrip()[-1:].isalpha() and not m.groupdict().get("claim"):
+        return None  # "the International Committee of the Red Cross (ICRC)": the name's acronym (not "(KRG claim)")
     if any(len(p.name) >= len(np) - 2 for p in places.find(RuleText.of(np, lang), None)):
         return None
     claimant = rt.span(m.start(group), m.end(group)).strip() if rt.arabic else _clean(np, lang)
@@ -354,6 +376,9 @@ def subject_verb(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
         clock = _LIVE_TIME.match(raw) if text[:raw_start].rstrip().endswith(":") else None
         if clock is not None:  # "18:20 – The Nineveh health directorate has raised": a live entry's time
             raw, raw_start = raw[clock.end():], raw_start + clock.end()
+        comma = text.rfind(",", m.end("np"), m.start("verb"))
+        if comma >= 0 and _p(lang, "closing_verb").match(text, comma):
+            continue  # "..., the district's mayor, Oleh Marchenko, said.": closing_verb reads it
         year = _p(lang, "np_year").search(raw)  # "An Associated Press investigation in 2017 put it at": its date
         raw = raw[:year.start()] if year is not None else raw
         by = data_by.search(raw)  # "Figures released by the Health Ministry show ..."
@@ -387,14 +412,41 @@ def subject_verb(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
             comma = text.rfind(",", raw_start, m.start("verb"))
             out.extend(replace(a, pos=m.end("verb")) for a in _comma_subject(text, comma, outcome_spans, lang))
             continue
+        if "," in text[m.end("np"):m.start("verb")] and _p(lang, "set_off_description").match(raw):
+            # "Amnesty's report, 'At any cost', documents", "A doctor at the M10 hospital, one of the last still
+            # working, told Reuters": a description set off by commas; its subject is before it
+            comma = text.rfind(",", max(0, raw_start - COMMA_REACH), raw_start)
+            if comma >= 0:
+                out.extend(replace(a, pos=m.end("verb")) for a in _comma_subject(text, comma, outcome_spans, lang))
+            continue
         speech = m.group("verb").lower() in speech_verbs
         np = by.group("np") if by else raw
+        if by is None:
+            np = _inner_subject(np, lang)
         pronoun = np.strip().lower() in pronouns  # "it documented", "they counted": someone named before
         claimant = _clean(np, lang)
+        if claimant and by is None and not pronoun and claimant[:1].islower() and \
+                text[:raw_start].rstrip().endswith(","):  # "Iraq Body Count, le projet qui recense ..., a indiqué"
+            claimant = _opening_name(text, raw_start, lang) or claimant
         if claimant and by is None and not pronoun:
             claimant = _appositive(text, raw_start, claimant, outcome_spans, lang)
         out.append(Attribution(m.end("verb"), claimant, speech, pronoun))
     return out
+
+
+def _inner_subject(np: str, lang: Language) -> str:
+    """The subject inside a phrase ending at a reporting verb: after a relative pronoun ("five civilians who
+    the report says died": the report; PATTERNS `inner_relative`), or a pronoun ending it ("bringing the
+    number of civilians it acknowledges killing": it)."""
+    words = np.split()
+    if len(words) < 2:
+        return np
+    rel = None
+    for rel in _p(lang, "inner_relative").finditer(np):
+        pass
+    if rel is not None and rel.start() > 0 and np[rel.end():].strip():  # (not "that an initial review found")
+        return np[rel.end():]
+    return words[-1] if words[-1].lower() in lang.set_of("PRONOUNS") else np
 
 
 def described_subject(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
@@ -545,6 +597,11 @@ def _comma_subject(text: str, comma: int, outcome_spans: list[tuple[int, int]], 
     if lang.pattern("owned_role").search(text, max(0, sub.start("np") - COMMA_REACH), sub.start("np")):
         # "..., its director, Dr. Hassan Fadhil, told Rudaw": the body named before speaks through him
         return [Attribution(comma, None, True, pronoun=True)]
+    opening = _opening_name(text, sub.start("np"), lang)
+    if opening is not None and claimant[:1].islower():
+        # "Iraq Body Count, the project that tallies deaths from media, hospital and morgue records, said":
+        # the description's own commas leave a piece of it before "said"; the name opening the sentence speaks
+        return [Attribution(comma, opening)]
     if _p(lang, "a_description").match(sub.group("np")):  # "Human Rights Watch, a New York-based group, said"
         named = _comma_subject_re(lang).search(text, max(0, sub.start() - COMMA_REACH), sub.start())
         name = _clean(named.group("np"), lang) if named else None
@@ -554,6 +611,16 @@ def _comma_subject(text: str, comma: int, outcome_spans: list[tuple[int, int]], 
 
 
 APPOSITIVE_REACH = 90
+
+
+def _opening_name(text: str, before: int, lang: Language) -> str | None:
+    """The proper name opening the sentence (after its dateline) when a description set off by a comma follows
+    it (PATTERNS `opening_described`) and runs on to `before`."""
+    start = dateline_end(text)
+    m = _c(lang, "opening_described").match(text, start)
+    if m is None or m.end() > before or any(c in text[m.end():before] for c in ".;:\"“”"):
+        return None
+    return _clean(m.group("np"), lang)
 
 
 def _appositive(text: str, np_start: int, claimant: str, outcome_spans: list[tuple[int, int]],

@@ -62,8 +62,10 @@ def read(text: str, pos: int, lang: Language) -> Head:
 def _after_qualifier(lang: Language) -> re.Pattern[str]:
     """A qualifier written after its figure in words ("two or more", "300 or so"): the head comes after it."""
     words = [w for w in lang.words("QUALIFIERS_AFTER") if w[:1].isalpha()]
-    return re.compile(rf"\s+(?:{'|'.join(re.escape(w) for w in sorted(words, key=len, reverse=True))})\b"
-                      if words else r"(?!)", re.IGNORECASE)
+    signs = [w for w in lang.words("QUALIFIERS_AFTER") if not w[:1].isalpha()]  # "300+ militants killed"
+    alternatives = [rf"\s+(?:{'|'.join(re.escape(w) for w in sorted(words, key=len, reverse=True))})\b"] if words else []
+    alternatives += [rf"(?:{'|'.join(re.escape(w) for w in sorted(signs, key=len, reverse=True))})(?!\w)"] if signs else []
+    return re.compile("|".join(alternatives) or r"(?!)", re.IGNORECASE)
 
 
 def _read_latin(text: str, pos: int, lang: Language) -> Head:

@@ -350,7 +350,9 @@ PATTERNS.update({
              r"militants|residents|people)\b|\b(civilian)\b",
     "victim_word": r"\b(<VICTIM_WORDS_NAMED>)\b",
     # an elliptical second figure: "had been killed and 273 (wounded)"
-    "ellipsis_gap": r"(?:[^,.;:()\d]|\b(?:19|20)\d\d\b){0,40}?,?\s*\b(?:and|while|with)\s+(?:[a-z]+\s+)?",
+    # (or a comma alone, as a list or an infobox writes it: "11 Peshmerga killed, 49 wounded")
+    "ellipsis_gap": r"(?:[^,.;:()\d]|\b(?:19|20)\d\d\b){0,40}?,?\s*\b(?:and|while|with)\s+(?:[a-z]+\s+)?|"
+                    r"[^,.;:()\d]{0,20}?,\s*",
     "others": r"\s*(?:others|more)\.?",
     # "put the number of civilians killed at 40,000": the victims sit between the count noun and the verb
     "number_of": r"\b(?:number|numbers|toll|count|tally|total)\s+(?:of|among)\s+(?:the\s+)?(?:[\w-]+\s+)?"
@@ -416,7 +418,9 @@ PATTERNS.update({
                r"only|last\s+\w+|on\s+\w+day|this\s+\w+|had\s+previously|so\s+far|thus\s+far|already|since|"
                r"never|not|again|repeatedly|initially|first|then|publicly|officially|quietly)|"
                r"\s*,\s*(?:for\s+(?:its|their|his|her)\s+(?:own\s+)?part|however|meanwhile|in\s+turn|too|though)\s*,)*"
-               r"\s+(?P<verb>(?-i:<@verbs>))\b",
+               # (not a noun after its article: "five civilians who the report says died")
+               # (or a comma closing a description: "Airwars, which monitors strikes, estimated")
+               r"(?:\s*,)?\s+(?<!\bthe\s)(?<!\ban\s)(?<!\ba\s)(?<!\bits\s)(?<!\btheir\s)(?P<verb>(?-i:<@verbs>))\b",
     # case-sensitive: "Airwars, a London-based monitoring group, attributes ..."
     "described": r"(?:^|(?<=[,;:\"“”])\s*|\b<CLAUSE_OPENERS>\s+)"
                  r"(?P<np>[A-Z][^,;:\"“”.\d]{0,50}?),\s*<@a_description_lead>[^,;:\"“”]{2,70},\s*(?P<verb>(?-i:<@verbs>))\b",
@@ -447,6 +451,15 @@ PATTERNS.update({
                      r"in\s+partnership\s+with|joined\s+by)\s",  # "HRW, together with SITU Research, estimated"
     "relative": r",\s*<@relative_lead>[^,;:\"“”]{1,70}$",
     "a_description": r"\s*an?\s",
+    # a description set off by commas before its verb, no subject: "Amnesty's report, 'At any cost', documents", "A
+    # doctor at the M10 hospital, one of the last still working, told Reuters" (not "..., spokesman for X, said")
+    "set_off_description": r"(?:['\"“‘«]|one\s+of\b|among\b|part\s+of\b)",
+    # a relative pronoun whose clause has a subject of its own: "five civilians who the report says died"
+    "inner_relative": r"\b(?:who|whom|which|that)\s+(?=(?:the|an?|its|their)\s|(?-i:[A-Z]))",
+    # case-sensitive: a name opening a sentence, then its description: "Iraq Body Count, the British-based project"
+    "opening_described": r"\s*(?!(?:In|At|On|From|After|Before|During|Since|Near|Outside|Inside|By|For|With|When|While|"
+                         r"As|Across|Throughout|Over|Under|Until|Of)\b)(?P<np>(?:[Tt]he\s+)?[A-Z][\w.&'-]*(?:\s+(?:(?:of|for|the|and|on|in)\s+)*[A-Z][\w.&'-]*)*),"
+                         r"\s+(?:the|an?)\s+",
     # case-sensitive: a proper name ("Iraq Body Count", "the Office of the High Commissioner")
     "proper": r"(?:[Tt]he\s+)?[A-Z][\w.&'-]*(?:\s+(?:(?:of|for|the|and|on|in)\s+)*[A-Z][\w.&'-]*)*",
     # case-sensitive: "Reuters' review of morgue records", "the ministry's latest count"
@@ -492,7 +505,7 @@ PATTERNS.update({
     "claim_verb": r"claim",
     # case-sensitive: "... 1,041 injured (Source: Iraqi Red Crescent)."
     # a row's bracketed source, closing it: "- Donetsk region: 3 killed, 9 wounded (governor Vadym Filashkin)"
-    "row_source": r"[(\[]\s*(?P<np>[^()\[\]\d:;]{3,70}?)\s*[)\]]\s*[.;]?\s*$",  # "(local council)", "[Airwars]"
+    "row_source": r"[(\[]\s*(?P<np>[^()\[\]\d:;]{3,70}?)(?P<claim>\s+(?:claims?|figures?|estimates?))?\s*[)\]]\s*[.;]?\s*$",  # "(local council)", "[Airwars]", "(KRG claim)"
     "source_label": r"[(\[]\s*Sources?\s*:\s*(?P<np>[^()\[\];]{2,60}?)\s*[)\]]|"
                     r"(?:^|[.;|]\s*)Sources?\s*:\s*(?P<np2>[^()\[\];.]{2,60}?)\s*$",
     # "the agency believes", "the group says": a body named earlier

@@ -541,7 +541,7 @@ PATTERNS.update({
     # an elliptical second figure: "307 civils ont été tués et 273 (blessés)"
     # French repeats the pronoun and the auxiliary: "ont tué 40 civils et en ont blessé 70"
     "ellipsis_gap": r"(?:[^,.;:()\d]|\b(?:19|20)\d\d\b){0,40}?,?\s*(?<!\w)(?:et|tandis\s+que|alors\s+que|avec)\s+"
-                    r"(?:[^\W\d_]+\s+){0,3}",
+                    r"(?:[^\W\d_]+\s+){0,3}|[^,.;:()\d]{0,20}?,\s*",  # or a comma alone: "11 peshmergas tués, 49 blessés"
     # "cinq autres (blessés)": "autres" is more of the same group; its outcome word may follow it
     "others": r"\s*(?:autres|de\s+plus|supplémentaires)(?:\s+(?!personnes\b|gens\b|individus\b|habitants\b)[^\W\d_]+)?\.?",  # "36 autres personnes": people
     # "le nombre de civils tués s'élève à 40 000": the victims sit between the count noun and the outcome
@@ -687,6 +687,14 @@ PATTERNS.update({
     "relative": r",\s*<@relative_lead>[^,;:\"“”«»]{1,70}$",
     "no_subject": r"(?:a|ont|avait|avaient|est|sont)$|(?:<@verbs>)\b",  # "L'OSDH, qui ..., a recensé"
     "a_description": r"\s*une?\s",
+    # une description entre virgules avant son verbe : "le rapport d'Amnesty, « À tout prix », recense", "l'un des derniers"
+    "set_off_description": r"(?:['\"“‘«]|l['’]une?\s+des\b|une?\s+des\b|parmi\b)",
+    # un relatif dont la proposition a son propre sujet : "cinq civils que le rapport dit tués"
+    "inner_relative": r"(?<!\w)(?:que|qu['’])\s*(?=(?:le|la|les|l['’]|un|une)\s*|(?-i:[A-ZÀ-Ý]))",
+    # un nom en tête de phrase, puis sa description : "Iraq Body Count, le projet britannique qui recense"
+    "opening_described": r"\s*(?!(?:À|A|Au|Aux|En|Dans|Depuis|Près|Selon|Après|Avant|Pendant|Lors|Sur|Sous|Par|Pour|Vers|"
+                         r"Malgré|Dès|Outre)\b)(?P<np>(?:[Ll]['’]|[Ll]es?\s+|[Ll]a\s+)?[A-ZÀ-Ý][\w.&'’-]*(?:\s+(?:(?:de|des|du|pour|la|le|les|et|d['’])\s*)*"
+                         r"[A-ZÀ-Ý][\w.&'’-]*)*),\s+(?:le|la|les|l['’]|une?)\s*",
     # a description after a name: "une ONG britannique", "l'ONG basée à Londres" (not "l'Observatoire syrien")
     # ("Les Casques blancs, les secouristes de la défense civile, ont ...", "Les FDS, alliance kurdo-arabe, ont ...")
     "a_description_lead": r"(?:une?\s|(?-i:(?:l['’]|la\s+|le\s+|les\s+)?)(?=[a-zé]|ONG\b))",

@@ -1917,3 +1917,43 @@ def test_outcomes_carried_by_nouns_and_pronouns(text: str, lang: str, expected: 
 ])
 def test_subjects_without_their_dates_and_adverbs(text: str, lang: str, claimant: str) -> None:
     assert extract(text, lang=lang)[-1].claimant_text == claimant
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    # a description with commas of its own between the name opening the sentence and its verb
+    ("LONDON (Reuters) - Iraq Body Count, the British-based project that tallies violent civilian deaths from media, "
+     "hospital and morgue records, said it had recorded 7,912 civilians killed in Mosul.", "en", "Iraq Body Count"),
+    ("Iraq Body Count, le projet britannique qui recense les morts à partir des médias, des hôpitaux et des morgues, "
+     "a indiqué avoir recensé 7 912 civils tués à Mossoul.", "fr", "Iraq Body Count"),
+    # (guard) a fronted place is no name opening the sentence
+    ("In Jabalia, a strike on a school housing displaced families killed 15 people, civil defence spokesman Mahmoud "
+     "Basal said.", "en", "civil defence spokesman Mahmoud Basal"),
+])
+def test_the_name_opening_a_described_subject(text: str, lang: str, claimant: str) -> None:
+    assert extract(text, lang=lang)[0].claimant_text == claimant
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    # a description set off by commas before its verb: the subject is the name before it
+    ("Human Rights Watch, together with SITU Research and Truth Hounds, estimated that upwards of 8,000 people died "
+     "in Mariupol.", "en", "Human Rights Watch"),
+    ("Airwars, which monitors strikes, estimated that 8,000 people died in Mosul.", "en", "Airwars"),
+    ("Amnesty International's report, 'At any cost', documents the killing of at least 426 civilians.", "en",
+     "Amnesty International"),
+    # the subject of a relative clause, and a pronoun ending the phrase before the verb (the body named before)
+    ("Of those deaths, 18 were in Mosul, among them five civilians who the Pentagon says died in a strike.", "en",
+     "the Pentagon"),
+    ("The coalition assessed 27 more deaths as credible, bringing the number of civilians it acknowledges killing "
+     "to 841.", "en", "The coalition"),
+    # infobox cells each close on their own source ("(KRG claim)")
+    ("Casualties and losses: 11 Peshmerga killed, 49 wounded (KRG claim) | 300+ militants killed (Peshmerga claim)",
+     "en", "Peshmerga"),
+])
+def test_subjects_set_off_relative_or_in_cells(text: str, lang: str, claimant: str | None) -> None:
+    assert extract(text, lang=lang)[-1].claimant_text == claimant
+
+
+def test_each_infobox_cell_has_its_own_source_and_victims() -> None:
+    text = "Casualties and losses: 11 Peshmerga killed, 49 wounded (KRG claim) | 300+ militants killed (Peshmerga claim)"
+    assert [(e.low, e.victims, e.claimant_text) for e in extract(text, lang="en")] == [
+        (11, "security forces", "KRG"), (49, "security forces", "KRG"), (300, "combatants", "Peshmerga")]
