@@ -389,6 +389,8 @@ def subject_verb(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
             continue  # "An estimated 3,000": a qualifier, not a subject and its verb
         if raw.split()[0] in said:
             continue  # "UNRWA, said in its latest situation report": not "said ..." + "report"
+        if raw.strip().lower() in _headline_labels():
+            continue  # "Aleppo bombing: live updates": a label, not "live" + a verb
         if _p(lang, "according").match(raw) or _p(lang, "figure_lead").match(raw) or \
                 _p(lang, "preposition").match(raw):
             continue  # "According to hospital records", "nearly ten times the number previously reported",
@@ -485,6 +487,12 @@ def verb_then_speaker(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
             continue
         np = data_by.search(m.group("np"))
         claimant = _clean(np.group("np") if np else m.group("np"), lang)
+        if np is None and claimant is not None and claimant.lower() in lang.set_of("DATA_NOUNS"):
+            # "according to a statement posted on its Facebook page": a record no name owns; "its" is whoever the
+            # sentence (or the one before) named
+            owned = any(w.lower() in lang.set_of("POSSESSIVE_PRONOUNS") for w in m.group("np").split())
+            out.append(Attribution(m.start(), None, pronoun=owned))
+            continue
         at = text.find(claimant, m.start("np")) if claimant and lead_comma else -1
         if at >= 0 and _overlaps(at, at + len(claimant), outcome_spans):  # type: ignore[arg-type]
             claimant = None  # ", a fait état de trois policiers tués": the verb's object, no speaker

@@ -180,6 +180,8 @@ REPORT_VERBS = [
     "accuses", "accused", "compiled", "compiles", "described", "describes",
     # a toll changed by the one who keeps it: "the health directorate has raised the toll to 15"
     "raised", "raises", "revised", "revises", "updated", "updates", "lowered", "lowers",
+    # a count given by its keeper: "the health directorate has given its own figures: 16 civilians killed"
+    "gave", "gives",
 ]
 # Reporting verbs that introduce a speaker (others introduce a record: "recorded", "counted").
 SPEECH_VERBS = ["said", "says", "say", "told", "tells", "tell", "added", "adds", "noted", "notes", "stated",
@@ -207,7 +209,8 @@ DATA_NOUNS = ["estimate", "estimates", "count", "counts", "tally", "tallies", "f
               "report", "reports", "investigation", "survey", "records", "record", "toll", "calculations",
               "calculation", "analysis", "assessment", "statistics", "numbers", "research", "study",
               "database", "documentation", "monitoring", "list", "findings", "study", "review", "reviews",
-              "tracking", "log", "projection", "projections"]
+              "tracking", "log", "projection", "projections",
+              "statement", "statements", "communique", "bulletin", "update"]  # "a statement posted by the directorate"
 # Data nouns that may follow a capitalised organisation with no possessive: "The Associated Press tally
 # of 9,000 dead", "a UN estimate of 2,500", "An Iraq Body Count analysis of 3,100 deaths".
 NP_DATA_NOUNS = ["estimate", "estimates", "count", "tally", "figures", "figure", "data", "report",
@@ -395,6 +398,7 @@ CLAUSE_OPENERS = ["that", "and", "but", "while", "as", "where", "though", "altho
 SAID_VERBS = ["said", "told", "added", "noted", "stated", "explained", "insisted", "stressed", "warned"]
 PRONOUNS = ["he", "she", "they", "it"]
 ARTICLES = ["a", "an", "the"]
+POSSESSIVE_PRONOUNS = ["its", "their", "his", "her"]  # "a statement posted on its Facebook page": someone named before
 OUTLETS = ["reuters", "ap", "afp", "bbc", "cnn", "al jazeera", "xinhua", "dpa", "ani", "upi", "efe", "anadolu",
            "rudaw", "sky news", "nyt", "the guardian", "the independent", "the new york times",
            "the washington post", "associated press", "agence france-presse", "report", "video"]
@@ -479,9 +483,12 @@ PATTERNS.update({
                  r"compiled|reported|recorded|provided|documented|confirmed|verified|cited)\s+by\s+(?P<np>[^,.;:()]{2,60})",
     # what ends a claimant's name: "X on Tuesday", "X, who ...", "X told reporters"
     # staff speaking for the place they work at: "a doctor at the Qayyarah field hospital" (who, and where)
-    "role_at_body": r"^(?:(?:an?|the|one|two|three|several|some)\s+)?(?:[a-z-]+\s+)?(?:<STAFF_ROLES>)\s+(?:at|in|from|of|for)\s+"
-                    r"(?:(?:an?|the)\s+)?(?P<body>(?:[\w'’-]+\s+){0,4}?(?:<STAFF_PLACES>))\b",
-    "trim": r"\s+(?:on|last|this|in\s+(?:a|an|its|their|his|her)|(?-i:who|which|that)|published|released|issued|"
+    "role_at_body": r"^(?:(?:an?|the|one|two|three|several|some)\s+)?(?:[a-z-]+\s+)?(?:(?:<STAFF_ROLES>)\s+(?:at|in|from|of|for)\s+"
+                    r"(?:(?:an?|the)\s+)?(?P<body>(?:[\w'’-]+\s+){0,4}?(?:<STAFF_PLACES>))\b|"
+                    # "a source at Aleppo Police Command": a source or an officer at a body named by its capitals
+                    r"(?:source|sources|officer|officers|official|officials)\s+(?:at|from|with|within)\s+(?:the\s+)?"
+                    r"(?-i:[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,5}))",
+    "trim": r"\s+(?:on|last|this|in\s+(?:a|an|its|their|his|her)|(?-i:who|which|that)|published|released|issued|posted|"
             r"(?:working|operating|deployed|digging|searching)\s+(?:in|at|on|through)|"  # "Teams working in the X districts"
             r"earlier|late|early|told|to(?!\s+(?-i:[A-Z]))|at|as|citing|quoted|via|over|during|since|said|says|"
             r"and\s+(?:the|a)|estimated|believes|found|while|after|when|put|show|shows|showed|suggest|suggests|"
@@ -565,7 +572,7 @@ DIRECTIONS = ["west", "western", "east", "eastern", "north", "northern", "south"
 LOCAL_NOUNS = ["district", "neighbourhood", "neighborhood", "quarter", "market", "camp", "village", "suburb", "area",
                "square", "hospital", "town", "checkpoint", "prison", "bridge", "airport", "mosque", "school",
                "park", "garden", "cemetery", "roundabout", "junction", "intersection", "crossroads", "forest", "valley",
-               "base", "site", "compound",
+               "base", "site", "compound", "building",
                "districts", "neighbourhoods", "neighborhoods", "quarters", "villages", "camps", "markets", "suburbs"]
 # a kind capitalised as part of a landmark's name: "near the Iron Bridge", "in Tahrir Square" (not "Hospital":
 # "Nasser Hospital said" is a body speaking)
@@ -620,6 +627,7 @@ PATTERNS.update({
     # a name that is no place: "the hospital", "This market"
     "place_the": r"^the\s+",
     "place_kind_of": r"^(?:the\s+)?(?:town|village|city|suburb|area|district|neighbou?rhood|quarter|market)s?\s+of\s+",
+    "plural_kind_of": r"^(?:the\s+)?(?:suburbs|areas|districts|neighbou?rhoods|quarters)\s+of\s+",
     "place_leading_word": r"^(?:the\s+)?(?:The|A|An|This|That|In|On|At)\s+",
     "place_local_false": r"^(?:the\s+)?(?:The|A|An|This|That|In|On|At|Mosul\s+area)\b",
     # a capitalised adjective and a kind name no place: "a Shi'ite mosque", "a Sunni village"
@@ -745,6 +753,7 @@ PATTERNS.update({
                     r"(?:\d{1,2},?\s+)?(?P<y1>(?:19|20)\d\d)\b",
     "period_in": r"\b(?:in|during|throughout)\s+(?:the\s+year\s+)?(?:(?P<m1><MONTHS>)\.?\s+)?(?P<y1>(?:19|20)\d\d)\b",
     "one_event": r"\b(?:an?|the|one|single|that|this|same|a\s+single)\s+(?:[\w'’-]+\s+){0,3}?<KIND_EVENTS>\b(?!s)|"
+                 r"^(?:[A-Z][\w'’-]*\s+){0,2}?(?:Shelling|Strike|Air\s+strike|Attack|Bombing|Blast)\s+(?:of|on|at|in)\s+|"  # headlines
                  r"\bwhen\s+(?:[\w-]+\s+){0,3}?(?:mortars?|rockets?|shells?|bombs?|missiles?|rounds?)\s+"
                  r"(?:hit|landed|struck|exploded|fell|slammed)\b",
     "months_span": r"\bbetween\s+(?:\d{1,2}\s+)?<MONTHS>\.?(?:\s+\d{1,2})?,?\s+and\s+(?:\d{1,2}\s+)?<MONTHS>\b|"
@@ -853,3 +862,8 @@ PATTERNS.update({"event_site": r"\b[Tt]he\s+(?P<name>(?:al-|el-)?[A-Z][a-z][\w'�
 # a town the gazetteer lacks, after a preposition of place ("near Tabatol in Niger's Tillaberi region"), or owned by the
 # province it lies in ("a camp in North Darfur's Tawila"): reader._unknown_town
 PATTERNS.update({"unknown_town": r"\b(?:in|near|at|outside)\s+(?:nearby\s+|neighbou?ring\s+)?(?:(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+['’]s\s+)?(?!(?:(?i:<MONTHS>|<WEEKDAYS>)|The|This|That|His|Her|Their|Its|Islamic|Arabic|English|French|Parliament|Congress)\b)(?P<name>(?:al-|el-)?[A-Z][a-z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][a-z][\w'’-]*)?)\b(?!['’]s\b|\s+(?:[A-Z]|said|says|told|reported|province|region|state|governorate|county))"})
+
+# an outlet's own earlier version, corrected: what it said is withdrawn (reader._not_retracted)
+PATTERNS.update({"earlier_version": r"\b(?:an?|the)\s+(?:earlier|previous|prior)\s+version\s+of\s+(?:this|the)\s+"
+                                    r"(?:story|article|report|item)\b",
+                 "correct_now": r"\b(?:the\s+correct|in\s+fact|it\s+was|actually)\b"})

@@ -162,7 +162,9 @@ CLAIMANT_STOPS = ["أن", "إن", "انه", "أنه", "بأن", "عن", "في", 
                   # the recovery verb after a claimant: "أكد مسؤول ... انتشال 930 جثة"
                   "انتشال", "العثور", "باسم",
                   # "نقلت الوكالة عن مصدر أمني قوله": the speech noun after the source
-                  "قوله", "قولها", "قولهم", "تأكيده"]
+                  "قوله", "قولها", "قولهم", "تأكيده",
+                  # how it was counted, not who: "وثقت بالأسماء مقتل 31"; a story's earlier version in its correction
+                  "بالأسماء", "بالاسم", "بالاسماء", "رسميا", "بدورها", "بدوره", "نسخة"]
 
 # Records named between "بحسب" and their author: "بحسب بيان لوزارة الداخلية", "وفق إحصاءات دائرة الصحة".
 RECORD_NOUNS = ["بيان", "تقرير", "إحصاءات", "إحصائيات", "إحصائية", "أرقام", "بيانات", "معطيات", "سجلات",
@@ -532,3 +534,7 @@ PATTERNS.update({"blocker_place_before": r"(?<!\w)(?:مخيم|مخيمات|مر�
 PATTERNS.update({"blocker_team": r"(?<!\w)(?:فرق|فريق|فرقة|فرقها|طواقم|طاقم|عناصر|رجال|وحدات|وحدة|جهاز)\s+(?:ال)?$"})
 # a figure compared with the one before counts the same ("2,430 killed in west Mosul, compared with 760 in the east")
 PATTERNS.update({"compared_lead": r"(?<!\w)(?:مقارنة\s+ب|قياسا\s+ب|مقابل)\s*ـ?\s*$"})
+
+# a story's earlier version, corrected: what it said is withdrawn (reader._not_retracted)
+PATTERNS.update({"earlier_version": r"(?<!\w)نسخة\s+سابقة(?:\s+من\s+(?:هذا|هذه)\s+(?:الخبر|التقرير|المادة))?",
+                 "correct_now": r"(?<!\w)و?الصحيح(?!\w)"})

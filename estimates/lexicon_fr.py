@@ -612,6 +612,7 @@ SAID_VERBS = ["déclaré", "dit", "ajouté", "précisé", "indiqué", "souligné
               "affirmé", "assuré"]
 PRONOUNS = ["il", "elle", "ils", "elles", "on"]
 ARTICLES = ["un", "une", "le", "la", "les", "l'", "l’", "des"]
+POSSESSIVE_PRONOUNS = ["son", "sa", "ses", "leur", "leurs"]  # "un communiqué publié sur sa page Facebook"
 # Words that open a headline without naming a speaker ("Vidéo :", "Direct :"); French place names are added
 # below (EXONYMS) until places.py reads them: "Syrie : 19 civils tués" names a place, not a speaker.
 HEADLINE_LABELS = ["direct", "en direct", "vidéo", "vidéos", "photos", "exclusif", "analyse", "tribune",
@@ -728,7 +729,10 @@ PATTERNS.update({
             r"<WEEKDAYS>|hier|aujourd['’]hui|cité|citée|cités|citées|interrogée?s?|jointe?s?|contactée?s?|publiée?s?|"
             r"selon|depuis|après|avant|pendant|lorsque|quand|tandis|alors|sous\s+couvert|<OUTLET_RECIPIENTS>|"
             r"(?:fondée?s?|basée?s?|établie?s?|réalisée?s?|appuyée?s?)\s+sur|"
-            r"(?:a|ont|avait|avaient)\s+(?:<REPORT_VERBS>)|a-t-(?:il|elle|on))(?!\w).*$|\s+(?:a|ont|avait|avaient)$",
+            r"(?:a|ont|avait|avaient)\s+(?:<REPORT_VERBS>)|a-t-(?:il|elle|on)|"
+            # a verb in the present: "le communiqué de l'état-major fait état de sept civils tués"
+            r"fait\s+état|font\s+état|(?:indique|annonce|affirme|recense|dénombre|évoque|rapporte|précise|estime|"
+            r"chiffre|signale|déclare|mentionne)(?:nt)?|dit|disent)(?!\w).*$|\s+(?:a|ont|avait|avaient)$",
     "article": r"^(?:une?\s+|des\s+|d['’](?=\w)|par\s+|l['’]une?\s+des\s+)",
     "figure_lead": r"(?:\d|(?:au\s+moins|plus\s+de|près\s+de|environ|quelque|jusqu['’]à|pas\s+moins\s+de|moins\s+de)\s)",
     "preposition": r"(?:à|au|aux|en|dans|sur|pour|par|avec|pendant|durant|après|avant|sous|depuis|lors)\s",
@@ -854,6 +858,7 @@ PATTERNS.update({
     # "le marché de Bab Sinjar" -> "Bab Sinjar" (places.py keeps a rank-4 name only when it is capitalised, and
     # French writes the kind word first and in lower case)
     "place_the": r"^(?:la|le|les)\s+|^l['’]",
+    "plural_kind_of": r"^(?:les\s+)?(?:quartiers|faubourgs|banlieues|secteurs)\s+(?:de\s+|d['’]|du\s+)",  # "les quartiers d'Alep"
     "place_kind_of": r"^(?:(?:le|la|les)\s+|l['’])?(?:<LOCAL_NOUNS>|<CITY_KINDS>|<PROVINCE_KINDS>)"
                      r"(?!\s+(?:<DIRECTIONS>|orientaux|occidentaux)(?!\w))(?:<@local_adjective>|\s+(?:de|des)\s+[a-zéèêàç]+)?"
                      r"\s+(?:de\s+|d['’]|du\s+)|"
@@ -1113,7 +1118,8 @@ MONTH_NUMBERS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 
                  "décembre": 12, "decembre": 12, "janv": 1, "févr": 2, "fév": 2, "avr": 4, "juil": 7, "sept": 9,
                  "oct": 10, "nov": 11, "déc": 12}
 KIND_EVENTS = ["frappe", "frappe aérienne", "raid", "attaque", "attentat", "explosion", "bombardement",
-               "charnier", "fosse commune", "embuscade", "massacre", "tuerie", "voiture piégée", "incident"]
+               "charnier", "fosse commune", "embuscade", "massacre", "tuerie", "voiture piégée", "incident",
+               "tirs d'obus", "tir d'obus", "obus", "roquette", "pilonnage", "effondrement", "fusillade"]
 KIND_CAMPAIGN = ["bataille", "offensive", "campagne", "siège", "guerre", "conflit", "libération", "depuis",
                  "jusqu'ici", "à ce jour", "au total", "en tout", "au cours des", "combats", "opérations"]
 PATTERNS.update({
@@ -1124,7 +1130,9 @@ PATTERNS.update({
                     r"(?P<y1>(?:19|20)\d\d)(?!\w)",
     "period_in": r"(?<!\w)(?:en|au\s+cours\s+de\s+l['’]année|durant|pendant)\s+(?:(?P<m1><MONTHS>)\s+)?"
                  r"(?P<y1>(?:19|20)\d\d)(?!\w)",
-    "one_event": r"(?<!\w)(?:une?|la|le|l['’]|cette|ce|cet|même|seule?)\s*(?:[\w-]+\s+){0,2}?<KIND_EVENTS>(?![\w-])",
+    # (or shells and rockets falling, however many: "des obus tombent sur le quartier de Sankoré")
+    "one_event": r"(?<!\w)(?:une?|la|le|l['’]|cette|ce|cet|même|seule?)\s*(?:[\w-]+\s+){0,2}?<KIND_EVENTS>(?![\w-])|"
+                 r"(?<!\w)(?:des|les)\s+(?:tirs\s+d['’])?(?:obus|roquettes)\s+(?:\w+\s+){0,3}?(?:tomb|s['’]abatt|frapp|touch)",
     "campaign": r"(?<!\w)<KIND_CAMPAIGN>(?!\w)",
     "months_span": r"(?<!\w)entre\s+(?:le\s+)?(?:\d{1,2}(?:er)?\s+)?<MONTHS>\s+et\s+(?:le\s+)?(?:\d{1,2}(?:er)?\s+)?<MONTHS>(?!\w)|"
                    r"(?<!\w)(?:de|d['’])\s*(?:la\s+)?(?:mi-)?<MONTHS>\s+(?:à|au)\s+(?:la\s+)?(?:mi-)?<MONTHS>(?!\w)",
@@ -1211,3 +1219,8 @@ PATTERNS.update({"event_site": r"(?<!\w)(?:l['’]|la\s+|le\s+|les\s+|des\s+|du\
                                r"tueries?)\s+"
                                r"(?:de\s+|d['’]|du\s+)(?P<name>(?:al-|el-)?[A-ZÀ-Ý][a-zà-ÿ][\w'’-]*(?:[ \t]+(?:al-|el-)?[A-ZÀ-Ý][a-zà-ÿ][\w'’-]*)?)(?!\w)"})
 PATTERNS.update({"unknown_town": r"(?<!\w)(?:à|près\s+de|près\s+d['’])\s*(?!(?:(?i:<MONTHS>|<WEEKDAYS>)|Le|La|Les|Son|Sa|Ses|Leur)(?!\w))(?P<name>(?:al-|el-)?[A-ZÀ-Ý][a-zà-ÿ][\w'’-]*(?:[ \t]+(?:al-|el-)?[A-ZÀ-Ý][a-zà-ÿ][\w'’-]*)?)(?!\w)(?!['’]s\b|\s+(?:[A-ZÀ-Ý]|a\s+déclaré|ont\s+déclaré|province|région))"})
+
+# la version corrigée d'un article : ce qu'il disait est retiré (reader._not_retracted)
+PATTERNS.update({"earlier_version": r"(?<!\w)une?\s+(?:version\s+(?:précédente|antérieure)|précédente\s+version)\s+de\s+"
+                                    r"(?:cet|cette|l['’])\s*(?:article|dépêche|information)",
+                 "correct_now": r"(?<!\w)(?:en\s+réalité|en\s+fait|le\s+bon\s+bilan|le\s+bilan\s+exact)(?!\w)"})

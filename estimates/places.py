@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from . import gazetteer, name_keys
-from .language import ARABIC, Language
+from .language import ARABIC, LATIN, Language
 from .patterns import Folded, Stems, alternation
-from .text import RuleText, dateline_end, norm_ar
+from .text import RuleText, dateline_end, has_arabic, norm_ar
 
 
 
@@ -248,8 +248,10 @@ def _place(rt: RuleText, start: int, end: int, rank: int, proclitic_left_out: bo
     if rank == 1 and kindless != name and gazetteer.lookup(kindless) is None:
         rank = 4  # "la région de Jabal al-Zawiya": an area the gazetteer does not know as a province
     elif rank == 4 and kindless != name and (entry := gazetteer.lookup(kindless)) is not None and \
-            entry.kind == "country":  # (not a province: "the neighbourhood of al-Muthanna" is no governorate)
-        rank = KIND_RANK["country"]  # "Rawa, dernière localité d'Irak": the country, at a country's rank
+            (entry.kind == "country" or (entry.kind == "city" and lang.pattern("plural_kind_of").match(name))):
+        # "Rawa, dernière localité d'Irak", "the eastern neighborhoods of Aleppo": the country's, the city's (not a
+        # province's: "the neighbourhood of al-Muthanna" is no governorate)
+        rank = KIND_RANK[entry.kind]
     name = kindless
     if rank == 4 and not (known or name[:1].isupper() or name.startswith(("al-", "el-"))):
         name = ""
@@ -303,6 +305,33 @@ def _first_of_pair(best: Place, places: list[Place], text: str | None) -> Place:
         if before is None:
             return best
         best = before
+
+
+# "the al-Furqan mosque in the northern al-Jolan district", "جامع الفرقان بحي الجولان": a building, then the quarter
+_HOLDING = re.compile(r"\s+(?:in|à|dans|في)\s+(?:the\s+|l[ae]\s+|l['’])?(?:[a-z]+\s+)?\S|\s*ب", re.IGNORECASE)
+
+
+def _holds(quarter: Place, building: Place, text: str) -> bool:
+    """"جامع الفرقان في حي الجولان": the quarter named right after a building (PATTERNS `landmark_kind`) holds it."""
+    return building.end <= quarter.start and _HOLDING.fullmatch(text, building.end, quarter.start + 1) is not None \
+        and a_landmark(building.name) and not a_landmark(quarter.name)
+
+
+def quarter_holding(building: str, rt: RuleText) -> str | None:
+    """The quarter named right after a building in a sentence ("جامع الفرقان في حي الجولان": حي الجولان), if any."""
+    found = find(rt, None, min_rank=KIND_RANK["district"])
+    at = next((p for p in found if p.name == building), None)
+    if at is None:
+        return None
+    return next((q.name for q in found if q.rank == at.rank and _holds(q, at, rt.text)), None)
+
+
+
+def a_landmark(name: str) -> bool:
+    """"the al-Furqan mosque", "جامع الفرقان": a building, by its kind word (PATTERNS `landmark_kind`)."""
+    if has_arabic(name):
+        return ARABIC.pattern("landmark_kind").search(norm_ar(name)) is not None
+    return any(lang.pattern("landmark_kind").search(name) for lang in LATIN)
 
 
 def most_mentioned(all_places: list[Place]) -> str | None:

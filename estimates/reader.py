@@ -177,12 +177,17 @@ def _with_place_id(e: Estimate, town: Callable[[], str | None] = lambda: None) -
     of the city it lies in (its landmark's anchor, else the story's town), keyed across scripts."""
     if e.place is None:
         return e
-    entry = _not_abroad(_entry_of(e.place), e.place, town)
+    entry = _not_abroad(_entry_of(e.place), e.place, town, e.quote)
     anchor = gazetteer.get(e.place_id) if entry is None and e.place_id else None  # its landmark's anchor
-    landmark = entry is None and _a_landmark(e.place, language(e.lang))
+    landmark = entry is None and places.a_landmark(e.place)
     if entry is None and (anchor is None or anchor.kind in ("city", "district")) and not landmark and \
             not name_keys.a_settlement(e.place, e.quote):
         entry = _quarter_of(e.place, e.place_id, town, e.quote)  # a quarter (of its city), not a hospital in one
+    if entry is None and landmark and (anchor is None or anchor.kind == "city"):
+        # "جامع الفرقان في حي الجولان": the building stands in the quarter named after it, the place other outlets
+        # name ("a mosque in al-Jolan"), so their mentions compare
+        quarter = places.quarter_holding(e.place, RuleText.of(e.quote, language(e.lang)))
+        entry = _quarter_of(quarter, e.place_id, town, e.quote) if quarter else None
     entry = entry or anchor
     if entry is None and landmark and name_keys.key(e.place) is not None:
         entry = _city_after(e.place, e.quote) or _city_of_story(town)  # "the attack on al-Nahda hospital": its city
@@ -197,13 +202,23 @@ def _with_place_id(e: Estimate, town: Callable[[], str | None] = lambda: None) -
 _LOCAL_KIND = re.compile(r"\s(?:district|neighbou?rhood|quarter)$|^(?:quartier|حي|محلة)\s", re.IGNORECASE)
 
 
-def _not_abroad(entry: gazetteer.Entry | None, place: str, town: Callable[[], str | None]) -> gazetteer.Entry | None:
-    """"the al-Shuhada district of southern Fallujah": a quarter whose bare name is a town in another country
-    (Ash Shuhada, Egypt) is the story's quarter, not that town."""
-    if entry is None or entry.kind != "city" or not _LOCAL_KIND.search(place):
+def _not_abroad(entry: gazetteer.Entry | None, place: str, town: Callable[[], str | None],
+                quote: str = "") -> gazetteer.Entry | None:
+    """"the al-Shuhada district of southern Fallujah", "state media said rebel shells killed six civilians in
+    al-Hamdaniya" (a story from Aleppo): a quarter whose bare name is a town in another country (Ash Shuhada,
+    Egypt; Iraq's Hamdaniya) is the story's quarter, not that town: when its kind word says so, or when it is an
+    article and a name no bigger than ABROAD_TOWN_PEOPLE (a capital abroad stays itself)."""
+    if entry is None or entry.kind != "city":
+        return entry
+    article = _ARTICLE_NAME.match(place) or re.search(rf"\b(?:al|el)-{re.escape(place)}\b", quote, re.IGNORECASE)
+    if not _LOCAL_KIND.search(place) and not (article and entry.population < ABROAD_TOWN_PEOPLE):
         return entry
     home = _story_entry(town)
     return None if home is not None and home.country != entry.country else entry
+
+
+ABROAD_TOWN_PEOPLE = 100_000
+_ARTICLE_NAME = re.compile(r"^(?:al-|el-|ال)", re.IGNORECASE)
 
 
 QUARTER_CITY_REACH = 40  # characters after a quarter's name looked at for its city ("... of Deir Ezzor city")
@@ -234,14 +249,6 @@ def _quarter_of(place: str, anchor_id: str | None, town: Callable[[], str | None
     if city is None or name_key == name_keys.key(city.name):
         return None
     return gazetteer.get(f"{city.id}{gazetteer.QUARTER_MARK}{name_key}")
-
-
-def _a_landmark(place: str, lang: Language) -> bool:
-    """"al-Shifa hospital", "the al-Nuri mosque", "مستشفى الشفاء": a building in a place (PATTERNS
-    `landmark_kind`), which stands in its anchor's place, never a quarter of its own."""
-    if has_arabic(place):
-        return ARABIC.pattern("landmark_kind").search(norm_ar(place)) is not None
-    return lang.pattern("landmark_kind").search(place) is not None
 
 
 def _story_entry(town: Callable[[], str | None]) -> gazetteer.Entry | None:
@@ -662,7 +669,7 @@ def _read_sentence(raw: str, lang: str, latin: Language, watched: Folded | None,
     mentions = outcomes.find(rt.text, rt.lang)
     if not mentions and not any(f.outcome for f in figs):  # "نقل جريحان إلى المستشفى": the dual is its own
         return []
-    reads = list(_link_all(rt, figs, mentions))
+    reads = _not_retracted(list(_link_all(rt, figs, mentions)), rt)
     if not reads:
         return []
     spans = [(m.start, m.end) for m in mentions]
@@ -696,6 +703,18 @@ def _not_a_later_parts(found: list[places.Place], reads: list[_Read], i: int, rt
                  _right_after(found, r, rt) is not found), None)
     kept = [p for p in found if p.start < part.fig.start] if part is not None else []
     return kept or found
+
+
+def _not_retracted(reads: list[_Read], rt: RuleText) -> list[_Read]:
+    """"Correction: an earlier version of this story said seven soldiers had been killed", "ذكرت نسخة سابقة من
+    هذا الخبر أن الحصيلة بلغت 81 قتيلاً، والصحيح أن ...": what an outlet's own earlier version said (PATTERNS
+    `earlier_version`), up to the figure it now gives (`correct_now`), is withdrawn, nobody's claim."""
+    said = rt.lang.pattern("earlier_version").search(rt.text) if reads else None
+    if said is None:
+        return reads
+    now = rt.lang.pattern("correct_now").search(rt.text, said.end())
+    end = now.start() if now is not None else len(rt.text)
+    return [r for r in reads if not said.end() <= r.fig.start < end]
 
 
 UNKNOWN_TOWN_RANK = 2  # a name the gazetteer lacks after "in", "near": a town, below any district the rules found

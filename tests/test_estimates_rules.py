@@ -1957,3 +1957,65 @@ def test_each_infobox_cell_has_its_own_source_and_victims() -> None:
     text = "Casualties and losses: 11 Peshmerga killed, 49 wounded (KRG claim) | 300+ militants killed (Peshmerga claim)"
     assert [(e.low, e.victims, e.claimant_text) for e in extract(text, lang="en")] == [
         (11, "security forces", "KRG"), (49, "security forces", "KRG"), (300, "combatants", "Peshmerga")]
+
+
+def test_a_building_in_a_named_quarter_lies_in_that_quarter() -> None:
+    # the mosque's figures compare with the quarter's, which other outlets name instead of the mosque
+    text = ("أعلن قائممقام قضاء الفلوجة مقتل ستة مدنيين بتفجير انتحاري داخل جامع الفرقان في حي الجولان شمالي الفلوجة.")
+    e = extract(text, lang="ar")[0]
+    assert (e.place, e.place_id) == ("جامع الفرقان", "geonames:99454~jln")
+
+
+def test_a_quarter_named_like_a_town_abroad_is_the_storys() -> None:
+    # "al-Hamdaniya" in a story from Aleppo is Aleppo's quarter, not Iraq's Hamdaniya (a small town abroad)
+    text = ("Barrel bomb on Aleppo shelter kills 18\n\nA barrel bomb killed 18 civilians in Aleppo on Saturday. In the "
+            "government-held west of the city, state media said rebel shells killed six civilians in al-Hamdaniya.")
+    assert extract(text, lang="en")[-1].place_id == "geonames:170063~hmdn"
+
+
+def test_the_neighbourhoods_of_a_city_name_the_city() -> None:
+    text = ("Six civilians were killed when fighters positioned in the eastern neighborhoods of Aleppo fired shells on "
+            "al-Hamdaniya neighborhood in the west of the city, a source at Aleppo Police Command said.")
+    e = extract(text, lang="en")[0]
+    assert (e.place, e.claimant_text) == ("al-Hamdaniya neighborhood", "source at Aleppo Police Command")
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    # a headline label is no subject ("live" + "updates")
+    ("Aleppo bombing: live updates\n\n16 civilians were killed, according to a statement posted on Facebook.", "en",
+     None),
+    # a record no name owns is nobody's: its "its" is the body named before
+    ("The directorate said the toll had risen. 16 civilians were killed, according to a statement posted on its "
+     "Facebook page.", "en", "The directorate"),
+    ("16 civilians were killed, according to a statement posted on Facebook.", "en", None),
+    # how it was counted is no claimant
+    ("قالت الشبكة السورية لحقوق الإنسان إنها وثّقت بالأسماء مقتل 31 مدنياً.", "ar", "الشبكة السورية لحقوق الإنسان"),
+    # a French verb in the present ends a record's owner
+    ("Le communiqué de l'état-major fait état de sept civils tués.", "fr", "état-major"),
+])
+def test_claimants_that_are_labels_records_or_manners(text: str, lang: str, claimant: str | None) -> None:
+    assert extract(text, lang=lang)[-1].claimant_text == claimant
+
+
+@pytest.mark.parametrize("text, lang, read", [
+    ("Correction: An earlier version of this story said seven soldiers had been killed. The army said seven "
+     "civilians were killed.", "en", [(7, "civilians")]),
+    ("Rectificatif : une version précédente de cet article indiquait par erreur que sept soldats avaient été tués. "
+     "Le communiqué de l'armée fait état de sept civils tués.", "fr", [(7, "civilians")]),
+    ("تصحيح: ذكرت نسخة سابقة من هذا الخبر أن حصيلة الضحايا بلغت 81 قتيلاً، والصحيح أن الدفاع المدني أعلن مقتل 18 مدنيا",
+     "ar", [(18, "civilians")]),
+])
+def test_what_an_earlier_version_said_is_withdrawn(text: str, lang: str, read: list[tuple]) -> None:
+    assert [(e.low, e.victims) for e in extract(text, lang=lang)] == read
+
+
+def test_tombouctou_is_the_city_and_its_region_says_so() -> None:
+    assert (gazetteer.lookup("Tombouctou").kind, gazetteer.lookup("région de Tombouctou").kind) == ("city", "province")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Tombouctou : des obus tombent sur le quartier de Sankoré, 4 morts selon l'armée", "fr"),
+    ("Shelling of Timbuktu neighborhood kills 9 civilians, Mali governor says", "en"),
+])
+def test_shells_falling_and_a_headlines_shelling_are_one_incident(text: str, lang: str) -> None:
+    assert extract(text, lang=lang)[0].kind == "incident"

@@ -11,6 +11,8 @@ import pytest
 import syndication as sy
 
 # round/stream: (must-alert estimates alerted, alerts for nothing that should alert, duplicate alerts), measured
+# (2026-12-06: floors raised to the day's figures, with the harness placing a labelled quarter the gazetteer lacks
+# in the watched city)
 BASELINE = {"1/stream1": (5, 0, 0), "1/stream2": (5, 0, 0), "1/stream3": (4, 0, 0), "1/stream4": (6, 0, 0),
             "1/stream5": (3, 0, 0), "1/stream6": (1, 0, 0),
             "2/stream1": (11, 0, 0), "2/stream2": (9, 0, 0), "2/stream3": (12, 0, 0), "2/stream4": (2, 0, 0),
@@ -19,20 +21,22 @@ BASELINE = {"1/stream1": (5, 0, 0), "1/stream2": (5, 0, 0), "1/stream3": (4, 0, 
             "3/stream5": (2, 0, 0),
             "4/stream1": (6, 1, 0), "4/stream2": (13, 2, 0), "4/stream3": (12, 0, 0), "4/stream4": (9, 0, 0),
             "4/stream5": (7, 0, 0),
-            "5/stream1": (8, 2, 0), "5/stream2": (9, 6, 0), "5/stream3": (14, 1, 0), "5/stream4": (10, 3, 0),
+            "5/stream1": (8, 2, 0), "5/stream2": (11, 5, 0), "5/stream3": (14, 1, 0), "5/stream4": (10, 3, 0),
             "5/stream5": (4, 1, 0),
-            "6/stream1": (7, 4, 0), "6/stream2": (9, 1, 0), "6/stream3": (12, 1, 0), "6/stream4": (11, 2, 0),
+            "6/stream1": (9, 1, 0), "6/stream2": (9, 1, 0), "6/stream3": (12, 1, 0), "6/stream4": (12, 1, 0),
             "6/stream5": (4, 1, 0),  # round 6 (2026-12-03): first scored 0, 8, 0 in stream 5 before city sides
-            "7/stream1": (13, 0, 0), "7/stream2": (16, 2, 0), "7/stream3": (14, 0, 0), "7/stream4": (16, 0, 0),
+            "7/stream1": (13, 0, 0), "7/stream2": (17, 0, 0), "7/stream3": (14, 0, 0), "7/stream4": (16, 0, 0),
             "7/stream5": (6, 0, 0),  # round 7 (2026-12-04): first scored 9, 8, 0 in stream 2 before quarters' keys
-            "8/stream1": (15, 1, 0), "8/stream2": (5, 11, 0), "8/stream3": (11, 2, 0), "8/stream4": (15, 5, 0),
-            "8/stream5": (5, 2, 0),  # round 8 (2026-12-04), as first scored
-            "9/stream1": (12, 6, 1), "9/stream2": (10, 9, 0), "9/stream3": (11, 5, 0), "9/stream4": (18, 4, 0),
-            "9/stream5": (13, 3, 0),  # round 9 (2026-12-04): first scored at 37d0eda 12,6,1 4,15,0 6,10,0 18,4,0 13,3,0
-            "10/stream1": (13, 5, 0), "10/stream2": (12, 2, 0), "10/stream3": (8, 6, 0), "10/stream4": (10, 4, 0),
-            "10/stream5": (8, 6, 0),  # round 10 (2026-12-04): first scored at 42b536c with stream5 at 2, 15, 0
-            "11/stream1": (7, 10, 0), "11/stream2": (7, 6, 0), "11/stream3": (14, 4, 0), "11/stream4": (7, 10, 0),
-            "11/stream5": (13, 6, 0)}  # round 11 (2026-12-04): first scored at 1e21ea5 6,13,0 7,6,0 14,4,0 7,10,0 12,7,0
+            "8/stream1": (15, 1, 0), "8/stream2": (11, 5, 0), "8/stream3": (12, 2, 0), "8/stream4": (15, 5, 0),
+            "8/stream5": (5, 2, 0),  # round 8 (2026-12-04), first scored 15,1,0 5,11,0 11,2,0 15,5,0 5,2,0
+            "9/stream1": (14, 4, 1), "9/stream2": (15, 4, 0), "9/stream3": (13, 3, 0), "9/stream4": (18, 4, 0),
+            "9/stream5": (14, 2, 0),  # round 9 (2026-12-04): first scored at 37d0eda 12,6,1 4,15,0 6,10,0 18,4,0 13,3,0
+            "10/stream1": (15, 3, 0), "10/stream2": (12, 2, 0), "10/stream3": (11, 3, 0), "10/stream4": (12, 2, 0),
+            "10/stream5": (12, 2, 0),  # round 10 (2026-12-04): first scored at 42b536c with stream5 at 2, 15, 0
+            "11/stream1": (11, 5, 0), "11/stream2": (11, 2, 0), "11/stream3": (14, 4, 0), "11/stream4": (8, 9, 0),
+            "11/stream5": (16, 3, 0),  # round 11 (2026-12-04): first scored at 1e21ea5 6,13,0 7,6,0 14,4,0 7,10,0 12,7,0
+            "12/stream1": (11, 2, 0), "12/stream2": (13, 3, 0), "12/stream3": (14, 4, 0), "12/stream4": (12, 6, 0),
+            "12/stream5": (13, 0, 0)}  # round 12 (2026-12-06): first scored 25 hits, 49 wrong in all
 ALL = [(r, p) for r in sy.ROUNDS for p in sy.streams(r)]
 
 
@@ -50,7 +54,7 @@ def test_stream_alerts_no_worse_than_baseline(round_: str, path: Path, tmp_path:
                                                                     ("5", 5, 60, 51), ("6", 5, 63, 46),
                                                                     ("7", 5, 64, 68), ("8", 5, 64, 61),
                                                                     ("9", 5, 63, 78), ("10", 5, 64, 69),
-                                                                    ("11", 5, 66, 72)])
+                                                                    ("11", 5, 66, 72), ("12", 5, 72, 67)])
 def test_the_sets_are_whole(round_: str, streams: int, stories: int, must: int) -> None:
     loaded = [sy.load(p) for p in sy.streams(round_)]
     assert len(loaded) == streams
