@@ -340,6 +340,14 @@ def _side_templates() -> dict[str, list[re.Pattern[str]]]:
     return out
 
 
+@cache
+def _bare_sides() -> dict[str, str]:
+    """A side's names without their city, normalised as names are -> the side."""
+    with SIDES_FILE.open("rb") as fh:
+        bare = tomllib.load(fh).get("bare_sides", {})
+    return {normalize(name): side for side, names in bare.items() for name in names}
+
+
 def load_admin1(path: Path = ADMIN1_FILE) -> dict[tuple[str, str], str]:
     """(country, GeoNames admin1 code) -> parent id ("iso:IQ-NI", "cw:ps-gaza-strip")."""
     table: dict[tuple[str, str], str] = {}
@@ -679,9 +687,10 @@ class _Gazetteer:
             return None
         return Entry(f"{city.id}{SIDE_MARK}{side}", f"{side} {city.name}", "district", city.country, city.id, 0)
 
-    def side_of(self, name: str) -> Entry | None:
+    def side_of(self, name: str, city_id: str | None = None) -> Entry | None:
         """The side of a city a name stands for ("eastern Aleppo", "Alep-Est", "الأحياء الشرقية لمدينة حلب":
-        data: city_sides.toml), when its city is one the gazetteer knows as a city."""
+        data: city_sides.toml), when its city is one the gazetteer knows as a city; or, given `city_id` (the
+        story's city), a side named without its city ("الأحياء الشرقية", "the eastern neighbourhoods")."""
         key = normalize(name)
         for side, regexes in _side_templates().items():
             for regex in regexes:
@@ -689,7 +698,8 @@ class _Gazetteer:
                 city = self._lookup(m.group("city")) if m else None
                 if city is not None and city.kind == "city":
                     return self._side_entry(f"{city.id}{SIDE_MARK}{side}")
-        return None
+        side = _bare_sides().get(key) if city_id is not None else None
+        return self._side_entry(f"{city_id}{SIDE_MARK}{side}") if side is not None else None
 
     def ancestors(self, entry_id: str) -> list[Entry]:
         out: list[Entry] = []
@@ -1127,9 +1137,10 @@ def within(entry_id: str, ancestor_id: str) -> bool:
     return _gazetteer().within(entry_id, ancestor_id)
 
 
-def side_of(name: str) -> Entry | None:
-    """The side of a city a name stands for ("east Aleppo" -> "geonames:170063#east", in Aleppo), or None."""
-    return _gazetteer().side_of(name)
+def side_of(name: str, city_id: str | None = None) -> Entry | None:
+    """The side of a city a name stands for ("east Aleppo" -> "geonames:170063#east", in Aleppo), or None;
+    with `city_id`, also a side named without its city ("the eastern neighbourhoods")."""
+    return _gazetteer().side_of(name, city_id)
 
 
 def spellings(entry_id: str) -> tuple[str, ...]:

@@ -277,7 +277,8 @@ PARTITIVE = ["of"]                          # "48 of the wounded later died"
 MEMBER_NOUNS = ["members", "member"]        # "members of the security forces", "members of one family"
 PATTERNS.update({
     "members_of":
-        r"\s+of\s+(?:the\s+)?(?P<c>isis|isil|is|daesh|islamic\s+state|al-qaeda|the\s+group|militant)|"
+        r"\s+of\s+(?:the\s+|an?\s+)?(?P<c>(?:isis|isil|is|daesh|islamic\s+state|al-qaeda|al-shabaab|jnim|hts)"
+        r"(?:\s+(?:cell|cells|unit|squad|group|network))?|the\s+group|militant)|"  # "four members of an IS cell"
         r"\s+of\s+(?:the\s+)?(?:(?:iraqi|kurdish|federal|national|local|state)\s+){0,2}(?P<s>security|police|army|"
         r"iraqi\s+(?:army|forces|security)|armed\s+forces|pmf|popular\s+mobili[sz]ation|counter[\s-]?terrorism|"
         r"cts|peshmerga|special\s+forces|border\s+guards?|interior\s+ministry|military|emergency\s+response|"
@@ -818,6 +819,10 @@ PATTERNS.update({"place_owner": r"['’]s\s+(?:prime\s+minister|(?:vice\s+)?pres
                                 r"parliament|ambassador|envoy|officials|authorities|embassy|mission\s+to)\b"})
 
 # a list row's label that names no place ("- Total: 34", "- المجموع: 34"): reader._row_label
+# the head nouns of a body's name: a list row labelled by one names its source, not its place (reader._row_label)
+BODY_HEADS = ["forces", "council", "committee", "observatory", "hospital", "coordinator", "ministry", "directorate",
+              "command", "office", "agency", "mission", "commission", "network", "army", "police", "defence", "defense",
+              "service", "team", "department", "authority", "organisation", "organization", "monitor", "unicef", "who"]
 NON_PLACE_LABELS = ["total", "totals", "civilians", "children", "women", "men", "source", "sources", "note", "notes", "period", "date", "toll", "update", "overall", "all", "others", "other", "unknown", "unverified"]
 
 # where one clause ends and the next begins, for places ("Baghdad ... 55 casualties, followed by Nineveh where 8

@@ -463,7 +463,8 @@ PATTERNS.update({"refers_back": r"(?:الغاره|الهجوم|الضربه|ال
 PATTERNS.update({"event_back": r"(?:الغاره|الهجوم|الضربه|التفجير|القصف|الانفجار|الحادث|الحادثه)\s+(?:ذاتها|ذاته|نفسها|نفسه)(?!\w)|"
                                r"(?<!\w)من\s+(?:موقع|مكان)\s+(?:الغاره|الهجوم|الضربه|التفجير|القصف|الانفجار|الحادث)(?!\w)"})
 # a direction right after a place, placing it ("بادوش شمال غربي الموصل"): reader._not_a_direction_after
-PATTERNS.update({"direction_bearing": r"[\s,،]*(?:الواقعه\s+|الواقع\s+)?(?:<DIRECTIONS>)(?:\s+(?:<DIRECTIONS>))?\s+(?:مدينه\s+)?\S+(?:\s+\S+)?"})
+PATTERNS.update({"direction_bearing": r"[\s,،]*(?:على\s+بعد\s+(?:نحو\s+|حوالي\s+|قرابه\s+)?[0-9٠-٩]+\s*(?:كيلومترا|كيلومترات|كيلو\s+مترا|كلم|كم)\s+)?"
+                                       r"(?:الواقعه\s+|الواقع\s+)?(?:<DIRECTIONS>)(?:\s+(?:<DIRECTIONS>))?\s+(?:مدينه\s+)?\S+(?:\s+\S+)?"})
 # the scope a figure is given ("across Iraq"): its place, however specific the others (reader._scoped)
 PATTERNS.update({"scope_before": r"(?<![\w])(?:في\s+)?(?:جميع|كافه|مختلف)\s+(?:انحاء|مناطق|ارجاء)\s+$|(?<![\w])(?:في\s+)?(?:انحاء|ارجاء)\s+$"})
 PATTERNS.update({"seat_of": r"\s+(?:في|ب)\s*(?:محافظه\s+)?"})
@@ -499,6 +500,10 @@ PATTERNS.update({
 })
 
 # a list row's label that names no place ("- Total: 34", "- المجموع: 34"): reader._row_label
+# the head nouns of a body's name: a list row labelled by one names its source (reader._row_label)
+BODY_HEADS = ["قوات", "مجلس", "لجنة", "المرصد", "مرصد", "مستشفى", "وزارة", "مديرية", "قيادة", "مكتب", "وكالة", "بعثة",
+              "مفوضية", "الشبكة", "شبكة", "الجيش", "جيش", "الشرطة", "شرطة", "الدفاع", "دائرة", "هيئة", "منظمة", "منسق",
+              "الأمم", "اليونيسف"]
 NON_PLACE_LABELS = ["المجموع", "الإجمالي", "إجمالي", "المصدر", "المصادر", "المدنيون", "الأطفال", "النساء", "الحصيلة", "ملاحظة", "الفترة", "التاريخ", "أخرى", "غير معروف"]
 
 # where one clause ends and the next begins, for places ("Baghdad ... 55 casualties, followed by Nineveh where 8

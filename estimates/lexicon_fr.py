@@ -1174,6 +1174,10 @@ PATTERNS.update({"name_after": r"\s*,\s*(?P<name>(?:<@title_dot>\s*)*(?:(?:<NAME
                                r"(?:\s+(?:(?:<NAME_PARTICLES>)[-\s])?[A-ZÀ-Ý][\w'’-]+){0,3})\s*(?=[,.;]|$)"})
 
 # a list row's label that names no place ("- Total: 34", "- المجموع: 34"): reader._row_label
+# les noms de tête d'un organisme : une ligne de liste qu'il étiquette nomme sa source, pas son lieu
+BODY_HEADS = ["forces", "conseil", "comité", "observatoire", "hôpital", "coordonnateur", "coordinateur", "ministère",
+              "direction", "commandement", "bureau", "agence", "mission", "commission", "réseau", "armée", "police",
+              "défense", "service", "équipe", "autorité", "organisation", "onu", "oms", "unicef"]
 NON_PLACE_LABELS = ["total", "totaux", "civils", "enfants", "femmes", "hommes", "source", "sources", "note", "période", "date", "bilan", "ensemble", "autres", "inconnu"]
 
 # where one clause ends and the next begins, for places ("Baghdad ... 55 casualties, followed by Nineveh where 8

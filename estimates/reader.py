@@ -213,11 +213,16 @@ def _not_abroad(entry: gazetteer.Entry | None, place: str, town: Callable[[], st
     article = _ARTICLE_NAME.match(place) or re.search(rf"\b(?:al|el)-{re.escape(place)}\b", quote, re.IGNORECASE)
     if not _LOCAL_KIND.search(place) and not (article and entry.population < ABROAD_TOWN_PEOPLE):
         return entry
+    at = quote.find(place)
+    if at >= 0 and _BEARING_AFTER.match(quote, at + len(place)):
+        return entry  # a town with its bearing from the city is no quarter of it: "al-Karama, 35 km east of Raqqa"
     home = _story_entry(town)
     return None if home is not None and home.country != entry.country else entry
 
 
 ABROAD_TOWN_PEOPLE = 100_000
+_BEARING_AFTER = re.compile(r",?\s+(?:about\s+|some\s+)?(?:\d+\s*(?:km|kilomet(?:re|er)s?|miles?)\s+)?"
+                            r"(?:(?:north|south|east|west)(?:-?(?:east|west))?|au\s+(?:nord|sud)|à\s+l['’](?:est|ouest))")
 _ARTICLE_NAME = re.compile(r"^(?:al-|el-|ال)", re.IGNORECASE)
 
 
@@ -248,7 +253,8 @@ def _quarter_of(place: str, anchor_id: str | None, town: Callable[[], str | None
     city = (_city_of(anchor_id) if anchor_id else _city_after(place, quote)) or _city_of_story(town)
     if city is None or name_key == name_keys.key(city.name):
         return None
-    return gazetteer.get(f"{city.id}{gazetteer.QUARTER_MARK}{name_key}")
+    side = gazetteer.side_of(place, city.id)  # "الأحياء الشرقية": the story's city's east, no quarter of it
+    return side or gazetteer.get(f"{city.id}{gazetteer.QUARTER_MARK}{name_key}")
 
 
 def _story_entry(town: Callable[[], str | None]) -> gazetteer.Entry | None:
@@ -773,6 +779,8 @@ def _row_label(rt: RuleText) -> list[places.Place]:
     folded = norm_ar(label) if rt.arabic else label.lower()
     if any(folded in lang.set_of(name) for name in ("NON_PLACE_LABELS", "MONTHS", "WEEKDAYS")):
         return []
+    if any(w in lang.set_of("BODY_HEADS") for w in folded.split()):
+        return []  # "- Internal Security Forces: seven civilians killed": the row's source, not its place
     start = m.start("label")
     return [places.Place(start, start + len(label), ROW_LABEL_RANK, rt.span(start, start + len(label)))]
 
@@ -1310,7 +1318,7 @@ def _not_a_direction_after(found: list[places.Place], rt: RuleText) -> list[plac
     return [p for p in found if p not in gone] if gone else found
 
 
-BEARING_GAP = 12  # characters between a place and the town whose direction places it (", شمال ")
+BEARING_GAP = 45  # characters between a place and the town whose direction places it (", شمال ", "، على بعد نحو 50 كيلومتراً غرب ")
 
 
 def _not_a_bearing(found: list[places.Place], rt: RuleText,

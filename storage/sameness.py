@@ -130,13 +130,15 @@ def _round(n: int) -> bool:
 
 
 def _roundings(n: int, way: str) -> set[int]:
-    """`n` rounded `way` (down, up, nearest) to one or two significant figures, where that moves it by little."""
+    """`n` rounded `way` (down, up, nearest) to one or two significant figures, or down to a half of such a
+    unit ("more than 15" for 16, "أكثر من 250" for 263), where that moves it by little."""
     out = set()
     for digits in (1, 2):
-        unit = 10 ** max(len(str(n)) - digits, 0)
-        r = {"down": n // unit * unit, "up": -(-n // unit) * unit, "nearest": (n + unit // 2) // unit * unit}[way]
-        if r != n and r > 0 and abs(r - n) <= ROUNDING_SLACK * n:
-            out.add(r)
+        whole = 10 ** max(len(str(n)) - digits, 0)
+        for unit in (whole, whole // 2) if whole >= 10 and way == "down" else (whole,):
+            r = {"down": n // unit * unit, "up": -(-n // unit) * unit, "nearest": (n + unit // 2) // unit * unit}[way]
+            if r != n and r > 0 and abs(r - n) <= ROUNDING_SLACK * n:
+                out.add(r)
     return out
 
 

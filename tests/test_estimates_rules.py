@@ -2019,3 +2019,35 @@ def test_tombouctou_is_the_city_and_its_region_says_so() -> None:
 ])
 def test_shells_falling_and_a_headlines_shelling_are_one_incident(text: str, lang: str) -> None:
     assert extract(text, lang=lang)[0].kind == "incident"
+
+
+def test_a_town_with_its_bearing_from_the_city_is_no_quarter_of_it() -> None:
+    # "al-Karama, 35 km east of Raqqa" (named like a town in the Emirates) is no quarter of Raqqa
+    text = ("Car bomb kills 16 in Raqqa\n\nA car bomb killed 16 civilians in Raqqa. The SDF said they killed four "
+            "members of an IS cell in a raid on a farm near al-Karama, about 35 kilometres east of Raqqa.")
+    e = extract(text, lang="en")[-1]
+    assert (e.victims, e.place) == ("combatants", "al-Karama") and not (e.place_id or "").startswith("geonames:172955")
+
+
+def test_a_list_row_labelled_by_a_body_names_no_place() -> None:
+    text = "Toll by source:\n- Internal Security Forces: seven civilians killed"
+    assert extract(text, lang="en")[0].place != "Internal Security Forces"
+
+
+def test_a_distance_and_a_direction_after_a_town_are_its_bearing() -> None:
+    text = "وفي مدينة الطبقة، على بعد نحو 50 كيلومتراً غرب الرقة، قال مسؤول إن خمسة مدنيين قتلوا بانفجار لغم."
+    assert extract(text, lang="ar")[0].place == "الطبقة"
+
+
+@pytest.mark.parametrize("name, city, side", [
+    ("أحياء حلب الشرقية", None, "geonames:170063#east"),
+    ("الأحياء الشرقية", "geonames:170063", "geonames:170063#east"),
+    ("the western neighbourhoods", "geonames:170063", "geonames:170063#west"),
+])
+def test_a_side_named_with_or_without_its_city(name: str, city: str | None, side: str) -> None:
+    assert gazetteer.side_of(name, city).id == side
+
+
+def test_a_side_named_without_its_city_is_the_storys_citys() -> None:
+    text = "حصيلة القصف على حلب\n\nقالت مديرية الصحة إن 247 مدنياً قتلوا في الأحياء الشرقية منذ استئناف القصف."
+    assert extract(text, lang="ar")[0].place_id == "geonames:170063#east"

@@ -327,6 +327,14 @@ def test_a_rounded_rewrite_restates_and_the_figure_is_shown(archive: Archive) ->
     assert len(archive.alerts()) == 3
 
 
+@pytest.mark.parametrize(("figure", "bound"), [((16, 16), 15), ((263, 263), 250)])
+def test_a_lower_bound_at_half_a_unit_below_rounds(archive: Archive, figure: tuple, bound: int) -> None:
+    # Al Arabiya's headline-only "أكثر من 15 قتيلاً" for the health committee's 16; "أكثر من 250" for 263
+    story(archive, 1, Est(figure[0], figure[1]))
+    story(archive, 2, Est(bound, None, qualifier="more_than"))
+    assert len(archive.estimates()) == 1 and len(archive.alerts()) == 1
+
+
 @pytest.mark.parametrize(("figure", "rounded"), [
     ((1230, 1230, "exact"), (1300, None, "more_than")),  # on the wrong side of 1,230
     ((39, 39, "exact"), (40, 40, "exact")),  # an exact 40 is another figure
@@ -334,6 +342,7 @@ def test_a_rounded_rewrite_restates_and_the_figure_is_shown(archive: Archive) ->
     ((9000, 11000, "range"), (11000, None, "at_least")),  # a bound at a range's far end is a revision
     ((46, 46, "exact"), (None, 50, "up_to")),  # "no more than 50": a cap is a claim of its own
     ((47, 47, "exact"), (40, 40, "about")),  # "about 40" rounds 39, not 47
+    ((263, 263, "exact"), (265, 265, "about")),  # a half unit rounds down only (a lower bound), never to nearest
 ])
 def test_what_is_no_rounding(archive: Archive, figure: tuple, rounded: tuple) -> None:
     story(archive, 1, Est(figure[0], figure[1], qualifier=figure[2]))
