@@ -573,7 +573,7 @@ DIRECTIONS = ["west", "western", "east", "eastern", "north", "northern", "south"
 LOCAL_NOUNS = ["district", "neighbourhood", "neighborhood", "quarter", "market", "camp", "village", "suburb", "area",
                "square", "hospital", "town", "checkpoint", "prison", "bridge", "airport", "mosque", "school",
                "park", "garden", "cemetery", "roundabout", "junction", "intersection", "crossroads", "forest", "valley",
-               "base", "site", "compound", "building",
+               "base", "site", "compound", "building", "municipality",
                "districts", "neighbourhoods", "neighborhoods", "quarters", "villages", "camps", "markets", "suburbs"]
 # a kind capitalised as part of a landmark's name: "near the Iron Bridge", "in Tahrir Square" (not "Hospital":
 # "Nasser Hospital said" is a body speaking)
@@ -627,7 +627,7 @@ PATTERNS.update({
     "town_kind_end": r"\b(?:town|village|hamlet|city)$",
     # a name that is no place: "the hospital", "This market"
     "place_the": r"^the\s+",
-    "place_kind_of": r"^(?:the\s+)?(?:town|village|city|suburb|area|district|neighbou?rhood|quarter|market)s?\s+of\s+",
+    "place_kind_of": r"^(?:the\s+)?(?:town|village|city|suburb|area|district|neighbou?rhood|quarter|market|municipality)s?\s+of\s+",
     "plural_kind_of": r"^(?:the\s+)?(?:suburbs|areas|districts|neighbou?rhoods|quarters)\s+of\s+",
     "place_leading_word": r"^(?:the\s+)?(?:The|A|An|This|That|In|On|At)\s+",
     "place_local_false": r"^(?:the\s+)?(?:The|A|An|This|That|In|On|At|Mosul\s+area)\b",
@@ -866,9 +866,15 @@ PATTERNS.update({"event_site": r"\b[Tt]he\s+(?P<name>(?:al-|el-)?[A-Z][a-z][\w'�
                                r"(?:attack|strike|bombing|blast|massacre|shelling|explosion)s?\b"})
 # a town the gazetteer lacks, after a preposition of place ("near Tabatol in Niger's Tillaberi region"), or owned by the
 # province it lies in ("a camp in North Darfur's Tawila"): reader._unknown_town
-PATTERNS.update({"unknown_town": r"\b(?:in|near|at|outside)\s+(?:nearby\s+|neighbou?ring\s+)?(?:(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+['’]s\s+)?(?!(?:(?i:<MONTHS>|<WEEKDAYS>)|The|This|That|His|Her|Their|Its|Islamic|Arabic|English|French|Parliament|Congress)\b)(?P<name>(?:al-|el-)?[A-Z][a-z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][a-z][\w'’-]*)?)\b(?!['’]s\b|\s+(?:[A-Z]|said|says|told|reported|province|region|state|governorate|county))"})
+PATTERNS.update({"unknown_town": r"\b(?:in|near|at|outside|(?:attacks?|raids?|assaults?)\s+on)\s+(?:nearby\s+|neighbou?ring\s+)?(?:(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+['’]s\s+)?(?!(?:(?i:<MONTHS>|<WEEKDAYS>)|The|This|That|His|Her|Their|Its|Islamic|Arabic|English|French|Parliament|Congress)\b)(?P<name>(?:al-|el-)?[A-Z][a-z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][a-z][\w'’-]*)?)\b(?!['’]s\b|\s+(?:[A-Z]|said|says|told|reported|province|region|state|governorate|county))"})
 
 # an outlet's own earlier version, corrected: what it said is withdrawn (reader._not_retracted)
 PATTERNS.update({"earlier_version": r"\b(?:an?|the)\s+(?:earlier|previous|prior)\s+version\s+of\s+(?:this|the)\s+"
                                     r"(?:story|article|report|item)\b",
                  "correct_now": r"\b(?:the\s+correct|in\s+fact|it\s+was|actually)\b"})
+
+# the dateline's town, pointed at by the lead: "at the entrance to this Christian town" (reader._this_town)
+PATTERNS.update({"this_town": r"\bthis\s+(?:[\w'’-]+\s+){0,2}?(?:town|city|village)\b"})
+
+# a place where the wounded and the dead are taken, and counted: no site of the deaths (places._place)
+PATTERNS.update({"staff_place_lead": r"(?:the\s+)?<STAFF_PLACES>\b"})

@@ -543,3 +543,6 @@ PATTERNS.update({"compared_lead": r"(?<!\w)(?:مقارنة\s+ب|قياسا\s+ب|
 # a story's earlier version, corrected: what it said is withdrawn (reader._not_retracted)
 PATTERNS.update({"earlier_version": r"(?<!\w)نسخة\s+سابقة(?:\s+من\s+(?:هذا|هذه)\s+(?:الخبر|التقرير|المادة))?",
                  "correct_now": r"(?<!\w)و?الصحيح(?!\w)"})
+
+# the dateline's town, pointed at by the lead: "عند مدخل هذه المدينة" (reader._this_town)
+PATTERNS.update({"this_town": r"(?<!\w)(?:هذه|هذا)\s+(?:المدينه|البلده|القريه|البلد)(?!\w)"})

@@ -795,11 +795,11 @@ DIRECTIONS = ["ouest", "est", "nord", "sud", "nord-ouest", "nord-est", "sud-oues
 LOCAL_NOUNS = ["quartier", "marché", "camp", "village", "faubourg", "banlieue", "secteur", "place", "hôpital",
                "localité", "district", "mosquée", "école", "prison", "pont", "aéroport", "barrage", "rue", "avenue",
                "université", "sanctuaire", "bourgade", "hameau", "commune", "cité", "zone", "port", "parc", "jardin",
-               "cimetière", "rond-point", "site",
+               "cimetière", "rond-point", "site", "poste-frontière", "presqu'île", "presqu’île", "péninsule",
                "quartiers", "villages", "camps", "marchés", "localités", "secteurs", "faubourgs"]
 # the kinds of area French names without "de" ("le quartier Kyeshero", "le camp Zamzam"): place_local_named
 LOCAL_AREAS = ["quartier", "quartiers", "camp", "camps", "village", "marché", "localité", "secteur", "faubourg", "hameau",
-               "cité"]
+               "cité", "place", "rond-point", "poste-frontière"]  # "la place Tayaran", "le poste-frontière Rabia"
 # Kinds of a town or a province written before its name ("la ville de Kramatorsk", "la région de Donetsk"):
 # the name is a town (rank 2) or a province (rank 1), whether the gazetteer knows it or not.
 CITY_KINDS = ["ville", "localité"]
@@ -828,7 +828,7 @@ PATTERNS.update({
                         r"(?=,\s+(?:(?:un|une)\s+|(?:dernière|dernier|seule|seul|principale|principal)\s+)"
                         r"(?:quartier|faubourg|banlieue|secteur|camp|village|localité|bourgade)(?!\w))",
     # un nom suivi de sa position par rapport à une ville : "Taji, au nord de Bagdad", "Khuza'a, à l'est de Khan Younès"
-    "place_bearing_named": r"(?<![\w'’-])(?!(?:<MONTHS>|<WEEKDAYS>|Le|La|Les|Il|Elle|Ils|Elles|Ce|Cette)\b)"
+    "place_bearing_named": r"(?:(?<![\w'’-])|(?<=\bprès\sd['’])|(?<=\bautour\sd['’]))(?!(?:<MONTHS>|<WEEKDAYS>|Le|La|Les|Il|Elle|Ils|Elles|Ce|Cette)\b)"
                            r"(?:(?:al|el|Al|El)-)?[A-ZÀ-Ý][\w'’-]*(?:\s+(?:al-|el-)?[A-ZÀ-Ý][\w'’-]*){0,2}"
                            r"(?=,\s+(?:(?:à\s+(?:environ\s+|quelque\s+)?\d+\s*(?:km|kilomètres)\s+)?(?:au\s+(?:nord|sud)|"
                            r"[àa]\s+l['’](?:est|ouest))(?:-(?:est|ouest))?|près|non\s+loin)\s+d(?:e\s+|['’])(?:al-|el-)?[A-ZÀ-Ý])",
@@ -836,7 +836,8 @@ PATTERNS.update({
     "province_before": r"(?<!\w)(?:province|région|gouvernorat|préfecture|wilaya|oblast)\s+(?:de\s+|d['’]|du\s+)$",
     # une localité que situe la province ou l'État qui suit : "d'Abou Zabad, dans le Kordofan-Ouest"
     "place_within_named": r"(?:(?<=\bà\s)|(?<=\bd['’])|(?<=\bde\s))(?!(?:<MONTHS>|<WEEKDAYS>)\b)(?:(?:al|el|Al|El)-)?"
-                          r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:al-|el-)?[A-ZÀ-Ý][\w'’-]*){0,2}(?=,\s+dans\s+(?:(?:la\s+)?(?:province|région)\s+d(?:e\s+|['’])|"
+                          r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:al-|el-)?[A-ZÀ-Ý][\w'’-]*){0,2}(?=,\s+dans\s+(?:(?:la\s+|le\s+)?(?:province|région|district|"
+                          r"département|préfecture|gouvernorat|comté|territoire)\s+d(?:e\s+|['’]|u\s+)|"
                           r"l['’][ÉEé]tat\s+d(?:e\s+|['’])|le\s+|la\s+|l['’])?(?:al-|el-)?[A-ZÀ-Ý])",
     # folded (matched on lower-cased text)
     "place_neighbourhood": r"(?<!\w)<PLACE_NEIGHBOURHOODS>(?!\w)",
@@ -1222,9 +1223,15 @@ PATTERNS.update({"event_site": r"(?<!\w)(?:l['’]|la\s+|le\s+|les\s+|des\s+|du\
                                r"(?:attaques?|frappes?|bombardements?|attentats?|explosions?|massacres?|tirs|roquettes|obus|"
                                r"tueries?)\s+"
                                r"(?:de\s+|d['’]|du\s+)(?P<name>(?:al-|el-)?[A-ZÀ-Ý][a-zà-ÿ][\w'’-]*(?:[ \t]+(?:al-|el-)?[A-ZÀ-Ý][a-zà-ÿ][\w'’-]*)?)(?!\w)"})
-PATTERNS.update({"unknown_town": r"(?<!\w)(?:à|près\s+de|près\s+d['’])\s*(?!(?:(?i:<MONTHS>|<WEEKDAYS>)|Le|La|Les|Son|Sa|Ses|Leur)(?!\w))(?P<name>(?:al-|el-)?[A-ZÀ-Ý][a-zà-ÿ][\w'’-]*(?:[ \t]+(?:al-|el-)?[A-ZÀ-Ý][a-zà-ÿ][\w'’-]*)?)(?!\w)(?!['’]s\b|\s+(?:[A-ZÀ-Ý]|a\s+déclaré|ont\s+déclaré|province|région))"})
+PATTERNS.update({"unknown_town": r"(?<!\w)(?:à|près\s+de|près\s+d['’]|autour\s+de|autour\s+d['’])\s*(?!(?:(?i:<MONTHS>|<WEEKDAYS>)|Le|La|Les|Son|Sa|Ses|Leur)(?!\w))(?P<name>(?:al-|el-)?[A-ZÀ-Ý][a-zà-ÿ][\w'’-]*(?:[ \t]+(?:al-|el-)?[A-ZÀ-Ý][a-zà-ÿ][\w'’-]*)?)(?!\w)(?!['’]s\b|\s+(?:[A-ZÀ-Ý]|a\s+déclaré|ont\s+déclaré|province|région))"})
 
 # la version corrigée d'un article : ce qu'il disait est retiré (reader._not_retracted)
 PATTERNS.update({"earlier_version": r"(?<!\w)une?\s+(?:version\s+(?:précédente|antérieure)|précédente\s+version)\s+de\s+"
                                     r"(?:cet|cette|l['’])\s*(?:article|dépêche|information)",
                  "correct_now": r"(?<!\w)(?:en\s+réalité|en\s+fait|le\s+bon\s+bilan|le\s+bilan\s+exact)(?!\w)"})
+
+# la ville de la date et du lieu de la dépêche, désignée par le chapeau : "à l'entrée de cette ville chrétienne"
+PATTERNS.update({"this_town": r"(?<!\w)(?:cette|ce)\s+(?:[\w'’-]+\s+){0,2}?(?:ville|localité|village|bourgade)(?!\w)"})
+
+# un lieu où les blessés et les morts sont emmenés, et comptés : pas le lieu des morts (places._place)
+PATTERNS.update({"staff_place_lead": r"(?:l['’]|la\s+|le\s+)?(?:hôpital|clinique|morgue|centre\s+de\s+santé|dispensaire)(?!\w)"})

@@ -75,7 +75,7 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
         for m in matches:
             if not rt.lang.pattern("place_owner").match(rt.text, m.end()) and not _led_by(rt, m.start()) and \
                     not (rank == KIND_RANK["district"] and _kind_of_next(rt, m.start(), m.end())):
-                _add(found, _place(rt, m.start(), m.end(), _province_named(rt, m.start(), rank)))
+                _add(found, _place(rt, _with_article(rt, m.start()), m.end(), _province_named(rt, m.start(), rank)))
     if watched is not None:
         for m in watched.finditer(rt.text, low):
             _add(found, _place(rt, m.start(), m.end(), 2))
@@ -96,11 +96,16 @@ def find(rt: RuleText, watched: Folded | None, min_rank: int = 0, max_rank: int 
         if rank == KIND_RANK["city"] and rt.lang.pattern("province_after").match(rt.text, end):
             rank = KIND_RANK["province"]  # "in Niger's Tillaberi region": the region, not its town
         rank = _province_named(rt, start, rank)
-        _add(found, _place(rt, start, end, rank, proclitic_left_out=True, known=True))
+        _add(found, _place(rt, _with_article(rt, start), end, rank, proclitic_left_out=True, known=True))
     if dated and not any(p.start >= filed for p in found):  # "KHERSON (Ukraine) - Deux habitants ont été tués"
         for p in dated:
             _add(found, p)
     return _demote_dateline(found, filed, rt.text)
+
+
+def _with_article(rt: RuleText, start: int) -> int:
+    """"al-Shirqat", "el-Fasher": a name's article as written is a part of the name (Latin script)."""
+    return start - 3 if not rt.arabic and rt.text[max(0, start - 3):start].lower() in ("al-", "el-") else start
 
 
 PROVINCE_REACH = 25  # characters before a town's name looked at for "the province of", "la province de"
@@ -245,6 +250,11 @@ def _place(rt: RuleText, start: int, end: int, rank: int, proclitic_left_out: bo
     if rank == 4 and lang.pattern("place_adjective_only").match(name):
         return Place(start, end, rank, "")  # "a Shi'ite mosque": a kind, no name
     kindless = lang.pattern("place_kind_of").sub("", name)  # "the town of Hajin" -> "Hajin", "la région de Donetsk"
+    if kindless != name and a_landmark(name) and not lang.pattern("staff_place_lead").match(name) and \
+            (town := gazetteer.lookup(kindless)) is not None and town.kind == "city":
+        # "l'université de Mossoul": the campus, not the city (but "l'hôpital de Kirkouk" is where the count was
+        # made: the city, as before)
+        kindless, known = lang.pattern("place_the").sub("", name), True
     if rank == 1 and kindless != name and gazetteer.lookup(kindless) is None:
         rank = 4  # "la région de Jabal al-Zawiya": an area the gazetteer does not know as a province
     elif rank == 4 and kindless != name and (entry := gazetteer.lookup(kindless)) is not None and \
@@ -301,10 +311,22 @@ def _first_of_pair(best: Place, places: list[Place], text: str | None) -> Place:
     while True:
         before = next((p for p in places if p.rank == best.rank and p.end <= best.start and
                        (_COORDINATED.fullmatch(text, p.end, best.start) or
-                        _WITHIN.fullmatch(text, p.end, best.start + 1))), None)
+                        _WITHIN.fullmatch(text, p.end, best.start + 1))), None) or _in_its_district(best, places, text)
         if before is None:
             return best
         best = before
+
+
+# "à Daraban, dans le district de Dera Ismail Khan", "in Nasir, in the county of Ulang": a town set off before the
+# administrative district it lies in (a district rule's match opens with its kind word)
+_IN_DISTRICT = re.compile(r",\s+(?:in|dans)\s+(?:the\s+|l[ae]\s+|l['’])?(?=(?:district|county|province|region|région|"
+                          r"département|territoire|comté|governorate|gouvernorat)\b)", re.IGNORECASE)
+
+
+def _in_its_district(best: Place, places: list[Place], text: str) -> Place | None:
+    return next((p for p in places if KIND_RANK["city"] <= p.rank < best.rank and p.end <= best.start and
+                 (m := _IN_DISTRICT.match(text, p.end)) is not None and m.end() == best.start and
+                 _size(p.name) <= _size(best.name)), None)  # (not "Aden, dans le district de Tawahi": Aden holds it)
 
 
 # "the al-Furqan mosque in the northern al-Jolan district", "جامع الفرقان بحي الجولان": a building, then the quarter

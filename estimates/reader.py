@@ -680,8 +680,8 @@ def _read_sentence(raw: str, lang: str, latin: Language, watched: Folded | None,
         return []
     spans = [(m.start, m.end) for m in mentions]
     attributions = attribution.find(rt, spans)
-    sentence_places = _unknown_town(_not_the_countrys(_not_the_seat(_not_a_bearing(
-        _not_a_direction_after(places.find(rt, watched), rt), rt, site), rt), rt), rt, attributions) or _row_label(rt)
+    sentence_places = _this_town(_unknown_town(_not_the_countrys(_not_the_seat(_not_a_bearing(
+        _not_a_direction_after(places.find(rt, watched), rt), rt, site), rt), rt), rt, attributions) or _row_label(rt), rt)
     if not attributions and _opens_quote(rt.text):
         # "'More than a thousand people have died here. I dug the graves,' said a gravedigger": the quote
         # goes on into the next sentence, which names the speaker
@@ -723,6 +723,17 @@ def _not_retracted(reads: list[_Read], rt: RuleText) -> list[_Read]:
     return [r for r in reads if not said.end() <= r.fig.start < end]
 
 
+def _this_town(found: list[places.Place], rt: RuleText) -> list[places.Place]:
+    """"BARTELLA, Iraq — A car bomb exploded at the entrance to this Christian town east of Mosul": the town the
+    lead points at (PATTERNS `this_town`) is the dateline's, the most specific place its sentence names."""
+    m = rt.lang.pattern("this_town").search(rt.text)
+    filed = places.dateline_of(rt) if m is not None else 0
+    town = places.in_dateline(rt, filed) if filed else None
+    if town is None:
+        return found
+    return [*found, places.Place(m.start(), m.end(), places.KIND_RANK["district"], town)]
+
+
 UNKNOWN_TOWN_RANK = 2  # a name the gazetteer lacks after "in", "near": a town, below any district the rules found
 
 
@@ -741,21 +752,31 @@ def _unknown_town(found: list[places.Place], rt: RuleText,
         if any(p.start < m.start() for p in found):
             break  # only before the province it lies in ("in Borova, in the Kharkiv region"), not after it
             # (but "in North Darfur's Tawila": the province owns the town)
-        if gazetteer.lookup(name) is None and claimants.resolve(name, rt.lang.code) is None:
+        if _town_lacked(name, rt):
             return [*found, places.Place(m.start("name"), m.end("name"), UNKNOWN_TOWN_RANK, name)]
     return _event_site(found, rt)
+
+
+def _town_lacked(name: str, rt: RuleText) -> bool:
+    """A capitalised name that is a town the gazetteer lacks: no known place (but for a small town abroad that
+    an article opens, "al-Rashidiya" in Mosul named like a town of the Emirates: _not_abroad places it), and no
+    known body."""
+    entry = gazetteer.lookup(name)
+    lacked = entry is None or (entry.kind == "city" and _ARTICLE_NAME.match(name) is not None and
+                               entry.population < ABROAD_TOWN_PEOPLE)
+    return lacked and claimants.resolve(name, rt.lang.code) is None
 
 
 def _event_site(found: list[places.Place], rt: RuleText) -> list[places.Place]:
     """"raised the toll from the al-Jamiaa rocket attack to 15", "les roquettes d'al-Jamiaa": an event named by
     the place it struck (PATTERNS `event_site`), when the sentence names no town, is that place's; not one named
     by who did it ("the Israeli strike", "the Islamic State attack": a modifier or a known body)."""
-    adjectives = rt.lang.set_of("MODIFIERS") | rt.lang.set_of("LOCAL_ADJECTIVES")
+    modifiers, adjectives = rt.lang.set_of("MODIFIERS"), rt.lang.set_of("LOCAL_ADJECTIVES")
     for m in rt.lang.pattern("event_site", 0).finditer(rt.text):
         name = m.group("name")
-        if name.lower() in adjectives or any(w.lower() in adjectives for w in name.split()):
+        if any(w.lower() in modifiers or w.lower() in adjectives for w in name.split()):
             continue
-        if gazetteer.lookup(name) is None and claimants.resolve(name, rt.lang.code) is None:
+        if _town_lacked(name, rt):
             return [*found, places.Place(m.start("name"), m.end("name"), UNKNOWN_TOWN_RANK, name)]
     return found
 
@@ -1157,6 +1178,9 @@ def _side_of(claimant: str) -> str | None:
     return None if m is None else "security forces" if m.group("s") else "combatants"
 
 
+_AGENT_BEFORE = re.compile(r"(?:\bpar|\bby)\s+$", re.IGNORECASE)
+
+
 def _not_in(found: list[places.Place], claimant: str | None, rt: RuleText,
             site: Callable[[], tuple[str, ...]] = tuple) -> list[places.Place]:
     """"a medical source in Kirkuk said 23 soldiers were killed": where the source sits is not where the
@@ -1181,6 +1205,8 @@ def _not_in(found: list[places.Place], claimant: str | None, rt: RuleText,
     if not any(p.rank >= UNKNOWN_TOWN_RANK for p in kept):  # "the mayor of Tal Afar said 181 civilians were killed"
         kept += [p for p in found if p not in kept and _office_of(rt, p)]
     seat = rt.lang.pattern("seat_of")  # "مديرية الدفاع المدني في نينوى", "the civil defence in Nineveh": its seat,
+    # (not where an agent acted: "un poste utilisé par l'armée à Daraban" is where the army used it)
+    spans = [(s, e) for s, e in spans if not _AGENT_BEFORE.search(rt.text, max(0, s - 5), s)]
     seats = [p for p in kept if any(e <= p.start and seat.fullmatch(rt.text, e, p.start) for _, e in spans)]
     if not seats:
         return kept

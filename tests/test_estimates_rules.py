@@ -2051,3 +2051,37 @@ def test_a_side_named_with_or_without_its_city(name: str, city: str | None, side
 def test_a_side_named_without_its_city_is_the_storys_citys() -> None:
     text = "حصيلة القصف على حلب\n\nقالت مديرية الصحة إن 247 مدنياً قتلوا في الأحياء الشرقية منذ استئناف القصف."
     assert extract(text, lang="ar")[0].place_id == "geonames:170063#east"
+
+
+@pytest.mark.parametrize("text, lang, place", [
+    # a building named by its city is the building; a square, a border post, a peninsula named after their kind
+    ("Des frappes sur le campus de l'université de Mossoul ont tué au moins 18 civils.", "fr", "université de Mossoul"),
+    ("Le bilan de l'attentat sur la place Tayaran, dans le centre de Bagdad, s'est alourdi à 38 morts.", "fr",
+     "Tayaran"),
+    ("Un attentat a fait cinq morts au poste-frontière de Rabia, entre l'Irak et la Syrie.", "fr", "Rabia"),
+    ("L'attaque d'une base dans la presqu'île de Bohoma, dans la province du Lac, a tué 98 soldats.", "fr", "Bohoma"),
+    # an elided name before its bearing; towns "autour de"; a town set off before the district it lies in
+    ("Les affrontements près d'Altun Kupri, au nord de Kirkouk, ont fait au moins onze morts.", "fr", "Altun Kupri"),
+    ("L'armée a porté à 135 le nombre de militaires tués lors des affrontements autour de Djermouk.", "fr", "Djermouk"),
+    ("Au moins 23 soldats ont été tués à Daraban, dans le district de Dera Ismail Khan, selon l'armée.", "fr",
+     "Daraban"),
+    # (guard) a city holds the district named after it
+    ("Six personnes ont été tuées au passage du convoi du gouverneur d'Aden, dans le district de Tawahi.", "fr",
+     "Tawahi"),
+    # where an agent acted is no source's seat
+    ("Au moins 23 soldats ont été tués contre un poste utilisé par l'armée à Daraban, dans le district de Dera Ismail "
+     "Khan, selon l'armée.", "fr", "Daraban"),
+    # a town abroad named like the story's quarter; the article as written; a municipality; attacks on villages
+    ("Three soldiers were wounded in a similar attack on a checkpoint in al-Rashidiya the same day, he said.", "en",
+     "al-Rashidiya"),
+    ("A local official said 35 people had drowned trying to escape from al-Shirqat in the past month.", "en",
+     "al-Shirqat"),
+    ("BOGOTÁ — Gunmen killed eight people in the municipality of Argelia, in Colombia's Cauca department.", "en", "Argelia"),
+    ("Gunmen killed 105 villagers in attacks on Tchoma Bangou and Zaroumdareye in western Niger's Tillabéri region.",
+     "en", "Tchoma Bangou"),
+    # "this town": the dateline's
+    ("BARTELLA, Iraq — A car bomb exploded at the entrance to this Christian town east of Mosul, killing four soldiers.",
+     "en", "BARTELLA"),
+])
+def test_places_of_round_twelve_constructions(text: str, lang: str, place: str) -> None:
+    assert extract(text, lang=lang)[0].place == place
