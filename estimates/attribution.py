@@ -329,6 +329,7 @@ def _clean(np: str, lang: Language) -> str | None:
     when it is a pronoun, too long, or holds a digit."""
     np = np.strip().strip("\"'“”‘’ ")
     np = np[dateline_end(np):]
+    np = _DATELINE_TAIL.sub("", np)  # "Iraq — The Kurdistan Region's Ministry": a dateline's country, cut at its comma
     staff = _p(lang, "role_at_body").match(np)  # "a doctor at the Qayyarah field hospital": who, and where
     if staff is not None:  # (the "at" is no trailing clause here: the hospital is whom the doctor speaks for)
         np = staff.group() + _p(lang, "trim").sub("", np[staff.end():])
@@ -345,6 +346,7 @@ def _clean(np: str, lang: Language) -> str | None:
     return np
 
 
+_DATELINE_TAIL = re.compile(r"^(?:[A-ZÀ-Ý][\w.'’-]*\s?){1,3}\s*[—–]\s+")
 PROPER_MAX_WORDS = 14  # "the General Authority for the Search and Identification of Missing Persons"
 
 

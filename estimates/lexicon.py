@@ -124,7 +124,7 @@ VICTIM_NOUNS = {
 MODIFIERS = {
     "civilians": ["civilian", "innocent", "unarmed", "non-combatant"],
     "combatants": ["isis", "isil", "is", "daesh", "islamic", "state", "jihadist", "militant", "insurgent",
-                   "enemy", "al-qaeda", "terrorist", "rebel"],
+                   "enemy", "al-qaeda", "terrorist", "rebel", "separatist", "jihadi"],
     "security forces": ["security", "police", "army", "government", "pro-government", "federal", "coalition",
                         "counter-terrorism", "military", "allied", "peshmerga", "militia", "special",
                         "elite", "navy", "air"],
@@ -455,12 +455,14 @@ PATTERNS.update({
     "relative_lead": r"(?:who|whose|which|speaking|talking|writing|asked|quoted|together\s+with|along\s+with|alongside|"
                      r"in\s+partnership\s+with|joined\s+by)\s",  # "HRW, together with SITU Research, estimated"
     "relative": r",\s*<@relative_lead>[^,;:\"“”]{1,70}$",
-    "a_description": r"\s*an?\s",
+    "a_description": r"\s*(?:an?|the)\s",  # "UNAMA, the UN mission in Afghanistan, said": UNAMA
     # a description set off by commas before its verb, no subject: "Amnesty's report, 'At any cost', documents", "A
     # doctor at the M10 hospital, one of the last still working, told Reuters" (not "..., spokesman for X, said")
     "set_off_description": r"(?:['\"“‘«]|one\s+of\b|among\b|part\s+of\b)",
     # a relative pronoun whose clause has a subject of its own: "five civilians who the report says died"
-    "inner_relative": r"\b(?:who|whom|which|that)\s+(?=(?:the|an?|its|their)\s|(?-i:[A-Z]))",
+    # (or a conjunction: "The admission came after the UN human rights office said")
+    "inner_relative": r"\b(?:who|whom|which|that|after|when|because|before|until|while|although|though|since)\s+"
+                      r"(?=(?:the|an?|its|their)\s|(?-i:[A-Z]))",
     # case-sensitive: a name opening a sentence, then its description: "Iraq Body Count, the British-based project"
     "opening_described": r"\s*(?!(?:In|At|On|From|After|Before|During|Since|Near|Outside|Inside|By|For|With|When|While|"
                          r"As|Across|Throughout|Over|Under|Until|Of)\b)(?P<np>(?:[Tt]he\s+)?[A-Z][\w.&'-]*(?:\s+(?:(?:of|for|the|and|on|in)\s+)*[A-Z][\w.&'-]*)*),"
@@ -526,7 +528,7 @@ PATTERNS.update({
                r"organi[sz]ation|ministry|office|mission|body|monitor|watchdog|charity|department|observatory|agencies|"
                r"organi[sz]ations|groups|ministries|institution|authority|authorities|network|"
                r"committee|commission|team|unit|researchers|investigators|report|study|survey|"
-               r"investigation|inquiry|review|monitors|analysts|experts|authors)",
+               r"investigation|inquiry|review|monitors|analysts|experts|authors|statement)",
 })
 # "the organisation said" may refer to a body the sentence names before it, not as a speaker ("MSF teams ...
 # treated 116 patients, the organisation said"): the kinds of body (data/claimants.toml) each noun can stand for,
@@ -878,3 +880,10 @@ PATTERNS.update({"this_town": r"\bthis\s+(?:[\w'’-]+\s+){0,2}?(?:town|city|vil
 
 # a place where the wounded and the dead are taken, and counted: no site of the deaths (places._place)
 PATTERNS.update({"staff_place_lead": r"(?:the\s+)?<STAFF_PLACES>\b"})
+
+# a body's own members ("1,815 of its fighters") count on the side the body speaks for (reader._estimate)
+PATTERNS.update({"own_members": r"\s+of\s+(?:its|their)\s+(?:own\s+)?(?:fighters|members|troops|soldiers|men|personnel|"
+                                r"officers|ranks)\b",
+                 "side": r"(?P<s>\b(?:peshmerga|army|police|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|"
+                         r"security\s+forces|armed\s+forces|military)\b)|(?P<c>\b(?:islamic\s+state|isis|isil|taliban|"
+                         r"hamas|hezbollah|houthis?|al-shabaab)\b)"})

@@ -896,7 +896,7 @@ PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_local_of", "cased", "L
 # Left undefined on purpose (a pattern a language does not define never matches): "possessive", "claim_verb"
 # and "lives" (English "X's tally", "claimed 19 lives": French has neither construction), "modifier_only"
 # ("a UN-backed survey": French puts its data noun first), and the Arabic-only "bare_verb", "active_plural",
-# "subject_gap", "count_noun", "both", "toll_victims", "ranks_before", "own_members", "side".
+# "subject_gap", "count_noun", "both", "toll_victims", "ranks_before".
 
 
 # --- French-only facts the stages will need ------------------------------------------------------------
@@ -1235,3 +1235,10 @@ PATTERNS.update({"this_town": r"(?<!\w)(?:cette|ce)\s+(?:[\w'’-]+\s+){0,2}?(?:
 
 # un lieu où les blessés et les morts sont emmenés, et comptés : pas le lieu des morts (places._place)
 PATTERNS.update({"staff_place_lead": r"(?:l['’]|la\s+|le\s+)?(?:hôpital|clinique|morgue|centre\s+de\s+santé|dispensaire)(?!\w)"})
+
+# les propres rangs d'un organisme ("1 815 de ses combattants") sont du côté dont il parle (reader._estimate)
+PATTERNS.update({"own_members": r"\s+de\s+(?:ses|leurs)\s+(?:propres\s+)?(?:combattants|membres|soldats|hommes|militaires|"
+                                r"éléments|policiers)(?!\w)",
+                 "side": r"(?P<s>(?<!\w)(?:peshmergas?|armée|police|ministère\s+de\s+la\s+défense|forces\s+de\s+sécurité|"
+                         r"forces\s+armées)(?!\w))|(?P<c>(?<!\w)(?:état\s+islamique|daech|talibans?|hamas|hezbollah|"
+                         r"houthis?|shebab)(?!\w))"})

@@ -1172,9 +1172,10 @@ def _losing_side(text: str, fig_start: int, lang: Language) -> str | None:
     return named[-1] if named else None
 
 
-def _side_of(claimant: str) -> str | None:
-    """The side a claimant speaks for ("وزارة شؤون البيشمركة": security forces)."""
-    m = ARABIC.pattern("side").search(norm_ar(claimant))
+def _side_of(claimant: str, lang: Language) -> str | None:
+    """The side a claimant speaks for ("وزارة شؤون البيشمركة", "the Ministry of Peshmerga": security forces)."""
+    lang = ARABIC if has_arabic(claimant) else lang
+    m = lang.pattern("side").search(norm_ar(claimant) if lang.arabic else claimant)
     return None if m is None else "security forces" if m.group("s") else "combatants"
 
 
@@ -1523,8 +1524,8 @@ def _estimate(rt: RuleText, r: _Read, attributions: list[attribution.Attribution
         claimant = attribution.named_before(attributions, a.pos) or _body_named_in(rt, a.pos, claimant, lang) \
             or previous() or claimant
     victims = _victims(rt.text, r, rt.lang)
-    if victims == "people" and claimant and rt.lang.pattern("own_members").match(rt.text, f.end):
-        victims = _side_of(claimant) or victims  # "قالت وزارة شؤون البيشمركة إن 64 من مقاتليها قتلوا"
+    if victims in ("people", "combatants") and claimant and rt.lang.pattern("own_members").match(rt.text, f.end):
+        victims = _side_of(claimant, rt.lang) or victims  # "1,815 of its fighters": the Peshmerga ministry's own  # "قالت وزارة شؤون البيشمركة إن 64 من مقاتليها قتلوا"
     as_written = _one_line(claimant)
     canonical, body = claimants.named(as_written, lang)
     place = places.choose(_scoped(_in_battle_frame(_before_later_clause(

@@ -2085,3 +2085,29 @@ def test_a_side_named_without_its_city_is_the_storys_citys() -> None:
 ])
 def test_places_of_round_twelve_constructions(text: str, lang: str, place: str) -> None:
     assert extract(text, lang=lang)[0].place == place
+
+
+@pytest.mark.parametrize("text, lang, claimant", [
+    # an acronym then its description; a bare "the statement" is the body named before; a conjunction's subject
+    ("Conflict killed 1,912 civilians in the first six months, UNAMA, the UN mission in Afghanistan, said.", "en",
+     "UNAMA"),
+    ("Since January, humanitarian partners have recorded 417 civilian casualties in Hodeidah, the statement said.",
+     "en", "humanitarian partners"),
+    ("The admission came after the UN human rights office said at least 23 civilians had died in the attack.", "en",
+     "the UN human rights office"),
+    # a dateline's country before a dash is no part of the subject
+    ("ERBIL, Iraq — The Kurdistan Region's Ministry of Peshmerga said 1,815 of its fighters had been killed.", "en",
+     "The Kurdistan Region's Ministry of Peshmerga"),
+])
+def test_claimants_behind_acronyms_statements_and_conjunctions(text: str, lang: str, claimant: str) -> None:
+    assert extract(text, lang=lang)[0].claimant_text == claimant
+
+
+@pytest.mark.parametrize("text, victims", [
+    # a body's own fighters are on its side; separatist fighters are combatants
+    ("ERBIL, Iraq — The Kurdistan Region's Ministry of Peshmerga said 1,815 of its fighters had been killed.",
+     "security forces"),
+    ("The government now says five separatist fighters were also killed.", "combatants"),
+])
+def test_victims_of_a_bodys_own_ranks_and_of_separatists(text: str, victims: str) -> None:
+    assert extract(text, lang="en")[0].victims == victims
