@@ -829,6 +829,8 @@ def _elliptic(rt: RuleText, reads: list[_Read], found: list[Estimate]) -> list[E
     text, lang = rt.text, rt.lang
     for i in range(1, len(reads)):
         prev, cur, r = found[i - 1], found[i], reads[i]
+        if i > 1 and _a_named_part(rt, reads[i - 1]) and found[i - 2].outcome == prev.outcome:
+            prev = found[i - 2]  # "قتل ثلاثة مدنيين، بينهم طفلان، وأصيب سبعة آخرون": the others are the civilians'
         if prev.victims == "people" or cur.victims != "people":
             continue
         others = lang.pattern("others").fullmatch(text, r.fig.end, r.head.end) is not None
@@ -843,6 +845,13 @@ def _elliptic(rt: RuleText, reads: list[_Read], found: list[Estimate]) -> list[E
             found[i] = replace(cur, victims=prev.victims, claimant=named.claimant, claimant_text=named.claimant_text,
                                claimant_id=named.claimant_id)
     return found
+
+
+def _a_named_part(rt: RuleText, r: _Read) -> bool:
+    """A figure led as a part of the one before by a word ("بينهم طفلان", "including two children"; PATTERNS
+    `part_lead`), not by a comma alone."""
+    lead = rt.lang.pattern("part_lead").search(rt.text, max(0, r.fig.start - PART_LEAD_REACH), r.fig.start)
+    return lead is not None and any(c.isalpha() for c in lead.group())
 
 
 def _head_of(text: str, fig: Figure, lang: Language) -> heads.Head:

@@ -2111,3 +2111,13 @@ def test_claimants_behind_acronyms_statements_and_conjunctions(text: str, lang: 
 ])
 def test_victims_of_a_bodys_own_ranks_and_of_separatists(text: str, victims: str) -> None:
     assert extract(text, lang="en")[0].victims == victims
+
+
+@pytest.mark.parametrize("text, lang", [
+    # "others" after a part are more of the whole, not of the part
+    ("قُتل ثلاثة مدنيين، بينهم طفلان، وأصيب سبعة آخرون بجروح، مساء الأحد.", "ar"),
+    ("Seven civilians, including three children, were killed and nine others were wounded.", "en"),
+    ("Sept civils, dont trois enfants, ont été tués et neuf autres blessés.", "fr"),
+])
+def test_others_after_a_part_are_the_wholes(text: str, lang: str) -> None:
+    assert extract(text, lang=lang)[-1].victims == "civilians"
