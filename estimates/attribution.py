@@ -381,7 +381,7 @@ def subject_verb(rt: RuleText, outcome_spans: Spans) -> list[Attribution]:
         comma = text.rfind(",", m.end("np"), m.start("verb"))
         if comma >= 0 and _p(lang, "closing_verb").match(text, comma):
             continue  # "..., the district's mayor, Oleh Marchenko, said.": closing_verb reads it
-        year = _p(lang, "np_year").search(raw)  # "An Associated Press investigation in 2017 put it at": its date
+        year = _p(lang, "np_year").search(raw) if _DIGIT.search(raw) else None  # "An AP investigation in 2017 put it"
         raw = raw[:year.start()] if year is not None else raw
         by = data_by.search(raw)  # "Figures released by the Health Ministry show ..."
         if by is None and _overlaps(raw_start, m.end("np"), outcome_spans) or _DIGIT.search(raw):

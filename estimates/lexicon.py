@@ -636,6 +636,11 @@ PATTERNS.update({
     # a capitalised adjective and a kind name no place: "a Shi'ite mosque", "a Sunni village"
     "place_adjective_only": r"^(?:<LOCAL_ADJECTIVES>)\s+<LOCAL_NOUNS>$",
 })
+# what a bearing or a holding place after a name needs in the text (lower-cased substrings): a sentence with
+# none skips the rule
+BEARING_CUES = [", north", ", south", ", east", ", west", ", near ", ", outside ", ", about ", ", some ", "km ", "kilomet",
+                " miles "]
+WITHIN_CUES = [", in "]
 # (rank, pattern, how it is matched): "cased" as written, "folded" on lower-cased text
 # (rank, pattern, how it is matched[, a word list the pattern cannot match without])
 PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_named_local", "cased", "LOCAL_NOUNS"),
@@ -643,8 +648,8 @@ PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_named_local", "cased",
                (4, "place_jadida", "cased"), (4, "place_appositive", "cased", "LOCAL_NOUNS"),
                (4, "place_quarter_of_city", "cased"),
                (4, "place_neighbourhood", "folded"), (3, "place_part_of_city", "folded"),
-               (2, "place_city", "folded"), (2, "place_bearing_named", "cased"),
-               (2, "place_within_named", "cased"), (1, "place_province", "folded"), (0, "place_country", "folded")]
+               (2, "place_city", "folded"), (2, "place_bearing_named", "cased", "BEARING_CUES"),
+               (2, "place_within_named", "cased", "WITHIN_CUES"), (1, "place_province", "folded"), (0, "place_country", "folded")]
 PATTERNS.update({
     # a gazetteer name that is no place here: "London-based", "US-led", "Britain's army"
     "place_not_here": r"-(?:based|led|backed|born|run|funded|made)\b|\s+(?:[Aa]rmy|[Gg]overnment|[Mm]ilitary|[Ff]orces)\b",

@@ -884,13 +884,17 @@ PATTERNS.update({
 PATTERNS.update({"by_place_kind": r"(?<!\w)par\s+(?:<TABLE_PLACE_HEADERS>|etat)(?!\w)"})  # "..., par État :"
 TABLE_PLACE_HEADERS = ["gouvernorat", "province", "état", "région", "district", "ville", "localité", "lieu",
                        "oblast", "pays", "commune", "wilaya"]
+# ce qu'un point cardinal ou un lieu englobant après un nom demande au texte (sous-chaînes en minuscules)
+BEARING_CUES = [", au nord", ", au sud", ", à l'est", ", à l’est", ", à l'ouest", ", à l’ouest", ", près", ", non loin",
+                ", à ", "km ", "kilomètres"]
+WITHIN_CUES = [", dans "]
 PLACE_RULES = [(4, "place_old_city", "cased"), (4, "place_local_of", "cased", "LOCAL_NOUNS"),
                (4, "place_local_named", "cased", "LOCAL_AREAS"), (4, "place_jadida", "cased"),
                (4, "place_quarter_of_city", "cased"),
                (4, "place_appositive", "cased", "LOCAL_NOUNS"),
                (4, "place_neighbourhood", "folded"), (3, "place_part_of_city", "folded"), (2, "place_city", "folded"),
-               (2, "place_city_named", "cased"), (2, "place_bearing_named", "cased"),
-               (2, "place_within_named", "cased"), (1, "place_province", "folded"), (1, "place_province_named", "cased"),
+               (2, "place_city_named", "cased"), (2, "place_bearing_named", "cased", "BEARING_CUES"),
+               (2, "place_within_named", "cased", "WITHIN_CUES"), (1, "place_province", "folded"), (1, "place_province_named", "cased"),
                (0, "place_country", "folded")]
 
 # Left undefined on purpose (a pattern a language does not define never matches): "possessive", "claim_verb"
