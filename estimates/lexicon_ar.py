@@ -220,7 +220,9 @@ NOT_COUNT_AFTER = ["بالمئة", "بالمائة", "في المئة", "في ا
                    "عاما", "سنوات"]
 PATTERNS: dict[str, str] = {
     "not_count_after": r"\s*(?:%|٪)|\s*<NOT_COUNT_AFTER>(?!\w)|\s*<MONTHS>(?!\w)",
-    "not_count_before": r"(?<!\w)<IDENTIFIER_WORDS>\s*$|\$\s*$|(?<!\w)كل\s*$",  # a ratio: "واحد من كل خمسة جرحى"
+    # (and a number in a medium's quoted name: "لموقع «نينوى 24»")
+    "not_count_before": r"(?<!\w)<IDENTIFIER_WORDS>\s*$|\$\s*$|(?<!\w)كل\s*$|"
+                        r"(?<!\w)ل?(?:موقع|قناه|وكاله|صحيفه|اذاعه|شبكه)\s*«[^»\d]{1,30}$",  # a ratio: "واحد من كل خمسة جرحى"
     "month_before": r"(?<!\w)<MONTHS>\s*$",
 }
 
@@ -307,7 +309,8 @@ DIRECTIONS = ["غرب", "شرق", "شمال", "جنوب", "غربي", "شرقي"
 # kinds of a local place written before its name (a dual or plural names the first of several: "حيي الزهراء والنور")
 LOCAL_KINDS = ["حي", "حيي", "أحياء", "منطقة", "منطقتي", "سوق", "مخيم", "مخيمي", "قرية", "قريتي", "قرى", "بلدة",
                "بلدتي", "ساحة", "مطار", "مقبرة", "دوار", "محور", "شارع", "جسر", "معسكر", "حديقة", "جزيرة", "محلة",
-               "صحراء", "جبهة", "تقاطع", "مفرق", "جامع"]  # "صحراء النخيب", "جبهة رغوان": a named desert or front
+               "صحراء", "جبهة", "تقاطع", "مفرق", "جامع",  # "صحراء النخيب", "جبهة رغوان": a named desert or front
+               "وادي", "معمل", "مصنع", "حقل"]  # "وادي حوران", "معمل كبريت المشراق", "حقل نفط القيارة"
 # the districts a town lies in, named by kind: "بلدة برج الشمالي في قضاء صور", "حي ثقبان في مديرية بني الحارث"
 # (less specific than the town or quarter in them, more than a city)
 DISTRICT_KINDS = ["ناحية", "قضاء", "مديرية"]

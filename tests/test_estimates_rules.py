@@ -2121,3 +2121,15 @@ def test_victims_of_a_bodys_own_ranks_and_of_separatists(text: str, victims: str
 ])
 def test_others_after_a_part_are_the_wholes(text: str, lang: str) -> None:
     assert extract(text, lang=lang)[-1].victims == "civilians"
+
+
+def test_a_number_in_a_mediums_quoted_name_is_no_figure() -> None:
+    assert figs("قال شهود لموقع «نينوى 24» إن مسلحين أعدموا 40 شخصاً.", lang="ar") == [(40, 40, "killed")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("مقتل 13 إرهابياً بضربة جوية على مضافة في وادي حوران غربي الأنبار.", "وادي حوران"),
+    ("أسفرت سحب الدخان المنبعث من معمل كبريت المشراق عن وفاة شخصين.", "معمل كبريت المشراق"),
+])
+def test_a_named_valley_or_plant_is_a_place(text: str, place: str) -> None:
+    assert extract(text, lang="ar")[0].place == place
