@@ -883,8 +883,8 @@ PATTERNS.update({"earlier_version": r"\b(?:an?|the)\s+(?:earlier|previous|prior)
 # the dateline's town, pointed at by the lead: "at the entrance to this Christian town" (reader._this_town)
 PATTERNS.update({"this_town": r"\bthis\s+(?:[\w'’-]+\s+){0,2}?(?:town|city|village)\b"})
 
-# a place where the wounded and the dead are taken, and counted: no site of the deaths (places._place)
-PATTERNS.update({"staff_place_lead": r"(?:the\s+)?<STAFF_PLACES>\b"})
+# a campus named by its city is the campus, not the city: "the university of Mosul" (places._place)
+PATTERNS.update({"campus_lead": r"(?:the\s+)?(?:university|airport|stadium|campus)\s+of\b"})
 
 # a body's own members ("1,815 of its fighters") count on the side the body speaks for (reader._estimate)
 PATTERNS.update({"own_members": r"\s+of\s+(?:its|their)\s+(?:own\s+)?(?:fighters|members|troops|soldiers|men|personnel|"

@@ -1237,8 +1237,8 @@ PATTERNS.update({"earlier_version": r"(?<!\w)une?\s+(?:version\s+(?:précédente
 # la ville de la date et du lieu de la dépêche, désignée par le chapeau : "à l'entrée de cette ville chrétienne"
 PATTERNS.update({"this_town": r"(?<!\w)(?:cette|ce)\s+(?:[\w'’-]+\s+){0,2}?(?:ville|localité|village|bourgade)(?!\w)"})
 
-# un lieu où les blessés et les morts sont emmenés, et comptés : pas le lieu des morts (places._place)
-PATTERNS.update({"staff_place_lead": r"(?:l['’]|la\s+|le\s+)?(?:hôpital|clinique|morgue|centre\s+de\s+santé|dispensaire)(?!\w)"})
+# un campus nommé par sa ville est le campus, pas la ville : "l'université de Mossoul" (places._place)
+PATTERNS.update({"campus_lead": r"(?:l['’]|la\s+|le\s+)?(?:université|aéroport|stade|campus)\s+(?:de\s+|d['’])"})
 
 # les propres rangs d'un organisme ("1 815 de ses combattants") sont du côté dont il parle (reader._estimate)
 PATTERNS.update({"own_members": r"\s+de\s+(?:ses|leurs)\s+(?:propres\s+)?(?:combattants|membres|soldats|hommes|militaires|"

@@ -250,10 +250,10 @@ def _place(rt: RuleText, start: int, end: int, rank: int, proclitic_left_out: bo
     if rank == 4 and lang.pattern("place_adjective_only").match(name):
         return Place(start, end, rank, "")  # "a Shi'ite mosque": a kind, no name
     kindless = lang.pattern("place_kind_of").sub("", name)  # "the town of Hajin" -> "Hajin", "la région de Donetsk"
-    if kindless != name and a_landmark(name) and not lang.pattern("staff_place_lead").match(name) and \
+    if kindless != name and lang.pattern("campus_lead").match(name) and \
             (town := gazetteer.lookup(kindless)) is not None and town.kind == "city":
-        # "l'université de Mossoul": the campus, not the city (but "l'hôpital de Kirkouk" is where the count was
-        # made: the city, as before)
+        # "l'université de Mossoul": the campus, not the city (but "le marché d'El-Facher", "l'hôpital de
+        # Kirkouk" stay the city's: a market or a hospital is named by its town, a site in it)
         kindless, known = lang.pattern("place_the").sub("", name), True
     if rank == 1 and kindless != name and gazetteer.lookup(kindless) is None:
         rank = 4  # "la région de Jabal al-Zawiya": an area the gazetteer does not know as a province

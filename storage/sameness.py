@@ -115,7 +115,8 @@ def _rounding_of(r: Stated, known: Stated) -> bool:
     if r.low is not None and r.high is None:
         if known.low is None or (known.high is None and _round(known.low)):
             return False  # a bound that is itself round ("more than 2,300") is no figure a rewrite rounds further
-        return r.low < known.low and r.low in _roundings(known.low, "down")
+        return r.low < known.low and (r.low in _roundings(known.low, "down") or
+                                      (r.low in _half_roundings(known.low) and not _claimed_apart(r, known)))
     if r.low is None and r.high is not None:
         return False  # "no more than 50", "up to 4,000": a cap is a claim of its own ("nearly" is read "about")
     if known.low is None or known.low != known.high:
@@ -130,15 +131,31 @@ def _round(n: int) -> bool:
 
 
 def _roundings(n: int, way: str) -> set[int]:
-    """`n` rounded `way` (down, up, nearest) to one or two significant figures, or down to a half of such a
-    unit ("more than 15" for 16, "أكثر من 250" for 263), where that moves it by little."""
+    """`n` rounded `way` (down, up, nearest) to one or two significant figures, where that moves it by little."""
     out = set()
     for digits in (1, 2):
-        whole = 10 ** max(len(str(n)) - digits, 0)
-        for unit in (whole, whole // 2) if whole >= 10 and way == "down" else (whole,):
-            r = {"down": n // unit * unit, "up": -(-n // unit) * unit, "nearest": (n + unit // 2) // unit * unit}[way]
-            if r != n and r > 0 and abs(r - n) <= ROUNDING_SLACK * n:
-                out.add(r)
+        unit = 10 ** max(len(str(n)) - digits, 0)
+        r = {"down": n // unit * unit, "up": -(-n // unit) * unit, "nearest": (n + unit // 2) // unit * unit}[way]
+        if r != n and r > 0 and abs(r - n) <= ROUNDING_SLACK * n:
+            out.add(r)
+    return out
+
+
+def _claimed_apart(a: Stated, b: Stated) -> bool:
+    """Both name a claimant, and not the same one (a bare figure, as rounds_another passes, names none)."""
+    return bool(getattr(a, "claimant", None) and getattr(b, "claimant", None)) and not same_claimant(a, b)
+
+
+def _half_roundings(n: int) -> set[int]:
+    """`n` rounded down to half a unit of one or two significant figures ("more than 15" for 16, "أكثر من 250"
+    for 263): a rewrite's rounding when nobody else is named for it (a rival's "at least 25" beside 27 is its
+    own count)."""
+    out = set()
+    for digits in (1, 2):
+        unit = 10 ** max(len(str(n)) - digits, 0) // 2
+        r = n // unit * unit if unit >= 5 else n
+        if r != n and r > 0 and abs(r - n) <= ROUNDING_SLACK * n:
+            out.add(r)
     return out
 
 

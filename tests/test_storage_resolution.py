@@ -335,6 +335,13 @@ def test_a_lower_bound_at_half_a_unit_below_rounds(archive: Archive, figure: tup
     assert len(archive.estimates()) == 1 and len(archive.alerts()) == 1
 
 
+def test_a_rivals_bound_half_a_unit_below_is_its_own_count(archive: Archive) -> None:
+    # the health ministry's 27 injured, then UNSMIL's "at least 25": a rival's count, not a rewrite's rounding
+    story(archive, 1, Est(27, 27, outcome="injured", claimant="health ministry", claimant_id="health-ministry"))
+    story(archive, 2, Est(25, None, qualifier="at_least", outcome="injured", claimant="UNSMIL", claimant_id="unsmil"))
+    assert len(archive.estimates()) == 2
+
+
 @pytest.mark.parametrize(("figure", "rounded"), [
     ((1230, 1230, "exact"), (1300, None, "more_than")),  # on the wrong side of 1,230
     ((39, 39, "exact"), (40, 40, "exact")),  # an exact 40 is another figure
