@@ -302,6 +302,10 @@ def anaphoric(claimant: str | None) -> bool:
         return False
     if has_arabic(claimant):
         return _AR_ANAPHOR.fullmatch(norm_ar(claimant.strip())) is not None
+    words = claimant.split()
+    if len(words) > 1 and words[-1].endswith("s") and not any(
+            words[0].lower() in lang.set_of("DEFINITE_DETERMINERS") | lang.set_of("POSSESSIVE_PRONOUNS") for lang in LATIN):
+        return False  # "Rights groups have put the toll at 670": some groups, none named before
     return any(_p(lang, "anaphor").fullmatch(claimant.strip()) is not None for lang in LATIN)
 
 

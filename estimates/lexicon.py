@@ -255,7 +255,9 @@ PATTERNS: dict[str, str] = {
         r"\s*(?:%|per\s*cent\b|percent\b|pc\b|percentage\b)|-(?!plus\b|odd\b)[^\W\d]|(?:st|nd|rd|th)\b|"
         r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt\b|hrs\b|bc\b)|\s*(?:times|fold)\b|"
         r"\s*(?:dollars|usd|euros?|pounds|dinars?|riyals?|lira)\b|"
-        r"\s*(?:in|out\s+of)\s+(?:\d|every\b|ten\b|five\b|three\b|four\b|two\b|a\s+(?:hundred|thousand|million)\b)|"
+        # (a ratio, "1 in 5"; not a year: "injured some 170 in 2017")
+        r"\s*(?:in(?!\s+(?:19|20)\d\d\b)|out\s+of)\s+(?:\d|every\b|ten\b|five\b|three\b|four\b|two\b|"
+        r"a\s+(?:hundred|thousand|million)\b)|"
         r"\s*(?:year|month|week|day)s?[\s-]+old\b|\s*(?:of\s+)?<MONTHS_AFTER>\b|\s*may\s+\d|"
         r"\s*[-–]\s*\d{1,2}\s+(?:<MONTHS>)\b",  # "week of 9–15 April": a span of days
     # before a number: money, an identifier ("Resolution 2170"), an age, a compound, a force's strength
@@ -311,7 +313,7 @@ PATTERNS.update({
     # a toll noun's link to its value: "the death toll rose to 240"
     "toll_end": r"\b<TOLL_LINKS>\s*(?:['‘\"“]\s*)?$",
     # the figure phrase itself may carry the link: "exceeded 4,000", "between 9,000 and 10,000"
-    "toll_start": r"(?:exceed|top|surpass|pass|between)",
+    "toll_start": r"(?:exceed|top|surpass|pass|between|as\s+(?:high|many|much)\s+as)",  # "put the toll as high as 670"
     # a relative clause on the head, before its main predicate: "civilians trying to flee were shot dead"
     "rel_clause": r"\s*(?:(?:who|that)\s+(?:had\s+|have\s+|were\s+|was\s+)?(?:been\s+)?"
                   r"(?:(?:trying|attempting|seeking|hoping|waiting)\s+to\s+)?|"
@@ -533,7 +535,7 @@ PATTERNS.update({
 # "the organisation said" may refer to a body the sentence names before it, not as a speaker ("MSF teams ...
 # treated 116 patients, the organisation said"): the kinds of body (data/claimants.toml) each noun can stand for,
 # after one of DEFINITE_DETERMINERS ("a watchdog said" names a new, unnamed source)
-DEFINITE_DETERMINERS = ["the", "this", "that"]
+DEFINITE_DETERMINERS = ["the", "this", "that", "these", "those"]
 ANAPHOR_KINDS = {
     "organisation": ["ngo", "medical", "monitor"], "organization": ["ngo", "medical", "monitor"],
     "group": ["ngo", "monitor"], "charity": ["ngo", "medical"], "watchdog": ["monitor", "ngo"],

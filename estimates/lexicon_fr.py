@@ -612,6 +612,7 @@ SAID_VERBS = ["déclaré", "dit", "ajouté", "précisé", "indiqué", "souligné
               "affirmé", "assuré"]
 PRONOUNS = ["il", "elle", "ils", "elles", "on"]
 ARTICLES = ["un", "une", "le", "la", "les", "l'", "l’", "des"]
+DEFINITE_DETERMINERS = ["le", "la", "les", "ce", "cet", "cette", "ces"]  # "les organisations" may point back
 POSSESSIVE_PRONOUNS = ["son", "sa", "ses", "leur", "leurs"]  # "un communiqué publié sur sa page Facebook"
 # Words that open a headline without naming a speaker ("Vidéo :", "Direct :"); French place names are added
 # below (EXONYMS) until places.py reads them: "Syrie : 19 civils tués" names a place, not a speaker.

@@ -2133,3 +2133,10 @@ def test_a_number_in_a_mediums_quoted_name_is_no_figure() -> None:
 ])
 def test_a_named_valley_or_plant_is_a_place(text: str, place: str) -> None:
     assert extract(text, lang="ar")[0].place == place
+
+
+def test_a_count_before_a_year_and_a_toll_as_high_as() -> None:
+    # "170 in 2017" is no ratio; "put the toll as high as 670" states a toll; bare "Rights groups" point back at nobody
+    assert figs("The military injured some 170 in 2017.") == [(170, 170, "injured")]
+    found = extract("Prosecutors said 583 prisoners were killed. Rights groups have put the toll as high as 670.")
+    assert [(e.low, e.high, e.claimant_text) for e in found] == [(583, 583, "Prosecutors"), (None, 670, "Rights groups")]
