@@ -103,6 +103,8 @@ def _read_latin(text: str, pos: int, lang: Language) -> Head:
         if word in victims and not (word in modifiers and _next_is_noun(text, m.end(), lang)) \
                 and not _next_is_outcome_noun(text, m.end(), lang):
             return Head(*_latin_victims(text, m.end(), word, lang))
+        if word in modifiers and word in not_victims and not _next_is_noun(text, m.end(), lang):
+            return Head(m.start(1), flag, None, True)  # "430 000 déplacés": the displaced counted, no noun after
         if word in modifiers or (m.group(1)[0].isupper() and word not in not_victims) or word in victims:
             flag = modifiers.get(word) or victims.get(word) or flag
             pos = m.end()

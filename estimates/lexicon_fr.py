@@ -296,6 +296,8 @@ NOT_VICTIMS = [
 # participle: "l'ONU a indiqué"). French puts the verb before its subject after a clause or quote:
 # "..., a déclaré le ministère", "..., affirme Amnesty International", "..., a indiqué à l'AFP un responsable".
 REPORT_VERBS = [
+    # a toll raised by its keeper: "le ministère a porté le bilan à 38 morts", "a porté à 135 le nombre de tués"
+    "porté", "portent",  # (not "porte": "porte-parole")
     "déclaré", "déclare", "déclarent", "dit", "disent", "indiqué", "indique", "indiquent", "affirmé", "affirme",
     "affirment", "annoncé", "annonce", "annoncent", "rapporté", "rapporte", "rapportent", "recensé", "recense",
     "recensent", "documenté", "documente", "documentent", "dénombré", "dénombre", "dénombrent", "estimé",

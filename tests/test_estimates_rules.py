@@ -2140,3 +2140,11 @@ def test_a_count_before_a_year_and_a_toll_as_high_as() -> None:
     assert figs("The military injured some 170 in 2017.") == [(170, 170, "injured")]
     found = extract("Prosecutors said 583 prisoners were killed. Rights groups have put the toll as high as 670.")
     assert [(e.low, e.high, e.claimant_text) for e in found] == [(583, 583, "Prosecutors"), (None, 670, "Rights groups")]
+
+
+def test_the_displaced_counted_and_a_toll_raised_in_french() -> None:
+    # "430 000 déplacés" counts the displaced; "a porté le bilan à 38 morts" names who raised it
+    assert figs("Depuis octobre 2017, les violences ont fait plus de 2 000 morts et 430 000 déplacés.", lang="fr") == \
+        [(2000, None, "killed")]
+    assert extract("Le ministère de la Santé a porté le bilan à 38 morts.", lang="fr")[0].claimant_text == \
+        "Le ministère de la Santé"
