@@ -40,6 +40,7 @@ _AR_NOT = word_set(ar.NOT_VICTIMS, arabic=True)
 _AR_MEMBERS = word_set(ar.MEMBER_NOUNS, arabic=True)
 _AR_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل")
 MAX_MODIFIERS = 3
+_ACRONYM = re.compile(r"[A-Z]{3,6}")  # "SDF", "PKK", "YPG" (not "U.S.", "UN": a body's members are no side)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ def _read_latin(text: str, pos: int, lang: Language) -> Head:
     units_of_people, relative_group = lang.set_of("UNITS_OF_PEOPLE"), lang.set_of("RELATIVE_GROUP")
     partitive_words = lang.set_of("PARTITIVE")
     flag: str | None = None
+    acronym = False  # the word before was an acronym ("SDF")
     partitive = False  # "48 of the wounded later died": 'wounded' names the group, not the outcome
     for _ in range(MAX_MODIFIERS + 1):
         m = _EN_WORD.match(text, pos)
@@ -97,9 +99,11 @@ def _read_latin(text: str, pos: int, lang: Language) -> Head:
         if word in units_of_people and not _next_is_victims(text, m.end(), lang):
             return Head(m.start(1), flag, None, True)  # "one family lost ...": counts families, not people
         pair = _EN_WORD.match(text, m.end())  # a victims noun of two words: "casques bleus", "hommes armés"
-        if pair is not None and f"{word} {pair.group(1).lower()}" in victims and \
-                not _next_is_outcome_noun(text, pair.end(), lang):
-            return Head(*_latin_victims(text, pair.end(), f"{word} {pair.group(1).lower()}", lang))
+        two = f"{word} {pair.group(1).lower().rstrip('.’')}" if pair is not None else ""  # (its full stop aside)
+        if pair is not None and two in victims and not _next_is_outcome_noun(text, pair.end(), lang):
+            return Head(*_latin_victims(text, pair.end(), two, lang))
+        if word in lang.set_of("MEMBER_NOUNS") and acronym and flag is None:
+            return Head(m.end(), "combatants")  # "54 SDF members", "12 PKK members": an armed group's, by its acronym
         if word in victims and not (word in modifiers and _next_is_noun(text, m.end(), lang)) \
                 and not _next_is_outcome_noun(text, m.end(), lang):
             return Head(*_latin_victims(text, m.end(), word, lang))
@@ -107,6 +111,7 @@ def _read_latin(text: str, pos: int, lang: Language) -> Head:
             return Head(m.start(1), flag, None, True)  # "430 000 déplacés": the displaced counted, no noun after
         if word in modifiers or (m.group(1)[0].isupper() and word not in not_victims) or word in victims:
             flag = modifiers.get(word) or victims.get(word) or flag
+            acronym = _ACRONYM.fullmatch(m.group(1)) is not None
             pos = m.end()
             continue
         if partitive and word.endswith(("'s", "’s")):  # "1,996 of the year's deaths", "of the war's dead"

@@ -131,7 +131,7 @@ MODIFIERS = {
     None: ["iraqi", "syrian", "kurdish", "yemeni", "palestinian", "afghan", "american", "us", "u.s.",
            "british", "french", "russian", "turkish", "iranian", "israeli", "local", "other", "more",
            "additional", "further", "fellow", "young", "elderly", "old", "female", "male", "unidentified",
-           "unknown", "foreign", "suspected", "alleged", "armed", "sunni", "shia", "shiite", "christian",
+           "unknown", "foreign", "suspected", "alleged", "armed", "sunni", "shia", "shiite", "christian", "tribal",
            "yazidi", "arab", "turkmen", "displaced", "mostly", "trapped", "fleeing", "unnamed", "ordinary",
            "defenceless", "defenseless", "vulnerable", "former", "off-duty", "retired", "serving", "its", "their",
            # how the count is known: "8,119 verified deaths", "230 confirmed fatalities"

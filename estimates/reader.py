@@ -78,7 +78,8 @@ def extract(text: str, *, lang: str | None = None, places: Sequence[str] = ()) -
     for start, end, prev, nxt in _candidate_sentences(text, latin):
         previous = _Once(lambda p=prev: _named_back(text, named, p, latin))  # type: ignore[misc]
         following = _Once(lambda n=nxt: named(n))  # type: ignore[misc]
-        read = _read_sentence(text[start:end], art_lang, latin, watched, previous, following, site)
+        read = _read_sentence(text[start:end], art_lang, latin, watched, previous, following, site,
+                              lambda: _last_whole(found, latin))
         read = _refers_back(read, text[start:end], found, latin, text[max(0, start - REFERS_BACK_REACH):start])
         found.extend(_of_those(read, text[start:end], found, latin))
     found.extend(tables.read(text, latin, watched))  # "Month | Killed | Injured" and the rows under it
@@ -667,7 +668,8 @@ WEAK_TOWN = 1  # a town named this often, or less, yields to a site the story na
 def _read_sentence(raw: str, lang: str, latin: Language, watched: Folded | None,
                    previous: Callable[[], str | None] = lambda: None,
                    following: Callable[[], str | None] = lambda: None,
-                   site: Callable[[], tuple[str, ...]] = tuple) -> list[Estimate]:
+                   site: Callable[[], tuple[str, ...]] = tuple,
+                   told: Callable[[], Estimate | None] = lambda: None) -> list[Estimate]:
     rt = RuleText.of(raw, latin)
     figs = figures.find(rt.text, rt.lang)
     if not figs:
@@ -690,7 +692,41 @@ def _read_sentence(raw: str, lang: str, latin: Language, watched: Folded | None,
         attributions = [attribution.Attribution(0, None, True, pronoun=True)]
     found = [_estimate(rt, r, attributions, _not_a_later_parts(sentence_places, reads, i, rt), lang, previous, site)
              for i, r in enumerate(reads)]
-    return _elliptic(rt, reads, found)
+    return _others_told_before(rt, reads, _elliptic(rt, reads, found), told)
+
+
+def _others_told_before(rt: RuleText, reads: list[_Read], found: list[Estimate],
+                        told: Callable[[], Estimate | None]) -> list[Estimate]:
+    """"... killing at least 24 soldiers, a military official said. Forty-one others were wounded": a sentence
+    opening on "N others" (PATTERNS `others`) of another outcome counts more of the victims told just before."""
+    if not found or found[0].victims != "people" or reads[0].fig.start > OPENING_REACH or \
+            rt.lang.pattern("others").fullmatch(rt.text, reads[0].fig.end, reads[0].head.end) is None:
+        return found
+    before = told()
+    if before is None or before.victims == "people" or before.outcome == found[0].outcome:
+        return found
+    return [replace(found[0], victims=before.victims), *found[1:]]
+
+
+def _last_whole(found: list[Estimate], latin: Language) -> Estimate | None:
+    """The last estimate told, or the whole its sentence told before a part ("26 people, among them 14
+    soldiers": the 26; PATTERNS `part_lead`, a word not a comma)."""
+    if not found:
+        return None
+    last = found[-1]
+    same = [e for e in found if e.quote == last.quote]
+    lang = ARABIC if has_arabic(last.quote) else latin
+    text = norm_ar(last.quote) if lang.arabic else last.quote
+    lead = lang.pattern("part_lead")
+    parted = any((m := lead.search(text, max(0, d.start() - PART_LEAD_REACH), d.start())) is not None and
+                 any(c.isalpha() for c in m.group()) for d in _FIGURE_START.finditer(text))
+    return same[0] if parted and len(same) > 1 else last
+
+
+_FIGURE_START = re.compile(r"(?<![\d,.])\d")
+
+
+OPENING_REACH = 12  # characters from a sentence's start to the figure that opens it ("Another 41 others")
 
 
 PART_LEAD_REACH = 20  # characters before a part's figure looked at for ", dont", "including"

@@ -2148,3 +2148,23 @@ def test_the_displaced_counted_and_a_toll_raised_in_french() -> None:
         [(2000, None, "killed")]
     assert extract("Le ministère de la Santé a porté le bilan à 38 morts.", lang="fr")[0].claimant_text == \
         "Le ministère de la Santé"
+
+
+@pytest.mark.parametrize("text, victims", [
+    ("The attack killed 13 U.S. service members.", "security forces"),  # a two-word noun before a full stop
+    ("The dead also included 17 tribal gunmen.", "combatants"),
+    ("The dead also included 54 SDF members.", "combatants"),  # an armed group's members, by its acronym
+    ("Twelve family members were killed.", "people"),  # (guard)
+])
+def test_victims_of_two_word_nouns_and_an_armed_groups_members(text: str, victims: str) -> None:
+    assert extract(text, lang="en")[0].victims == victims
+
+
+@pytest.mark.parametrize("text, victims", [
+    # "N others" opening a sentence are more of the victims told just before (the whole, not its part)
+    ("A missile killed at least 24 soldiers, a military official said. Forty-one others were wounded, he said.",
+     "security forces"),
+    ("The blast killed 26 people, among them 14 soldiers, police said. At least 62 others were wounded.", "people"),
+])
+def test_others_opening_a_sentence(text: str, victims: str) -> None:
+    assert extract(text, lang="en")[-1].victims == victims
