@@ -35,7 +35,7 @@ BASELINE = {"1/stream1": (5, 0, 0), "1/stream2": (5, 0, 0), "1/stream3": (4, 0, 
             "10/stream5": (12, 2, 0),  # round 10 (2026-12-04): first scored at 42b536c with stream5 at 2, 15, 0
             "11/stream1": (11, 3, 0), "11/stream2": (11, 1, 0), "11/stream3": (14, 3, 0), "11/stream4": (8, 9, 0),
             "11/stream5": (16, 3, 0),  # round 11 (2026-12-04): first scored at 1e21ea5 6,13,0 7,6,0 14,4,0 7,10,0 12,7,0
-            "12/stream1": (11, 1, 0), "12/stream2": (13, 3, 0), "12/stream3": (14, 0, 0), "12/stream4": (13, 4, 0),
+            "12/stream1": (11, 1, 0), "12/stream2": (13, 2, 0), "12/stream3": (14, 0, 0), "12/stream4": (13, 4, 0),
             "12/stream5": (13, 0, 0)}  # round 12 (2026-12-06): first scored 25 hits, 49 wrong in all
 ALL = [(r, p) for r in sy.ROUNDS for p in sy.streams(r)]
 
