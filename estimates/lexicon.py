@@ -894,3 +894,14 @@ PATTERNS.update({"own_members": r"\s+of\s+(?:its|their)\s+(?:own\s+)?(?:fighters
                  "side": r"(?P<s>\b(?:peshmerga|army|police|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|"
                          r"security\s+forces|armed\s+forces|military)\b)|(?P<c>\b(?:islamic\s+state|isis|isil|taliban|"
                          r"hamas|hezbollah|houthis?|al-shabaab)\b)"})
+
+# a town set off before the district it lies in: ", in the county of" (places._in_its_district); the words
+# between a building and the quarter holding it: "in the northern" (places._holds)
+PATTERNS.update({"in_district": r",\s+in\s+(?:the\s+)?(?=(?:district|county|province|region|governorate|territory)\b)",
+                 "holding": r"\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?\S"})
+
+# a bearing right after a town: "al-Karama, 35 km east of Raqqa" (reader._not_abroad); the agent before a body's
+# words: "a post used by the army in Daraban" is no seat of the army's (reader._not_in)
+PATTERNS.update({"bearing_after": r",?\s+(?:about\s+|some\s+)?(?:\d+\s*(?:km|kilomet(?:re|er)s?|miles?)\s+)?"
+                                  r"(?:north|south|east|west)(?:-?(?:east|west))?\b",
+                 "agent_before": r"\bby\s+$"})

@@ -549,3 +549,12 @@ PATTERNS.update({"earlier_version": r"(?<!\w)نسخة\s+سابقة(?:\s+من\s+(
 
 # the dateline's town, pointed at by the lead: "عند مدخل هذه المدينة" (reader._this_town)
 PATTERNS.update({"this_town": r"(?<!\w)(?:هذه|هذا)\s+(?:المدينه|البلده|القريه|البلد)(?!\w)"})
+
+# the words between a building and the quarter holding it: "جامع الفرقان في حي الجولان", "بحي" (places._holds)
+PATTERNS.update({"holding": r"\s+في\s+\S|\s*ب"})
+
+# a bearing right after a town: "الكرامة، على بعد 35 كم شرق الرقة" (reader._not_abroad); the agent before a body's
+# words: "من قبل الجيش" (reader._not_in)
+PATTERNS.update({"bearing_after": r"[،,]?\s+(?:على\s+بعد\s+(?:نحو\s+)?[0-9٠-٩]+\s*(?:كيلومترا|كيلومترات|كلم|كم)\s+)?"
+                                  r"(?:<DIRECTIONS>)(?!\w)",
+                 "agent_before": r"(?<!\w)من\s+قبل\s+$"})

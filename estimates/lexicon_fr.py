@@ -1249,3 +1249,14 @@ PATTERNS.update({"own_members": r"\s+de\s+(?:ses|leurs)\s+(?:propres\s+)?(?:comb
                  "side": r"(?P<s>(?<!\w)(?:peshmergas?|armée|police|ministère\s+de\s+la\s+défense|forces\s+de\s+sécurité|"
                          r"forces\s+armées)(?!\w))|(?P<c>(?<!\w)(?:état\s+islamique|daech|talibans?|hamas|hezbollah|"
                          r"houthis?|shebab)(?!\w))"})
+
+# une localité avant le district qui la contient : ", dans le district de" (places._in_its_district) ; les mots
+# entre un bâtiment et le quartier qui le contient : "dans le", "à" (places._holds)
+PATTERNS.update({"in_district": r",\s+dans\s+(?:l[ae]\s+|l['’])?(?=(?:district|province|région|département|territoire|"
+                                r"comté|gouvernorat)(?!\w))",
+                 "holding": r"\s+(?:à|dans)\s+(?:l[ae]\s+|l['’])?(?:[a-zà-ÿ]+\s+)?\S"})
+
+# un point cardinal juste après une localité : "al-Karama, à 35 km à l'est de Raqqa" (reader._not_abroad) ; l'agent
+# avant les mots d'un organisme : "un poste utilisé par l'armée à Daraban" n'est pas son siège (reader._not_in)
+PATTERNS.update({"bearing_after": r",?\s+(?:à\s+(?:environ\s+)?\d+\s*(?:km|kilomètres)\s+)?(?:au\s+(?:nord|sud)|à\s+l['’](?:est|ouest))",
+                 "agent_before": r"(?<!\w)par\s+$"})

@@ -282,9 +282,10 @@ def _add(found: list[Place], new: Place) -> None:
     found.append(new)
 
 
-def choose(places: list[Place], pos: int, text: str | None = None) -> str | None:
+def choose(places: list[Place], pos: int, text: str | None = None, lang: Language | None = None) -> str | None:
     """Most specific place, nearest to the figure on ties; but a figure in brackets right after a place is
-    that place's ("Bagdad (31 tués), devant Ninive (18 tués)")."""
+    that place's ("Bagdad (31 tués), devant Ninive (18 tués)"). `lang`: the sentence's, for a town set off
+    before its district (_in_its_district)."""
     if not places:
         return None
     if text is not None:
@@ -294,7 +295,7 @@ def choose(places: list[Place], pos: int, text: str | None = None) -> str | None
                 if 0 <= opened - p.end <= BRACKET_GAP:
                     return p.name
     best = max(places, key=lambda p: (p.rank, -abs(p.start - pos)))
-    return _first_of_pair(best, places, text).name
+    return _first_of_pair(best, places, text, lang).name
 
 
 _COORDINATED = re.compile(r"\s*(?:,|and|or|et|ou|&)\s*|\s+و\s*|\s+و(?=\S)", re.IGNORECASE)
@@ -302,7 +303,7 @@ _COORDINATED = re.compile(r"\s*(?:,|and|or|et|ou|&)\s*|\s+و\s*|\s+و(?=\S)", re
 _WITHIN = re.compile(r"\s+(?:(?:in|à|dans|في)\s+\S|ب)", re.IGNORECASE)
 
 
-def _first_of_pair(best: Place, places: list[Place], text: str | None) -> Place:
+def _first_of_pair(best: Place, places: list[Place], text: str | None, lang: Language | None = None) -> Place:
     """"air strikes in Saada and Hodeidah governorates that killed at least 287": one figure for places
     named together is given at the first of them (the figure is theirs; the first names the pair). So is
     one for a place named in another of its rank ("مدينة الباب بريف حلب الشرقي"): the first is inside."""
@@ -311,32 +312,29 @@ def _first_of_pair(best: Place, places: list[Place], text: str | None) -> Place:
     while True:
         before = next((p for p in places if p.rank == best.rank and p.end <= best.start and
                        (_COORDINATED.fullmatch(text, p.end, best.start) or
-                        _WITHIN.fullmatch(text, p.end, best.start + 1))), None) or _in_its_district(best, places, text)
+                        _WITHIN.fullmatch(text, p.end, best.start + 1))), None) or \
+            (_in_its_district(best, places, text, lang) if lang is not None else None)
         if before is None:
             return best
         best = before
 
 
-# "à Daraban, dans le district de Dera Ismail Khan", "in Nasir, in the county of Ulang": a town set off before the
-# administrative district it lies in (a district rule's match opens with its kind word)
-_IN_DISTRICT = re.compile(r",\s+(?:in|dans)\s+(?:the\s+|l[ae]\s+|l['’])?(?=(?:district|county|province|region|région|"
-                          r"département|territoire|comté|governorate|gouvernorat)\b)", re.IGNORECASE)
-
-
-def _in_its_district(best: Place, places: list[Place], text: str) -> Place | None:
+def _in_its_district(best: Place, places: list[Place], text: str, lang: Language) -> Place | None:
+    """"à Daraban, dans le district de Dera Ismail Khan", "in Nasir, in the county of Ulang": a town set off
+    before the administrative district it lies in (PATTERNS `in_district`; a district rule's match opens with
+    its kind word), not one that holds the district ("Aden, dans le district de Tawahi")."""
+    in_district = lang.pattern("in_district")
     return next((p for p in places if KIND_RANK["city"] <= p.rank < best.rank and p.end <= best.start and
-                 (m := _IN_DISTRICT.match(text, p.end)) is not None and m.end() == best.start and
-                 _size(p.name) <= _size(best.name)), None)  # (not "Aden, dans le district de Tawahi": Aden holds it)
+                 (m := in_district.match(text, p.end)) is not None and m.end() == best.start and
+                 _size(p.name) <= _size(best.name)), None)
 
 
-# "the al-Furqan mosque in the northern al-Jolan district", "جامع الفرقان بحي الجولان": a building, then the quarter
-_HOLDING = re.compile(r"\s+(?:in|à|dans|في)\s+(?:the\s+|l[ae]\s+|l['’])?(?:[a-z]+\s+)?\S|\s*ب", re.IGNORECASE)
-
-
-def _holds(quarter: Place, building: Place, text: str) -> bool:
-    """"جامع الفرقان في حي الجولان": the quarter named right after a building (PATTERNS `landmark_kind`) holds it."""
-    return building.end <= quarter.start and _HOLDING.fullmatch(text, building.end, quarter.start + 1) is not None \
-        and a_landmark(building.name) and not a_landmark(quarter.name)
+def _holds(quarter: Place, building: Place, rt: RuleText) -> bool:
+    """"جامع الفرقان في حي الجولان", "the al-Furqan mosque in the northern al-Jolan district": the quarter named
+    right after a building (PATTERNS `holding` between them, `landmark_kind` for the building) holds it."""
+    return building.end <= quarter.start and \
+        rt.lang.pattern("holding").fullmatch(rt.text, building.end, quarter.start + 1) is not None and \
+        a_landmark(building.name) and not a_landmark(quarter.name)
 
 
 def quarter_holding(building: str, rt: RuleText) -> str | None:
@@ -345,8 +343,7 @@ def quarter_holding(building: str, rt: RuleText) -> str | None:
     at = next((p for p in found if p.name == building), None)
     if at is None:
         return None
-    return next((q.name for q in found if q.rank == at.rank and _holds(q, at, rt.text)), None)
-
+    return next((q.name for q in found if q.rank == at.rank and _holds(q, at, rt)), None)
 
 
 def a_landmark(name: str) -> bool:

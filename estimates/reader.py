@@ -178,7 +178,7 @@ def _with_place_id(e: Estimate, town: Callable[[], str | None] = lambda: None) -
     of the city it lies in (its landmark's anchor, else the story's town), keyed across scripts."""
     if e.place is None:
         return e
-    entry = _not_abroad(_entry_of(e.place), e.place, town, e.quote)
+    entry = _not_abroad(_entry_of(e.place), e.place, town, e.quote, language(e.lang))
     anchor = gazetteer.get(e.place_id) if entry is None and e.place_id else None  # its landmark's anchor
     landmark = entry is None and places.a_landmark(e.place)
     if entry is None and (anchor is None or anchor.kind in ("city", "district")) and not landmark and \
@@ -204,7 +204,7 @@ _LOCAL_KIND = re.compile(r"\s(?:district|neighbou?rhood|quarter)$|^(?:quartier|�
 
 
 def _not_abroad(entry: gazetteer.Entry | None, place: str, town: Callable[[], str | None],
-                quote: str = "") -> gazetteer.Entry | None:
+                quote: str = "", lang: Language = ENGLISH) -> gazetteer.Entry | None:
     """"the al-Shuhada district of southern Fallujah", "state media said rebel shells killed six civilians in
     al-Hamdaniya" (a story from Aleppo): a quarter whose bare name is a town in another country (Ash Shuhada,
     Egypt; Iraq's Hamdaniya) is the story's quarter, not that town: when its kind word says so, or when it is an
@@ -215,15 +215,13 @@ def _not_abroad(entry: gazetteer.Entry | None, place: str, town: Callable[[], st
     if not _LOCAL_KIND.search(place) and not (article and entry.population < ABROAD_TOWN_PEOPLE):
         return entry
     at = quote.find(place)
-    if at >= 0 and _BEARING_AFTER.match(quote, at + len(place)):
+    if at >= 0 and lang.pattern("bearing_after").match(quote, at + len(place)):
         return entry  # a town with its bearing from the city is no quarter of it: "al-Karama, 35 km east of Raqqa"
     home = _story_entry(town)
     return None if home is not None and home.country != entry.country else entry
 
 
 ABROAD_TOWN_PEOPLE = 100_000
-_BEARING_AFTER = re.compile(r",?\s+(?:about\s+|some\s+)?(?:\d+\s*(?:km|kilomet(?:re|er)s?|miles?)\s+)?"
-                            r"(?:(?:north|south|east|west)(?:-?(?:east|west))?|au\s+(?:nord|sud)|à\s+l['’](?:est|ouest))")
 _ARTICLE_NAME = re.compile(r"^(?:al-|el-|ال)", re.IGNORECASE)
 
 
@@ -1224,9 +1222,6 @@ def _side_of(claimant: str, lang: Language) -> str | None:
     return None if m is None else "security forces" if m.group("s") else "combatants"
 
 
-_AGENT_BEFORE = re.compile(r"(?:\bpar|\bby)\s+$", re.IGNORECASE)
-
-
 def _not_in(found: list[places.Place], claimant: str | None, rt: RuleText,
             site: Callable[[], tuple[str, ...]] = tuple) -> list[places.Place]:
     """"a medical source in Kirkuk said 23 soldiers were killed": where the source sits is not where the
@@ -1252,7 +1247,8 @@ def _not_in(found: list[places.Place], claimant: str | None, rt: RuleText,
         kept += [p for p in found if p not in kept and _office_of(rt, p)]
     seat = rt.lang.pattern("seat_of")  # "مديرية الدفاع المدني في نينوى", "the civil defence in Nineveh": its seat,
     # (not where an agent acted: "un poste utilisé par l'armée à Daraban" is where the army used it)
-    spans = [(s, e) for s, e in spans if not _AGENT_BEFORE.search(rt.text, max(0, s - 5), s)]
+    agent = rt.lang.pattern("agent_before")
+    spans = [(s, e) for s, e in spans if not agent.search(rt.text, max(0, s - AGENT_REACH), s)]
     seats = [p for p in kept if any(e <= p.start and seat.fullmatch(rt.text, e, p.start) for _, e in spans)]
     if not seats:
         return kept
@@ -1359,6 +1355,7 @@ def _not_the_countrys(found: list[places.Place], rt: RuleText) -> list[places.Pl
     return []
 
 
+AGENT_REACH = 8  # characters before a claimant's words looked at for "by", "par", "من قبل"
 SEAT_REACH = 40  # characters before a place looked at for the hospital that sits there
 SEAT_APPOSITION = 3  # characters of comma and space between the seat and the bearing describing it
 
@@ -1390,7 +1387,7 @@ def _not_a_direction_after(found: list[places.Place], rt: RuleText) -> list[plac
     return [p for p in found if p not in gone] if gone else found
 
 
-BEARING_GAP = 45  # characters between a place and the town whose direction places it (", شمال ", "، على بعد نحو 50 كيلومتراً غرب ")
+BEARING_GAP = 45  # characters between a place and the town whose direction places it (", شمال ", "، على بعد 50 كم غرب ")
 
 
 def _not_a_bearing(found: list[places.Place], rt: RuleText,
@@ -1570,12 +1567,12 @@ def _estimate(rt: RuleText, r: _Read, attributions: list[attribution.Attribution
             or previous() or claimant
     victims = _victims(rt.text, r, rt.lang)
     if victims in ("people", "combatants") and claimant and rt.lang.pattern("own_members").match(rt.text, f.end):
-        victims = _side_of(claimant, rt.lang) or victims  # "1,815 of its fighters": the Peshmerga ministry's own  # "قالت وزارة شؤون البيشمركة إن 64 من مقاتليها قتلوا"
+        victims = _side_of(claimant, rt.lang) or victims  # "1,815 of its fighters", "64 من مقاتليها": its own side
     as_written = _one_line(claimant)
     canonical, body = claimants.named(as_written, lang)
     place = places.choose(_scoped(_in_battle_frame(_before_later_clause(
         _in_own_clause(_right_after(_not_in(sentence_places, claimant, rt, site), r, rt), r, rt), r, rt), r, rt), rt),
-        f.start, rt.text)
+        f.start, rt.text, rt.lang)
     return Estimate(
         low=f.low, high=f.high, qualifier=f.qualifier, outcome=r.link.outcome,
         victims=victims,
