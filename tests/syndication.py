@@ -26,7 +26,8 @@ ROUNDS = {"1": HERE / "data" / "syndication", "2": HERE / "data" / "syndication2
           "5": HERE / "data" / "syndication5", "6": HERE / "data" / "syndication6",
           "7": HERE / "data" / "syndication7", "8": HERE / "data" / "syndication8",
           "9": HERE / "data" / "syndication9", "10": HERE / "data" / "syndication10",
-          "11": HERE / "data" / "syndication11", "12": HERE / "data" / "syndication12"}  # each written blind
+          "11": HERE / "data" / "syndication11", "12": HERE / "data" / "syndication12",
+          "13": HERE / "data" / "syndication13"}  # each written blind
 STREAMS = sorted(ROUNDS["1"].glob("stream*.json"))
 
 

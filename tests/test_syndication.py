@@ -36,7 +36,8 @@ BASELINE = {"1/stream1": (5, 0, 0), "1/stream2": (5, 0, 0), "1/stream3": (4, 0, 
             "11/stream1": (11, 3, 0), "11/stream2": (11, 1, 0), "11/stream3": (14, 3, 0), "11/stream4": (8, 9, 0),
             "11/stream5": (16, 3, 0),  # round 11 (2026-12-04): first scored at 1e21ea5 6,13,0 7,6,0 14,4,0 7,10,0 12,7,0
             "12/stream1": (11, 1, 0), "12/stream2": (13, 2, 0), "12/stream3": (14, 0, 0), "12/stream4": (13, 4, 0),
-            "12/stream5": (13, 0, 0)}  # round 12 (2026-12-06): first scored 25 hits, 49 wrong in all
+            "12/stream5": (13, 0, 0),  # round 12 (2026-12-06): first scored 25 hits, 49 wrong in all
+            "13/stream1": (11, 0, 0), "13/stream2": (4, 9, 0), "13/stream3": (5, 5, 0)}  # round 13, as first scored
 ALL = [(r, p) for r in sy.ROUNDS for p in sy.streams(r)]
 
 
@@ -54,7 +55,8 @@ def test_stream_alerts_no_worse_than_baseline(round_: str, path: Path, tmp_path:
                                                                     ("5", 5, 60, 51), ("6", 5, 63, 46),
                                                                     ("7", 5, 64, 68), ("8", 5, 64, 61),
                                                                     ("9", 5, 63, 78), ("10", 5, 64, 69),
-                                                                    ("11", 5, 66, 72), ("12", 5, 72, 67)])
+                                                                    ("11", 5, 66, 72), ("12", 5, 72, 67),
+                                                                    ("13", 3, 31, 35)])
 def test_the_sets_are_whole(round_: str, streams: int, stories: int, must: int) -> None:
     loaded = [sy.load(p) for p in sy.streams(round_)]
     assert len(loaded) == streams
